@@ -1,0 +1,1 @@
+"""dangvu — quản lý công tác xây dựng Đảng."""

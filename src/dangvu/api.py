@@ -1,0 +1,54 @@
+"""The JSON API (django-ninja) at /api/, with OpenAPI docs served locally at /api/docs."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from ninja import NinjaAPI
+from ninja.errors import ValidationError as NinjaValidationError
+from ninja.security import APIKeyHeader, HttpBearer, django_auth
+
+from dangvu.accounts.tokens import user_for_token
+
+
+class TokenAuth(HttpBearer):
+    """``Authorization: Bearer dv_…`` with a token from ``dangvu create-token``."""
+
+    def authenticate(self, request, token):
+        user = user_for_token(token)
+        if user is not None:
+            request.user = user
+        return user
+
+
+class TokenHeaderAuth(APIKeyHeader):
+    param_name = "X-API-Token"
+
+    def authenticate(self, request, key):
+        user = user_for_token(key or "")
+        if user is not None:
+            request.user = user
+        return user
+
+
+api = NinjaAPI(
+    title="dangvu API",
+    version="1",
+    description="API của hệ thống dangvu. Mọi đối tượng ngoài phạm vi của người dùng trả 404.",
+    auth=[django_auth, TokenAuth(), TokenHeaderAuth()],
+    urls_namespace="api",
+    docs_decorator=login_required,
+)
+
+
+@api.exception_handler(Http404)
+def not_found(request, exc):
+    return api.create_response(request, {"detail": "Không tìm thấy."}, status=404)
+
+
+@api.exception_handler(NinjaValidationError)
+def invalid(request, exc):
+    return api.create_response(
+        request, {"detail": "Dữ liệu gửi lên không hợp lệ.", "errors": exc.errors}, status=422
+    )
+
+
+api.add_router("/units/", "dangvu.orgs.api.router")

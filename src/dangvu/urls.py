@@ -1,0 +1,12 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from dangvu.api import api
+
+urlpatterns = [
+    path("", include("dangvu.web.urls")),
+    path("to-chuc/", include("dangvu.orgs.urls")),
+    path("nhat-ky/", include("dangvu.audit.urls")),
+    path("quan-tri/", admin.site.urls),
+    path("api/", api.urls),
+]

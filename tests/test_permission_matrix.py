@@ -1,0 +1,99 @@
+"""Every URL × every persona: who gets the page and who gets 404 (or a login redirect).
+
+The matrix must list every named URL of the project; adding a URL without deciding who
+may reach it fails ``test_matrix_covers_every_url``.
+"""
+
+import pytest
+from django.urls import URLResolver, get_resolver, reverse
+
+PERSONAS = ["anonymous", "province", "commune_a", "commune_b", "secretary", "member", "outsider"]
+
+# Target: a cell of commune B ("Chi bộ thôn Bắc"), i.e. inside B, outside A.
+OK_ALL = dict.fromkeys(PERSONAS[1:], 200)
+IN_B = {
+    "province": 200,
+    "commune_a": 404,
+    "commune_b": 200,
+    "secretary": 404,
+    "member": 404,
+    "outsider": 404,
+}
+MANAGE_B = IN_B  # only Ban Tổ chức of the province and of B manage B's units
+PAGE, API = 302, 401  # what anonymous users get
+
+MATRIX = {
+    "home": (None, {"anonymous": PAGE, **OK_ALL}),
+    "login": (None, {"anonymous": 200, **dict.fromkeys(PERSONAS[1:], 302)}),
+    "logout": (None, dict.fromkeys(PERSONAS, 405)),  # GET refused: logout is a POST
+    "orgs:tree": (None, {"anonymous": PAGE, **OK_ALL}),
+    "orgs:search": (None, {"anonymous": PAGE, **OK_ALL}),
+    "orgs:detail": ("unit", {"anonymous": PAGE, **IN_B}),
+    "orgs:children": ("unit", {"anonymous": PAGE, **IN_B}),
+    "orgs:create_child": ("unit", {"anonymous": PAGE, **MANAGE_B}),
+    "orgs:rename": ("unit", {"anonymous": PAGE, **MANAGE_B}),
+    "orgs:move": ("unit", {"anonymous": PAGE, **MANAGE_B}),
+    "orgs:reclassify": ("unit", {"anonymous": PAGE, **MANAGE_B}),
+    "orgs:dissolve": ("unit", {"anonymous": PAGE, **MANAGE_B}),
+    "orgs:merge": ("unit", {"anonymous": PAGE, **MANAGE_B}),
+    "orgs:split": ("unit", {"anonymous": PAGE, **MANAGE_B}),
+    "audit:list": (None, {"anonymous": PAGE, **OK_ALL}),
+    "api:api-root": (None, dict.fromkeys(PERSONAS, 404)),
+    "api:openapi-json": (None, {"anonymous": PAGE, **OK_ALL}),
+    "api:openapi-view": (None, {"anonymous": PAGE, **OK_ALL}),
+    "api:tree": (None, {"anonymous": API, **OK_ALL}),
+    "api:search": (None, {"anonymous": API, **OK_ALL}),
+    "api:unit_detail": ("unit", {"anonymous": API, **IN_B}),
+    "api:ancestors": ("unit", {"anonymous": API, **IN_B}),
+    "api:successors": ("unit", {"anonymous": API, **IN_B}),
+    "api:lineage": ("unit", {"anonymous": API, **IN_B}),
+}
+
+
+def named_urls(resolver=None, namespace=None):
+    resolver = resolver or get_resolver()
+    for pattern in resolver.url_patterns:
+        if isinstance(pattern, URLResolver):
+            ns = pattern.namespace
+            full = f"{namespace}:{ns}" if namespace and ns else (ns or namespace)
+            yield from named_urls(pattern, full)
+        elif pattern.name:
+            yield f"{namespace}:{pattern.name}" if namespace else pattern.name
+
+
+def test_matrix_covers_every_url():
+    names = {n for n in named_urls() if not n.startswith("admin:")}
+    assert names - MATRIX.keys() == set(), "URL mới chưa có trong ma trận phân quyền"
+    assert MATRIX.keys() - names == set()
+
+
+@pytest.mark.parametrize("name", sorted(MATRIX))
+def test_matrix(name, world, client):
+    target, expected = MATRIX[name]
+    kwargs = {"unit_id": world.c4.pk} if target == "unit" else {}
+    url = reverse(name, kwargs=kwargs)
+    for persona in PERSONAS:
+        client.logout()
+        if persona != "anonymous":
+            client.force_login(world.users[persona])
+        status = client.get(url).status_code
+        assert status == expected[persona], f"{persona} GET {url}: {status}"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        n
+        for n, (t, _) in MATRIX.items()
+        if n.startswith("orgs:") and t == "unit" and n not in ("orgs:detail", "orgs:children")
+    ],
+)
+def test_changes_outside_scope_answer_404_on_post(name, world, client):
+    client.force_login(world.users["commune_a"])
+    response = client.post(reverse(name, kwargs={"unit_id": world.c4.pk}), {"name": "X"})
+    assert response.status_code == 404
+
+
+def test_admin_is_for_staff_only(world, client):
+    client.force_login(world.users["province"])
+    assert client.get("/quan-tri/").status_code == 302

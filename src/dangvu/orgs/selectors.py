@@ -53,7 +53,7 @@ def ancestors_on(unit: Unit, day: date) -> list[UnitVersion]:
 
 _SUCCESSORS_SQL = """
 WITH RECURSIVE succ(unit_id) AS (
-    SELECT %s
+    SELECT CAST(%s AS BIGINT)
     UNION
     SELECT l.successor_id FROM {links} l
       JOIN succ ON l.predecessor_id = succ.unit_id

@@ -1,0 +1,56 @@
+"""Site-wide behaviour: Vietnamese formats, security headers, CSRF, the simulated-data label."""
+
+from decimal import Decimal
+
+from django.template import Context, Template
+from django.test import Client
+
+
+def test_numbers_and_dates_render_the_vietnamese_way(settings):
+    from datetime import date
+
+    rendered = Template("{{ n }} · {{ p }} · {{ d|date:'SHORT_DATE_FORMAT' }}").render(
+        Context({"n": 2229, "p": Decimal("96.1"), "d": date(2023, 9, 6)})
+    )
+    assert rendered == "2.229 · 96,1 · 06/09/2023"
+
+
+def test_security_headers(world, client):
+    client.force_login(world.users["province"])
+    response = client.get("/")
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "same-origin"
+
+
+def test_posts_without_csrf_token_are_refused(world):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(world.users["province"])
+    response = client.post(f"/to-chuc/{world.c1.pk}/doi-ten/", {"name": "X"})
+    assert response.status_code == 403
+
+
+def test_pages_say_the_data_is_simulated_in_demo_mode(world, client, settings):
+    client.force_login(world.users["province"])
+    assert "Dữ liệu mô phỏng" in client.get("/").content.decode()
+
+
+def test_user_without_role_is_told_why_nothing_shows(world, client):
+    client.force_login(world.users["outsider"])
+    text = client.get("/").content.decode()
+    assert "chưa được phân công vai trò" in text
+    assert "Không có tổ chức nào" in client.get("/to-chuc/").content.decode()
+
+
+def test_static_assets_come_from_installed_packages(world, client):
+    client.force_login(world.users["province"])
+    page = client.get("/").content.decode()
+    assert "/static/bootstrap/css/bootstrap.min.css" in page
+    assert "/static/django_htmx/htmx-2.min.js" in page
+    assert "cdn" not in page.lower()
+
+
+def test_static_files_are_served_without_collectstatic(world, client):
+    response = client.get("/static/django_htmx/htmx-2.min.js")
+    assert response.status_code == 200
+    assert client.get("/static/bootstrap/css/bootstrap.min.css").status_code == 200

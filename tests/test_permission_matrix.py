@@ -38,6 +38,13 @@ MATRIX = {
     "orgs:merge": ("unit", {"anonymous": PAGE, **MANAGE_B}),
     "orgs:split": ("unit", {"anonymous": PAGE, **MANAGE_B}),
     "audit:list": (None, {"anonymous": PAGE, **OK_ALL}),
+    "accounts:list": (None, {"anonymous": PAGE, **OK_ALL}),
+    "accounts:new": (None, {"anonymous": PAGE, **OK_ALL}),
+    "accounts:detail": ("user", {"anonymous": PAGE, **MANAGE_B}),
+    "accounts:end_role": (
+        "assignment",
+        {"anonymous": PAGE, **{**MANAGE_B, "province": 302, "commune_b": 302}},
+    ),
     "api:api-root": (None, dict.fromkeys(PERSONAS, 404)),
     "api:openapi-json": (None, {"anonymous": PAGE, **OK_ALL}),
     "api:openapi-view": (None, {"anonymous": PAGE, **OK_ALL}),
@@ -70,7 +77,12 @@ def test_matrix_covers_every_url():
 @pytest.mark.parametrize("name", sorted(MATRIX))
 def test_matrix(name, world, client):
     target, expected = MATRIX[name]
-    kwargs = {"unit_id": world.c4.pk} if target == "unit" else {}
+    target_user = world.users["commune_b"]
+    kwargs = {
+        "unit": {"unit_id": world.c4.pk},
+        "user": {"user_id": target_user.pk},
+        "assignment": {"assignment_id": target_user.role_assignments.get().pk},
+    }.get(target, {})
     url = reverse(name, kwargs=kwargs)
     for persona in PERSONAS:
         client.logout()

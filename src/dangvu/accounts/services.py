@@ -8,7 +8,7 @@ from django.db import transaction
 from dangvu.audit.services import record_change, snapshot
 from dangvu.vntext.formats import format_date
 
-from .models import Role, RoleAssignment
+from .models import Role, RoleAssignment, User
 
 
 @transaction.atomic
@@ -55,3 +55,22 @@ def end_role(*, actor, assignment: RoleAssignment, valid_to: date) -> RoleAssign
         after=snapshot(assignment),
     )
     return assignment
+
+
+@transaction.atomic
+def create_user(*, actor, username: str, full_name: str, password: str, unit=None) -> User:
+    """A new login; ``unit`` is where the creating officer records it (for the audit scope)."""
+    if User.objects.filter(username__iexact=username).exists():
+        raise ValidationError(f"Tên đăng nhập “{username}” đã có người dùng.")
+    user = User(username=username, full_name=full_name)
+    user.set_password(password)
+    user.full_clean()
+    user.save()
+    record_change(
+        actor=actor,
+        action="accounts.user.create",
+        obj=user,
+        unit=unit,
+        after=snapshot(user, ["username", "full_name", "is_active"]),
+    )
+    return user

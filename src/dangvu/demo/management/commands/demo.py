@@ -1,0 +1,101 @@
+"""`dangvu demo`: migrate, build the synthetic province once, print the logins, serve."""
+
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection, connections
+
+from dangvu.demo.generator import build_demo, find_demo_province
+from dangvu.vntext.formats import format_number
+
+LABELS = {
+    "units_ever": "Tổ chức đảng (kể cả đã chấm dứt)",
+    "units_alive": "Tổ chức đảng đang hoạt động",
+    "new_communes": "Đảng bộ xã, phường mới (từ 01/7/2025)",
+    "tccs": "Tổ chức cơ sở đảng đang hoạt động",
+    "cells": "Chi bộ đang hoạt động (chi bộ cơ sở + chi bộ trực thuộc)",
+    "districts_2025_06_30": "Đảng bộ cấp huyện ngày 30/6/2025",
+    "old_communes_2025_06_30": "Đảng bộ xã cũ ngày 30/6/2025",
+    "districts_2025_07_01": "Đảng bộ cấp huyện ngày 01/7/2025",
+    "lineage_events": "Sự kiện tổ chức (thành lập, đổi tên, sáp nhập…)",
+}
+
+
+class Command(BaseCommand):
+    help = "Tạo (một lần) dữ liệu MÔ PHỎNG của một tỉnh hư cấu và chạy máy chủ thử."
+    # The checks run after the var/ directory exists (see handle).
+    requires_system_checks = []
+
+    def add_arguments(self, parser):
+        parser.add_argument("--port", type=int, default=8000, help="Cổng (mặc định 8000).")
+        parser.add_argument(
+            "--no-serve", action="store_true", help="Chỉ tạo dữ liệu, không chạy máy chủ."
+        )
+        parser.add_argument(
+            "--reset", action="store_true", help="Xóa toàn bộ cơ sở dữ liệu và tạo lại từ đầu."
+        )
+        parser.add_argument("--seed", type=int, default=2025, help="Hạt giống ngẫu nhiên.")
+        parser.add_argument(
+            "--scale", type=float, default=1.0, help="Quy mô (1.0 ≈ 300 TCCS, 1.200 chi bộ)."
+        )
+
+    def handle(self, *args, port, no_serve, reset, seed, scale, **options):
+        if scale <= 0:
+            raise CommandError("--scale phải lớn hơn 0.")
+        Path(settings.VAR_DIR).mkdir(parents=True, exist_ok=True)
+        if reset:
+            self.reset_database()
+        call_command("migrate", interactive=False, verbosity=0)
+        if reset and connection.vendor != "sqlite":
+            call_command("flush", interactive=False, verbosity=0)
+        if find_demo_province() is None:
+            result = build_demo(seed=seed, scale=scale, stdout=self.stdout)
+            self.stdout.write(f"Đã tạo dữ liệu mô phỏng trong {result.seconds:.1f} giây.")
+        else:
+            result = build_demo(seed=seed, scale=scale)
+            self.stdout.write(
+                "Dữ liệu mô phỏng đã có sẵn; dùng lại (chạy với --reset để tạo lại từ đầu)."
+            )
+        self.print_banner(result, port, serve=not no_serve)
+        if not no_serve:
+            call_command("runserver", f"127.0.0.1:{port}", use_reloader=False)
+
+    def reset_database(self) -> None:
+        if connection.vendor != "sqlite":
+            return  # flushed after migrate
+        name = str(connection.settings_dict["NAME"])
+        if not name or name == ":memory:" or name.startswith("file:"):
+            raise CommandError("--reset chỉ xóa được cơ sở dữ liệu SQLite nằm trong một tệp.")
+        connections.close_all()
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(name + suffix).unlink(missing_ok=True)
+        self.stdout.write(f"Đã xóa cơ sở dữ liệu {name}.")
+
+    def print_banner(self, result, port: int, *, serve: bool) -> None:
+        rule = "=" * 78
+        out = self.stdout
+        out.write(rule)
+        out.write(
+            self.style.WARNING("  DỮ LIỆU MÔ PHỎNG — tỉnh, tổ chức và người dùng đều là hư cấu.")
+        )
+        out.write("  Không nhập dữ liệu thật vào bản chạy thử này.")
+        out.write(rule)
+        out.write(f"  {result.province.name}")
+        for key, label in LABELS.items():
+            if key in result.counts:
+                out.write(f"    {label:<58} {format_number(result.counts[key]):>8}")
+        out.write("")
+        out.write("  Tài khoản đăng nhập (mật khẩu chung):")
+        width = max(len(row[0]) for row in result.logins) if result.logins else 8
+        out.write(f"    {'Tên đăng nhập':<{max(width, 13)}}  {'Mật khẩu':<12}  Vai trò / đơn vị")
+        for username, password, description, unit_name in result.logins:
+            out.write(f"    {username:<{max(width, 13)}}  {password:<12}  {description}")
+            out.write(f"    {'':<{max(width, 13)}}  {'':<12}  tại: {unit_name}")
+        out.write("")
+        if serve:
+            out.write(f"  Mở trình duyệt: http://127.0.0.1:{port}/  (Ctrl+C để dừng)")
+        else:
+            out.write(f"  Chạy máy chủ: uv run dangvu demo --port {port}")
+        out.write(rule)

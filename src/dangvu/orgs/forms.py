@@ -7,13 +7,14 @@ from .services import Decision
 
 
 class DateInput(forms.DateInput):
-    input_type = "date"
+    """Dates typed the way users write them: dd/mm/yyyy (ISO is accepted too)."""
 
     def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
+        attrs = {"placeholder": "dd/mm/yyyy", "inputmode": "numeric", **kwargs.pop("attrs", {})}
+        super().__init__(format="%d/%m/%Y", attrs=attrs, **kwargs)
 
 
-DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"]
+DATE_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d"]
 
 
 class DecisionForm(forms.Form):

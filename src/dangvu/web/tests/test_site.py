@@ -54,3 +54,10 @@ def test_static_files_are_served_without_collectstatic(world, client):
     response = client.get("/static/django_htmx/htmx-2.min.js")
     assert response.status_code == 200
     assert client.get("/static/bootstrap/css/bootstrap.min.css").status_code == 200
+
+
+def test_not_found_page_is_in_vietnamese(world, client):
+    client.force_login(world.users["commune_a"])
+    response = client.get(f"/to-chuc/{world.c4.pk}/")
+    assert response.status_code == 404
+    assert "ngoài phạm vi" in response.content.decode()

@@ -4,6 +4,7 @@ from django.contrib.auth.password_validation import validate_password
 from dangvu.orgs.forms import DATE_FORMATS, DateInput
 from dangvu.vntext.fields import NFCFormCharField
 
+from . import services
 from .models import Role
 
 
@@ -26,6 +27,17 @@ class AssignRoleForm(StyledForm):
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units
+
+    def assign(self, *, actor, user):
+        data = self.cleaned_data
+        return services.assign_role(
+            actor=actor,
+            user=user,
+            role=data["role"],
+            unit=data["unit"],
+            valid_from=data["valid_from"],
+            valid_to=data["valid_to"],
+        )
 
 
 class NewUserForm(AssignRoleForm):

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 
 from dangvu.orgs.models import Unit
+from dangvu.web.form_actions import NOTHING, submit
 
 from . import permissions, services
 from .forms import AssignRoleForm, EndRoleForm, NewUserForm
@@ -55,31 +56,23 @@ def user_new(request):
     if _scope(request).is_empty:
         return render(request, "accounts/user_list.html", {"allowed": False})
     form = NewUserForm(request.POST or None, units=_units(request))
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            with transaction.atomic():
-                user = services.create_user(
-                    actor=request.user,
-                    username=data["username"],
-                    full_name=data["full_name"],
-                    password=data["password"],
-                    unit=data["unit"],
-                )
-                services.assign_role(
-                    actor=request.user,
-                    user=user,
-                    role=data["role"],
-                    unit=data["unit"],
-                    valid_from=data["valid_from"],
-                    valid_to=data["valid_to"],
-                )
-        except ValidationError as exc:
-            for message in exc.messages:
-                form.add_error(None, message)
-        else:
-            messages.success(request, f"Đã tạo tài khoản {user.username}.")
-            return redirect("accounts:detail", user.pk)
+
+    @transaction.atomic
+    def create(f):
+        data = f.cleaned_data
+        user = services.create_user(
+            actor=request.user,
+            username=data["username"],
+            full_name=data["full_name"],
+            password=data["password"],
+            unit=data["unit"],
+        )
+        return f.assign(actor=request.user, user=user).user
+
+    user = submit(request, form, create)
+    if user is not NOTHING:
+        messages.success(request, f"Đã tạo tài khoản {user.username}.")
+        return redirect("accounts:detail", user.pk)
     return render(request, "accounts/form.html", {"form": form, "title": "Tạo tài khoản"})
 
 
@@ -88,23 +81,9 @@ def user_detail(request, user_id: int):
     user = get_object_or_404(_users_in_scope(request), pk=user_id)
     scope = _scope(request)
     form = AssignRoleForm(request.POST or None, units=_units(request))
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.assign_role(
-                actor=request.user,
-                user=user,
-                role=data["role"],
-                unit=data["unit"],
-                valid_from=data["valid_from"],
-                valid_to=data["valid_to"],
-            )
-        except ValidationError as exc:
-            for message in exc.messages:
-                form.add_error(None, message)
-        else:
-            messages.success(request, "Đã phân công vai trò.")
-            return redirect("accounts:detail", user.pk)
+    if submit(request, form, lambda f: f.assign(actor=request.user, user=user)) is not NOTHING:
+        messages.success(request, "Đã phân công vai trò.")
+        return redirect("accounts:detail", user.pk)
     assignments = (
         RoleAssignment.objects.filter(user=user)
         .filter(scope.q("unit__path"))

@@ -55,6 +55,14 @@ class DecisionForm(forms.Form):
                 )
         super().full_clean()
 
+    def change_kwargs(self) -> dict:
+        """The arguments every tree service takes: date, decision and the edited revision."""
+        data = self.cleaned_data
+        kwargs = {"effective_date": data["effective_date"], "decision": self.decision()}
+        if data.get("revision") is not None:
+            kwargs["expected_revision"] = data["revision"]
+        return kwargs
+
     def decision(self) -> Decision:
         data = self.cleaned_data
         return Decision(

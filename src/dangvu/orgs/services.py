@@ -428,10 +428,14 @@ def _move_children(source: Unit, target: Unit, day: date, event: LineageEvent) -
         pk__in=UnitVersion.objects.filter(parent=source, valid_to__isnull=True).values("unit_id")
     )
     for child in children:
-        child_version = _open_version(child)
-        check_kind_allowed(target_version.kind, child_version.kind)
-        _check_not_after(child, child_version, day)
-        _repath(child, target, target_version.path, day, event)
+        _move_child(child, target, target_version, day, event)
+
+
+def _move_child(child: Unit, target: Unit, target_version: UnitVersion, day, event) -> None:
+    child_version = _open_version(child)
+    check_kind_allowed(target_version.kind, child_version.kind)
+    _check_not_after(child, child_version, day)
+    _repath(child, target, target_version.path, day, event)
 
 
 @transaction.atomic
@@ -566,10 +570,7 @@ def split_unit(
     for part, new_unit in zip(parts, created, strict=True):
         target_version = _check_parent_alive(new_unit, effective_date)
         for child in part.children:
-            child_version = _open_version(child)
-            check_kind_allowed(target_version.kind, child_version.kind)
-            _check_not_after(child, child_version, effective_date)
-            _repath(child, new_unit, target_version.path, effective_date, event)
+            _move_child(child, new_unit, target_version, effective_date, event)
         LineageLink.objects.create(
             event=event, predecessor=unit, successor=new_unit, effective_date=effective_date
         )

@@ -1,7 +1,5 @@
-from django import forms as django_forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -9,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from dangvu.accounts import permissions
 from dangvu.accounts.scopes import has_perm_at
 from dangvu.web.as_of import as_of
+from dangvu.web.form_actions import NOTHING, submit
 
 from . import forms, selectors, services
 from .models import Unit, UnitVersion
@@ -111,25 +110,12 @@ def search(request):
 # ---------------------------------------------------------------- changes
 
 
-def _run(request, form, action, success: str, unit_for_redirect):
-    """Validate, call the service, report; a refused change writes nothing."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            result = action(form)
-        except (ValidationError, django_forms.ValidationError) as exc:
-            for message in exc.messages:
-                form.add_error(None, message)
-        else:
-            messages.success(request, success)
-            target = result if isinstance(result, Unit) else unit_for_redirect
-            return redirect("orgs:detail", target.pk)
-    return None
-
-
 def _change_page(request, unit, form, title, action, success):
-    response = _run(request, form, action, success, unit)
-    if response:
-        return response
+    """A tree change form: on success go to the resulting unit's page."""
+    result = submit(request, form, action)
+    if result is not NOTHING:
+        messages.success(request, success)
+        return redirect("orgs:detail", (result if isinstance(result, Unit) else unit).pk)
     return render(request, "orgs/change.html", {"unit": unit, "form": form, "title": title})
 
 
@@ -148,25 +134,19 @@ def _initial(unit: Unit) -> dict:
 def create_child(request, unit_id: int):
     parent = _managed(request, unit_id)
     form = forms.CreateChildForm(request.POST or None, parent_kind_id=parent.kind_id)
-
-    def action(f):
-        data = f.cleaned_data
-        return services.create_unit(
-            actor=request.user,
-            name=data["name"],
-            kind=data["kind"],
-            parent=parent,
-            code=data["code"],
-            effective_date=data["effective_date"],
-            decision=f.decision(),
-        )
-
     return _change_page(
         request,
         parent,
         form,
         f"Thành lập tổ chức trực thuộc {parent.name}",
-        action,
+        lambda f: services.create_unit(
+            actor=request.user,
+            parent=parent,
+            name=f.cleaned_data["name"],
+            kind=f.cleaned_data["kind"],
+            code=f.cleaned_data["code"],
+            **f.change_kwargs(),
+        ),
         "Đã thành lập tổ chức mới.",
     )
 
@@ -174,23 +154,22 @@ def create_child(request, unit_id: int):
 @login_required
 def rename(request, unit_id: int):
     unit = _managed(request, unit_id)
-    form = forms.RenameForm(
-        request.POST or None, initial={**_initial(unit), "name": unit.name, "code": unit.code}
-    )
-
-    def action(f):
-        data = f.cleaned_data
-        return services.rename_unit(
+    initial = {**_initial(unit), "name": unit.name, "code": unit.code}
+    form = forms.RenameForm(request.POST or None, initial=initial)
+    return _change_page(
+        request,
+        unit,
+        form,
+        f"Đổi tên {unit.name}",
+        lambda f: services.rename_unit(
             actor=request.user,
             unit=unit,
-            name=data["name"],
-            code=data["code"],
-            effective_date=data["effective_date"],
-            decision=f.decision(),
-            expected_revision=data["revision"],
-        )
-
-    return _change_page(request, unit, form, f"Đổi tên {unit.name}", action, "Đã đổi tên.")
+            name=f.cleaned_data["name"],
+            code=f.cleaned_data["code"],
+            **f.change_kwargs(),
+        ),
+        "Đã đổi tên.",
+    )
 
 
 @login_required
@@ -200,20 +179,18 @@ def move(request, unit_id: int):
     form = forms.MoveForm(
         request.POST or None, initial=_initial(unit), unit=unit, candidates=candidates
     )
-
-    def action(f):
-        data = f.cleaned_data
-        return services.move_unit(
+    return _change_page(
+        request,
+        unit,
+        form,
+        f"Điều chuyển {unit.name}",
+        lambda f: services.move_unit(
             actor=request.user,
             unit=unit,
-            new_parent=data["new_parent"],
-            effective_date=data["effective_date"],
-            decision=f.decision(),
-            expected_revision=data["revision"],
-        )
-
-    return _change_page(
-        request, unit, form, f"Điều chuyển {unit.name}", action, "Đã điều chuyển tổ chức."
+            new_parent=f.cleaned_data["new_parent"],
+            **f.change_kwargs(),
+        ),
+        "Đã điều chuyển tổ chức.",
     )
 
 
@@ -221,20 +198,15 @@ def move(request, unit_id: int):
 def reclassify(request, unit_id: int):
     unit = _managed(request, unit_id)
     form = forms.ReclassifyForm(request.POST or None, initial=_initial(unit), unit=unit)
-
-    def action(f):
-        data = f.cleaned_data
-        return services.reclassify_unit(
-            actor=request.user,
-            unit=unit,
-            kind=data["kind"],
-            effective_date=data["effective_date"],
-            decision=f.decision(),
-            expected_revision=data["revision"],
-        )
-
     return _change_page(
-        request, unit, form, f"Đổi loại hình {unit.name}", action, "Đã đổi loại hình tổ chức."
+        request,
+        unit,
+        form,
+        f"Đổi loại hình {unit.name}",
+        lambda f: services.reclassify_unit(
+            actor=request.user, unit=unit, kind=f.cleaned_data["kind"], **f.change_kwargs()
+        ),
+        "Đã đổi loại hình tổ chức.",
     )
 
 
@@ -242,23 +214,12 @@ def reclassify(request, unit_id: int):
 def dissolve(request, unit_id: int):
     unit = _managed(request, unit_id)
     form = forms.DissolveForm(request.POST or None, initial=_initial(unit))
-
-    def action(f):
-        data = f.cleaned_data
-        return services.dissolve_unit(
-            actor=request.user,
-            unit=unit,
-            effective_date=data["effective_date"],
-            decision=f.decision(),
-            expected_revision=data["revision"],
-        )
-
     return _change_page(
         request,
         unit,
         form,
         f"Giải thể / kết thúc hoạt động {unit.name}",
-        action,
+        lambda f: services.dissolve_unit(actor=request.user, unit=unit, **f.change_kwargs()),
         "Đã ghi nhận kết thúc hoạt động.",
     )
 
@@ -277,8 +238,7 @@ def merge(request, unit_id: int):
             new_name=data.get("new_name") or "",
             new_kind=data.get("new_kind"),
             new_parent=parent,
-            effective_date=data["effective_date"],
-            decision=f.decision(),
+            **f.change_kwargs(),
         )
 
     return _change_page(
@@ -312,10 +272,8 @@ def split(request, unit_id: int):
             actor=request.user,
             unit=unit,
             parts=parts,
-            effective_date=f.cleaned_data["effective_date"],
-            decision=f.decision(),
             keep_source=f.cleaned_data["keep_source"],
-            expected_revision=f.cleaned_data["revision"],
+            **f.change_kwargs(),
         )
         return created[0]
 

@@ -13,7 +13,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F, Value
+from django.db.models import F, Q, Value
 from django.db.models.functions import Concat, Substr
 
 from dangvu.audit.services import record_change, snapshot
@@ -23,7 +23,7 @@ from dangvu.vntext.search_keys import search_key
 from dangvu.vntext.sort_keys import text_sort_key
 
 from .models import KindRule, LineageEvent, LineageKind, LineageLink, Unit, UnitKind, UnitVersion
-from .tree_paths import child_path, path_depth, path_range, path_within
+from .tree_paths import SEPARATOR, child_path, path_depth, path_range, path_within
 
 AUDITED_FIELDS = ["name", "code", "kind", "parent", "path", "created_on", "ended_on"]
 
@@ -88,14 +88,6 @@ def _check_change_date(unit: Unit, version: UnitVersion, day: date) -> None:
             f"Ngày hiệu lực {format_date(day)} phải sau lần thay đổi gần nhất của "
             f"“{unit.name}” ({format_date(version.valid_from)}). Thay đổi lùi ngày vào giữa "
             "lịch sử không được phép; hãy kiểm tra lại ngày trong quyết định."
-        )
-
-
-def _check_not_after(unit: Unit, version: UnitVersion, day: date) -> None:
-    if version.valid_from > day:
-        raise ValidationError(
-            f"“{unit.name}” có thay đổi từ {format_date(version.valid_from)}, sau ngày hiệu lực "
-            f"{format_date(day)}; không thể điều chuyển lùi ngày."
         )
 
 
@@ -315,50 +307,73 @@ def reclassify_unit(
     return unit
 
 
-def _repath(unit: Unit, new_parent: Unit | None, new_parent_path: str | None, day, event):
-    """Move ``unit``'s subtree under ``new_parent`` from ``day``, in bulk.
+def _ranges_q(prefixes: list[str]) -> Q:
+    condition = Q()
+    for prefix in prefixes:
+        low, high = path_range(prefix)
+        condition |= Q(path__gte=low, path__lt=high)
+    return condition
 
-    Alive units of the subtree get a new version with the new path (units whose version
-    starts on ``day`` are updated in place); every ``Unit.path`` under the old prefix —
-    including ended units that live there — is rewritten by one UPDATE.
+
+def _chunks(items: list, size: int = 200):
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _reparent(
+    roots: list[int], old_base: str, new_base: str, new_parent_id, day: date, event
+) -> int:
+    """Move the subtrees of ``roots`` (all directly under ``old_base``) to ``new_base``.
+
+    A fixed number of queries per 200 roots, whatever the subtree sizes: alive units get a
+    new version from ``day`` with the rewritten path (a version that began on ``day`` is
+    rewritten in place: no zero-length versions), the roots get their new parent, and every
+    ``Unit.path`` under the roots — ended units living there included — is rewritten.
     """
-    old_prefix = unit.path
-    new_prefix = child_path(new_parent_path, unit.pk)
-    delta = path_depth(new_prefix) - path_depth(old_prefix)
-    low, high = path_range(old_prefix)
-    open_versions = UnitVersion.objects.filter(valid_to__isnull=True, path__gte=low, path__lt=high)
-    cut = len(old_prefix) + 1
-    new_parent_id = new_parent.pk if new_parent is not None else None
-    # Versions that began on ``day`` are rewritten in place (no zero-length versions).
-    same_day = open_versions.filter(valid_from=day)
-    same_day.update(path=Concat(Value(new_prefix), Substr("path", cut)), depth=F("depth") + delta)
-    if same_day.filter(unit=unit).exists():
-        same_day.filter(unit=unit).update(parent=new_parent)
-    older = list(open_versions.filter(valid_from__lt=day))
-    replacements = []
-    for version in older:
-        replacements.append(
-            UnitVersion(
-                unit_id=version.unit_id,
-                parent_id=new_parent_id if version.unit_id == unit.pk else version.parent_id,
-                kind_id=version.kind_id,
-                name=version.name,
-                code=version.code,
-                path=new_prefix + version.path[len(old_prefix) :],
-                depth=version.depth + delta,
-                search_key=version.search_key,
-                sort_key=version.sort_key,
-                valid_from=day,
-                event=event,
-            )
+    delta = path_depth(new_base) - path_depth(old_base)
+    cut = len(old_base)
+    moved = 0
+    for chunk in _chunks(roots):
+        in_subtrees = _ranges_q([child_path(old_base, root) for root in chunk])
+        open_versions = list(UnitVersion.objects.filter(in_subtrees, valid_to__isnull=True))
+        same_day = [v.pk for v in open_versions if v.valid_from == day]
+        older = [v for v in open_versions if v.valid_from < day]
+        UnitVersion.objects.filter(pk__in=same_day).update(
+            path=Concat(Value(new_base), Substr("path", cut + 1)), depth=F("depth") + delta
         )
-    UnitVersion.objects.filter(pk__in=[v.pk for v in older]).update(valid_to=day)
-    UnitVersion.objects.bulk_create(replacements, batch_size=1000)
-    Unit.objects.filter(path__gte=low, path__lt=high).update(
-        path=Concat(Value(new_prefix), Substr("path", cut)), depth=F("depth") + delta
-    )
-    Unit.objects.filter(pk=unit.pk).update(parent=new_parent)
-    return len(older) + len(same_day)
+        UnitVersion.objects.filter(pk__in=same_day, unit_id__in=chunk).update(
+            parent_id=new_parent_id
+        )
+        UnitVersion.objects.filter(pk__in=[v.pk for v in older]).update(valid_to=day)
+        UnitVersion.objects.bulk_create(
+            [
+                UnitVersion(
+                    unit_id=v.unit_id,
+                    parent_id=new_parent_id if v.unit_id in chunk else v.parent_id,
+                    kind_id=v.kind_id,
+                    name=v.name,
+                    code=v.code,
+                    path=new_base + v.path[cut:],
+                    depth=v.depth + delta,
+                    search_key=v.search_key,
+                    sort_key=v.sort_key,
+                    valid_from=day,
+                    event=event,
+                )
+                for v in older
+            ],
+            batch_size=1000,
+        )
+        Unit.objects.filter(in_subtrees).update(
+            path=Concat(Value(new_base), Substr("path", cut + 1)), depth=F("depth") + delta
+        )
+        Unit.objects.filter(pk__in=chunk).update(parent_id=new_parent_id)
+        moved += len(open_versions)
+    return moved
+
+
+def _parent_path(path: str) -> str:
+    return path[: path.rstrip(SEPARATOR).rfind(SEPARATOR) + 1]
 
 
 @transaction.atomic
@@ -392,7 +407,14 @@ def move_unit(
         f"Chuyển “{unit.name}” từ “{old_parent_name}” về trực thuộc “{new_parent.name}”",
         actor,
     )
-    _repath(unit, new_parent, parent_version.path, effective_date, event)
+    _reparent(
+        [unit.pk],
+        _parent_path(unit.path),
+        parent_version.path,
+        new_parent.pk,
+        effective_date,
+        event,
+    )
     _bump(unit)
     _audit(actor, "orgs.unit.move", unit, before, event)
     return unit
@@ -423,19 +445,39 @@ def _end(unit: Unit, day: date, event: LineageEvent, home: Unit | None) -> None:
 
 
 def _move_children(source: Unit, target: Unit, day: date, event: LineageEvent) -> None:
-    target_version = _check_parent_alive(target, day)
-    children = Unit.objects.filter(
-        pk__in=UnitVersion.objects.filter(parent=source, valid_to__isnull=True).values("unit_id")
+    """Move every alive child of ``source`` (with its subtree) under ``target`` on ``day``."""
+    _move_units(
+        list(UnitVersion.objects.filter(parent=source, valid_to__isnull=True)),
+        source,
+        target,
+        day,
+        event,
     )
-    for child in children:
-        _move_child(child, target, target_version, day, event)
 
 
-def _move_child(child: Unit, target: Unit, target_version: UnitVersion, day, event) -> None:
-    child_version = _open_version(child)
-    check_kind_allowed(target_version.kind, child_version.kind)
-    _check_not_after(child, child_version, day)
-    _repath(child, target, target_version.path, day, event)
+def _move_units(child_versions, source: Unit, target: Unit, day: date, event) -> None:
+    if not child_versions:
+        return
+    target_version = _check_parent_alive(target, day)
+    checked: set[int] = set()
+    for version in child_versions:
+        if version.kind_id not in checked:
+            check_kind_allowed(target_version.kind, version.kind)
+            checked.add(version.kind_id)
+        if version.valid_from > day:
+            raise ValidationError(
+                f"“{version.name}” có thay đổi từ {format_date(version.valid_from)}, sau ngày "
+                f"hiệu lực {format_date(day)}; không thể điều chuyển lùi ngày."
+            )
+    source.refresh_from_db(fields=["path"])
+    _reparent(
+        [v.unit_id for v in child_versions],
+        source.path,
+        target_version.path,
+        target.pk,
+        day,
+        event,
+    )
 
 
 @transaction.atomic
@@ -568,9 +610,14 @@ def split_unit(
         actor,
     )
     for part, new_unit in zip(parts, created, strict=True):
-        target_version = _check_parent_alive(new_unit, effective_date)
-        for child in part.children:
-            _move_child(child, new_unit, target_version, effective_date, event)
+        child_ids = [child.pk for child in part.children]
+        _move_units(
+            list(UnitVersion.objects.filter(unit_id__in=child_ids, valid_to__isnull=True)),
+            unit,
+            new_unit,
+            effective_date,
+            event,
+        )
         LineageLink.objects.create(
             event=event, predecessor=unit, successor=new_unit, effective_date=effective_date
         )

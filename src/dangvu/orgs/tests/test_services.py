@@ -209,3 +209,42 @@ def test_reform_history_has_decision_references(world):
     merged = [e for e in events if e.kind == "merged"]
     assert merged and merged[0].decision_text.startswith("Quyết định số 1234-QĐ/TU ngày 30/06/2025")
     assert merged[0].effective_date == REFORM
+
+
+def test_merge_on_the_day_a_cell_was_created_or_moved_in(world):
+    """One decision can create or move a cell and merge its commune on the same day."""
+    day = date(2026, 3, 1)
+    new_cell = services.create_unit(
+        actor=None,
+        name="Chi bộ thôn Mới",
+        kind=kind("chi_bo"),
+        parent=world.commune_b,
+        effective_date=day,
+    )
+    services.move_unit(actor=None, unit=world.c1, new_parent=world.commune_b, effective_date=day)
+    services.merge_units(
+        actor=None, sources=[world.commune_b], into=world.commune_a, effective_date=day
+    )
+    for cell in (new_cell, world.c1, world.c4):
+        cell = Unit.objects.get(pk=cell.pk)
+        version = cell.versions.get(valid_to__isnull=True)
+        assert (cell.parent_id, version.parent_id) == (world.commune_a.pk, world.commune_a.pk)
+        assert cell.path == version.path == f"{world.commune_a.path}{cell.pk}/"
+    # the day before, c1 was still in A's old place and c4 in B
+    assert selectors.version_on(world.c4, date(2026, 2, 28)).parent_id == world.commune_b.pk
+
+
+def test_merge_query_count_does_not_grow_with_children(world, django_assert_max_num_queries):
+    for i in range(40):
+        services.create_unit(
+            actor=None,
+            name=f"Chi bộ số {i}",
+            kind=kind("chi_bo"),
+            parent=world.commune_b,
+            effective_date=date(2025, 9, 1),
+        )
+    with django_assert_max_num_queries(40):
+        services.merge_units(
+            actor=None, sources=[world.commune_b], into=world.commune_a, effective_date=LATER
+        )
+    assert len(list(selectors.subtree_on(world.commune_a, LATER))) == 1 + 3 + 41

@@ -89,9 +89,9 @@ class Unit(models.Model):
     )
     name = NFCCharField("tên", max_length=255)
     code = models.CharField("mã đơn vị", max_length=40, blank=True)
-    path = TreePathField("đường dẫn", db_index=True)
+    path = TreePathField("đường dẫn")
     depth = models.PositiveSmallIntegerField("cấp", default=0)
-    search_key = models.CharField(max_length=255, db_index=True, editable=False)
+    search_key = models.CharField(max_length=255, editable=False)
     sort_key = models.CharField(max_length=255, editable=False)
     created_on = models.DateField("ngày thành lập")
     ended_on = models.DateField("ngày chấm dứt", null=True, blank=True)
@@ -103,6 +103,8 @@ class Unit(models.Model):
         verbose_name = "tổ chức đảng"
         verbose_name_plural = "tổ chức đảng"
         ordering = ["path"]
+        # A plain btree on a COLLATE "C" column serves prefix ranges (no *_like index needed).
+        indexes = [models.Index(fields=["path"], name="unit_path")]
 
     def __str__(self) -> str:
         return self.name
@@ -120,7 +122,10 @@ class UnitVersionQuerySet(models.QuerySet):
 
 
 class UnitVersion(models.Model):
-    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="versions")
+    # indexed by (unit, valid_from) below
+    unit = models.ForeignKey(
+        Unit, on_delete=models.CASCADE, related_name="versions", db_index=False
+    )
     parent = models.ForeignKey(
         Unit, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
@@ -213,7 +218,10 @@ class LineageLink(models.Model):
     """Predecessor → successor from ``effective_date`` (merge, split, absorb)."""
 
     event = models.ForeignKey(LineageEvent, on_delete=models.CASCADE, related_name="links")
-    predecessor = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="successor_links")
+    # indexed by (predecessor, effective_date) below
+    predecessor = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="successor_links", db_index=False
+    )
     successor = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="predecessor_links")
     effective_date = models.DateField()
 

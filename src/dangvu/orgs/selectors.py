@@ -21,7 +21,7 @@ def subtree_on(unit: Unit, day: date, *, include_root: bool = True):
     One query: the root's path on ``day`` is a scalar subquery and the subtree is the
     index range ``path >= P AND path < P || '~'`` among versions valid on ``day``.
     """
-    root_path = UnitVersion.objects.valid_on(day).filter(unit=unit).values("path")[:1]
+    root_path = UnitVersion.objects.valid_on(day).filter(unit=unit).order_by().values("path")[:1]
     qs = UnitVersion.objects.valid_on(day).filter(
         path__gte=Subquery(root_path), path__lt=Concat(Subquery(root_path), Value(UPPER))
     )

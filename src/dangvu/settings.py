@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "dangvu.accounts",
     "dangvu.audit",
     "dangvu.orgs",
+    "dangvu.members",
     "dangvu.web",
     "dangvu.demo",
 ]

@@ -1,0 +1,416 @@
+"""Every write to the member registry: registration, lifecycle events, corrections, cards.
+
+Each service checks the rules, writes the record and the audit entry in one transaction, and
+re-derives the member's periods from the whole event history (so an event entered out of
+order is checked against everything around it). A refusal is a Vietnamese ValidationError
+and writes nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F
+
+from dangvu.audit.services import record_change, snapshot
+from dangvu.vntext.cccd import validate_cccd
+from dangvu.vntext.normalize import clean_text
+from dangvu.vntext.search_keys import search_key
+from dangvu.vntext.sort_keys import name_sort_key, split_full_name
+
+from .lifecycle import Event, EventKind, LifecycleError, build_timeline
+from .models import (
+    SENSITIVE_FIELDS,
+    CardRegime,
+    Correction,
+    Gender,
+    Member,
+    MemberEvent,
+    MemberPeriod,
+    PartyCard,
+    TheoryLevel,
+)
+
+IDENTITY_FIELDS = [
+    "ho",
+    "ten_dem",
+    "ten",
+    "other_name",
+    "gender",
+    "birth_date",
+    "ethnicity",
+    "religion",
+    "cccd",
+    "old_cmnd",
+    "birth_registration_place",
+    "hometown",
+    "hometown_old",
+    "permanent_address",
+    "temporary_address",
+    "education",
+    "qualification",
+    "theory_level",
+    "occupation",
+    "position",
+    "phone",
+]
+OLD_CARD = re.compile(r"^\d{2}\.\d{6}$")
+NEW_CARD = re.compile(r"^\d{12}$")
+
+
+# ---------------------------------------------------------------- identity
+
+
+def _clean_identity(data: dict, *, current: Member | None = None) -> dict:
+    """Normalise and check identity fields; raise one ValidationError listing every problem."""
+    errors: dict[str, list[str]] = {}
+    cleaned = {}
+    for name, value in data.items():
+        if name not in IDENTITY_FIELDS:
+            raise ValidationError(f"Trường “{name}” không sửa được qua hồ sơ.")
+        cleaned[name] = clean_text(value) if isinstance(value, str) else value
+    merged = {f: getattr(current, f) for f in IDENTITY_FIELDS} if current else {}
+    merged.update(cleaned)
+    if not merged.get("ten"):
+        errors.setdefault("ten", []).append("Thiếu tên.")
+    if merged.get("gender") not in Gender.values:
+        errors.setdefault("gender", []).append("Giới tính phải là Nam hoặc Nữ.")
+    birth = merged.get("birth_date")
+    if not isinstance(birth, date):
+        errors.setdefault("birth_date", []).append("Thiếu ngày sinh (dd/mm/yyyy).")
+    elif birth > date.today():
+        errors.setdefault("birth_date", []).append("Ngày sinh ở tương lai.")
+    if merged.get("theory_level", "") not in TheoryLevel.values:
+        errors.setdefault("theory_level", []).append("Trình độ lý luận chính trị không hợp lệ.")
+    if merged.get("cccd"):
+        try:
+            cleaned_cccd = validate_cccd(
+                merged["cccd"],
+                birth_date=birth if isinstance(birth, date) else None,
+                gender=merged.get("gender"),
+            )
+        except ValidationError as exc:
+            errors.setdefault("cccd", []).extend(exc.messages)
+        else:
+            if "cccd" in cleaned:
+                cleaned["cccd"] = cleaned_cccd
+            clash = Member.objects.filter(cccd=cleaned_cccd)
+            if current is not None:
+                clash = clash.exclude(pk=current.pk)
+            other = clash.first()
+            if other is not None:
+                errors.setdefault("cccd", []).append(
+                    f"Số định danh {cleaned_cccd} đã có trong hồ sơ của {other.full_name}."
+                )
+    if errors:
+        raise ValidationError(errors)
+    return cleaned
+
+
+def _name_fields(ho: str, ten_dem: str, ten: str) -> dict:
+    full = " ".join(part for part in (ho, ten_dem, ten) if part)
+    return {
+        "full_name": full,
+        "name_key": search_key(full)[:180],
+        "sort_key": name_sort_key(ho, ten_dem, ten)[:400],
+    }
+
+
+def name_parts(full_name: str) -> dict:
+    ho, ten_dem, ten = split_full_name(clean_text(full_name))
+    return {"ho": ho, "ten_dem": ten_dem, "ten": ten}
+
+
+# ---------------------------------------------------------------- events and periods
+
+
+def _as_event(row: MemberEvent) -> Event:
+    return Event(
+        kind=row.kind,
+        date=row.date,
+        ceremony_date=row.ceremony_date,
+        unit_id=row.unit_id,
+        external=row.external,
+        end_date=row.end_date,
+        years=row.years,
+        study=row.study,
+        key=row.pk,
+    )
+
+
+def _rebuild(member: Member, rows: list[MemberEvent]):
+    """Check the history and store the derived periods and cached fields."""
+    try:
+        timeline = build_timeline([_as_event(r) for r in rows])
+    except LifecycleError as exc:
+        raise ValidationError(str(exc)) from exc
+    MemberPeriod.objects.filter(member=member).delete()
+    MemberPeriod.objects.bulk_create(
+        MemberPeriod(
+            member=member,
+            start=p.start,
+            end=p.end,
+            status=p.status,
+            unit_id=p.unit_id,
+            external=p.external,
+            away_unit_id=p.away_unit_id,
+            away_external=p.away_external,
+            away_until=p.away_until,
+        )
+        for p in timeline.periods
+    )
+    home = next((p.unit_id for p in reversed(timeline.periods) if p.unit_id), None)
+    Member.objects.filter(pk=member.pk).update(
+        unit_id=home,
+        party_since=timeline.memberships[0][0] if timeline.memberships else None,
+        party_anchor=timeline.party_anchor,
+        probation_end=timeline.probation_end,
+        official_date=timeline.official_date,
+        revision=F("revision") + 1,
+    )
+    member.refresh_from_db()
+    return timeline
+
+
+def _lock(member: Member, expected_revision: int | None) -> Member:
+    locked = Member.objects.select_for_update().get(pk=member.pk)
+    if expected_revision is not None and locked.revision != expected_revision:
+        raise ValidationError(
+            f"Hồ sơ của {locked.full_name} vừa được người khác cập nhật. "
+            "Hãy tải lại trang, kiểm tra rồi ghi nhận lại."
+        )
+    return locked
+
+
+def _live_events(member: Member) -> list[MemberEvent]:
+    return list(member.events.filter(voided_by__isnull=True).order_by("date", "id"))
+
+
+EVENT_FIELDS = (
+    "ceremony_date",
+    "unit",
+    "external",
+    "end_date",
+    "years",
+    "study",
+    "ground",
+    "sponsors",
+    "decision_number",
+    "decision_date",
+)
+
+
+@transaction.atomic
+def record_event(
+    *,
+    actor,
+    member: Member,
+    kind: str,
+    date: date,
+    expected_revision: int | None = None,
+    **details,
+) -> MemberEvent:
+    """Record one lifecycle event; the whole history is re-checked before it is kept."""
+    unknown = set(details) - set(EVENT_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown event fields: {sorted(unknown)}")
+    if kind not in EventKind.values:
+        raise ValidationError("Loại sự kiện không hợp lệ.")
+    member = _lock(member, expected_revision)
+    event = MemberEvent(member=member, kind=kind, date=date, actor=_user(actor), **details)
+    event.external = clean_text(event.external or "")
+    event.save()
+    before = {"unit": member.unit_id, "party_since": member.party_since}
+    _rebuild(member, _live_events(member))
+    record_change(
+        actor=actor,
+        action=f"members.event.{kind}",
+        obj=member,
+        unit=member.unit,
+        before=before,
+        after={"event": snapshot(event), "unit": member.unit_id},
+        reason=event.decision_number or event.ground,
+    )
+    return event
+
+
+@transaction.atomic
+def register_member(
+    *,
+    actor,
+    identity: dict,
+    admission_date: date,
+    ceremony_date: date,
+    unit,
+    official_date_decided: date | None = None,
+    sponsors: str = "",
+    decision_number: str = "",
+) -> Member:
+    """A new member: identity plus the admission event (and recognition if already decided)."""
+    cleaned = _clean_identity(identity)
+    member = Member.objects.create(
+        **cleaned, **_name_fields(cleaned.get("ho", ""), cleaned.get("ten_dem", ""), cleaned["ten"])
+    )
+    MemberEvent.objects.create(
+        member=member,
+        kind=EventKind.ADMISSION,
+        date=admission_date,
+        ceremony_date=ceremony_date,
+        unit=unit,
+        sponsors=sponsors,
+        decision_number=decision_number,
+        actor=_user(actor),
+    )
+    if official_date_decided is not None:
+        MemberEvent.objects.create(
+            member=member,
+            kind=EventKind.RECOGNITION,
+            date=official_date_decided,
+            actor=_user(actor),
+        )
+    _rebuild(member, _live_events(member))
+    record_change(
+        actor=actor,
+        action="members.member.register",
+        obj=member,
+        unit=member.unit,
+        after=snapshot(member, ["full_name", "birth_date", "gender", "unit", "party_since"]),
+    )
+    return member
+
+
+@transaction.atomic
+def correct_member(
+    *,
+    actor,
+    member: Member,
+    changes: dict,
+    reason: str,
+    decision_ref: str = "",
+    expected_revision: int | None = None,
+) -> list[Correction]:
+    """Change identity fields by corrections that keep the old values."""
+    reason = clean_text(reason or "")
+    if not reason:
+        raise ValidationError("Hãy ghi lý do đính chính.")
+    member = _lock(member, expected_revision)
+    cleaned = _clean_identity(changes, current=member)
+    corrections = []
+    for name, new in cleaned.items():
+        old = getattr(member, name)
+        if old == new:
+            continue
+        corrections.append(
+            Correction(
+                member=member,
+                field=name,
+                old_value=_text(old),
+                new_value=_text(new),
+                reason=reason,
+                decision_ref=clean_text(decision_ref),
+                actor=_user(actor),
+            )
+        )
+        setattr(member, name, new)
+    if not corrections:
+        raise ValidationError("Không có thông tin nào thay đổi.")
+    names = _name_fields(member.ho, member.ten_dem, member.ten)
+    Member.objects.filter(pk=member.pk).update(
+        **{c.field: getattr(member, c.field) for c in corrections},
+        **names,
+        revision=F("revision") + 1,
+    )
+    Correction.objects.bulk_create(corrections)
+    record_change(
+        actor=actor,
+        action="members.member.correct",
+        obj=member,
+        unit=member.unit,
+        before={c.field: _masked(c.field, c.old_value) for c in corrections},
+        after={c.field: _masked(c.field, c.new_value) for c in corrections},
+        reason=f"{reason} {decision_ref}".strip(),
+    )
+    member.refresh_from_db()
+    return corrections
+
+
+@transaction.atomic
+def void_event(*, actor, member: Member, event: MemberEvent, reason: str, decision_ref: str = ""):
+    """Withdraw a wrongly entered event (kept, marked void); the rest must still hold."""
+    reason = clean_text(reason or "")
+    if not reason:
+        raise ValidationError("Hãy ghi lý do hủy sự kiện.")
+    member = _lock(member, None)
+    if event.member_id != member.pk or event.voided_by_id:
+        raise ValidationError("Sự kiện không thuộc hồ sơ này hoặc đã bị hủy.")
+    correction = Correction.objects.create(
+        member=member,
+        field=f"su_kien:{event.pk}",
+        old_value=str(event),
+        new_value="(hủy)",
+        reason=reason,
+        decision_ref=clean_text(decision_ref),
+        actor=_user(actor),
+    )
+    MemberEvent.objects.filter(pk=event.pk).update(voided_by=correction)
+    _rebuild(member, _live_events(member))
+    record_change(
+        actor=actor,
+        action="members.event.void",
+        obj=member,
+        unit=member.unit,
+        before={"event": str(event)},
+        reason=reason,
+    )
+    return correction
+
+
+@transaction.atomic
+def issue_card(
+    *, actor, member: Member, number: str, issued_on=None, issuer: str = ""
+) -> PartyCard:
+    number = (number or "").strip().replace(" ", "")
+    if NEW_CARD.match(number):
+        regime = CardRegime.NEW
+    elif OLD_CARD.match(number):
+        regime = CardRegime.OLD
+    else:
+        raise ValidationError(
+            f"Số thẻ “{number}” không đúng dạng: thẻ mới 12 chữ số, thẻ cũ dạng NN.NNNNNN."
+        )
+    other = PartyCard.objects.filter(number=number).select_related("member").first()
+    if other is not None:
+        raise ValidationError(f"Số thẻ {number} đã cấp cho {other.member.full_name}.")
+    card = PartyCard.objects.create(
+        member=member,
+        number=number,
+        regime=regime,
+        issued_on=issued_on,
+        issuer=clean_text(issuer),
+    )
+    record_change(
+        actor=actor,
+        action="members.card.issue",
+        obj=member,
+        unit=member.unit,
+        after=snapshot(card, ["number", "regime", "issued_on", "issuer"]),
+    )
+    return card
+
+
+def _user(actor):
+    return actor if actor is not None and actor.is_authenticated else None
+
+
+def _text(value) -> str:
+    if isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
+    return "" if value is None else str(value)
+
+
+def _masked(field: str, value: str) -> str:
+    """Sensitive values are not copied into the general change log."""
+    return "(thông tin nhạy cảm)" if field in SENSITIVE_FIELDS else value

@@ -43,7 +43,7 @@ def test_official_exactly_twelve_months_after_ceremony_even_if_vote_is_late():
 
 
 def test_recognition_before_twelve_months_is_refused():
-    with pytest.raises(LifecycleError, match="chưa đủ 12 tháng dự bị.*từ ngày 20/03/2024"):
+    with pytest.raises(LifecycleError, match=r"chưa đủ 12 tháng dự bị.*từ ngày 20/03/2024"):
         build_timeline(
             [
                 admission(date(2023, 3, 10), date(2023, 3, 20)),

@@ -15,6 +15,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 
+from dangvu.audit.context import current_source
+from dangvu.audit.models import AuditEntry
 from dangvu.audit.services import record_change, snapshot
 from dangvu.vntext.cccd import validate_cccd
 from dangvu.vntext.normalize import clean_text
@@ -414,3 +416,130 @@ def _text(value) -> str:
 def _masked(field: str, value: str) -> str:
     """Sensitive values are not copied into the general change log."""
     return "(thông tin nhạy cảm)" if field in SENSITIVE_FIELDS else value
+
+
+# ---------------------------------------------------------------- bulk registration
+
+
+def _period_rows(member_id: int, timeline) -> list[MemberPeriod]:
+    return [
+        MemberPeriod(
+            member_id=member_id,
+            start=p.start,
+            end=p.end,
+            status=p.status,
+            unit_id=p.unit_id,
+            external=p.external,
+            away_unit_id=p.away_unit_id,
+            away_external=p.away_external,
+            away_until=p.away_until,
+        )
+        for p in timeline.periods
+    ]
+
+
+@transaction.atomic
+def bulk_register(*, actor, people: list[dict], reason: str = "", batch_size: int = 1000) -> int:
+    """Register many new members at once (imports, the demo): one transaction, few queries.
+
+    Each item is ``{"identity": {...}, "events": [ {"kind", "date", ...}, ... ],
+    "cards": [{"number", "issued_on", "issuer"}]}``. Every history is checked with the same
+    lifecycle rules as :func:`record_event`; the first broken one refuses the whole batch with
+    its position, so nothing is written.
+    """
+    prepared = []
+    for position, person in enumerate(people, start=1):
+        try:
+            cleaned = _clean_identity_fast(person["identity"])
+            events = [
+                MemberEvent(
+                    kind=e["kind"],
+                    date=e["date"],
+                    actor=_user(actor),
+                    **{k: v for k, v in e.items() if k in EVENT_FIELDS},
+                )
+                for e in person["events"]
+            ]
+            timeline = build_timeline([_as_event(e) for e in sorted(events, key=lambda e: e.date)])
+        except (ValidationError, LifecycleError) as exc:
+            messages = exc.messages if isinstance(exc, ValidationError) else [str(exc)]
+            raise ValidationError(f"Người thứ {position}: " + " ".join(messages)) from exc
+        prepared.append((cleaned, events, timeline, person.get("cards", [])))
+    created = 0
+    for start in range(0, len(prepared), batch_size):
+        chunk = prepared[start : start + batch_size]
+        members = []
+        for cleaned, _events, timeline, _cards in chunk:
+            home = next((p.unit_id for p in reversed(timeline.periods) if p.unit_id), None)
+            members.append(
+                Member(
+                    **cleaned,
+                    **_name_fields(
+                        cleaned.get("ho", ""), cleaned.get("ten_dem", ""), cleaned["ten"]
+                    ),
+                    unit_id=home,
+                    party_since=timeline.memberships[0][0] if timeline.memberships else None,
+                    party_anchor=timeline.party_anchor,
+                    probation_end=timeline.probation_end,
+                    official_date=timeline.official_date,
+                )
+            )
+        Member.objects.bulk_create(members, batch_size=batch_size)
+        event_rows, period_rows, card_rows = [], [], []
+        for member, (_cleaned, events, timeline, cards) in zip(members, chunk, strict=True):
+            for event in events:
+                event.member = member
+            event_rows.extend(events)
+            period_rows.extend(_period_rows(member.pk, timeline))
+            card_rows.extend(
+                PartyCard(
+                    member=member,
+                    number=c["number"],
+                    regime=CardRegime.NEW if NEW_CARD.match(c["number"]) else CardRegime.OLD,
+                    issued_on=c.get("issued_on"),
+                    issuer=c.get("issuer", ""),
+                )
+                for c in cards
+            )
+        MemberEvent.objects.bulk_create(event_rows, batch_size=batch_size)
+        MemberPeriod.objects.bulk_create(period_rows, batch_size=batch_size)
+        PartyCard.objects.bulk_create(card_rows, batch_size=batch_size)
+        AuditEntry.objects.bulk_create(
+            [
+                AuditEntry(
+                    actor=_user(actor),
+                    source=current_source(),
+                    action="members.member.register",
+                    object_type="members.member",
+                    object_id=str(m.pk),
+                    object_repr=m.full_name,
+                    unit_id=m.unit_id,
+                    after={"full_name": m.full_name, "unit": m.unit_id},
+                    reason=reason,
+                )
+                for m in members
+            ],
+            batch_size=batch_size,
+        )
+        created += len(members)
+    return created
+
+
+def _clean_identity_fast(data: dict) -> dict:
+    """Identity checks without per-row queries (uniqueness is left to the database)."""
+    cleaned = {
+        k: clean_text(v) if isinstance(v, str) else v
+        for k, v in data.items()
+        if k in IDENTITY_FIELDS
+    }
+    if not cleaned.get("ten"):
+        raise ValidationError("Thiếu tên.")
+    if cleaned.get("gender") not in Gender.values:
+        raise ValidationError("Giới tính phải là Nam hoặc Nữ.")
+    if not isinstance(cleaned.get("birth_date"), date):
+        raise ValidationError("Thiếu ngày sinh.")
+    if cleaned.get("cccd"):
+        cleaned["cccd"] = validate_cccd(
+            cleaned["cccd"], birth_date=cleaned["birth_date"], gender=cleaned["gender"]
+        )
+    return cleaned

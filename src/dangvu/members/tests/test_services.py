@@ -165,3 +165,40 @@ def test_cards_old_and_new_regime(hoa):
         services.issue_card(actor=None, member=hoa, number="1234")
     with pytest.raises(ValidationError, match="đã cấp cho"):
         services.issue_card(actor=None, member=hoa, number="01.234567")
+
+
+def test_bulk_register_checks_every_history_and_writes_all_or_nothing(
+    world, django_assert_max_num_queries
+):
+    people = [
+        {
+            "identity": identity(cccd="", ho="Lê", ten=f"Ba{i}"),
+            "events": [
+                {
+                    "kind": EventKind.ADMISSION,
+                    "date": date(2000, 1, 1),
+                    "ceremony_date": date(2000, 1, 15),
+                    "unit": world.c2,
+                },
+                {"kind": EventKind.RECOGNITION, "date": date(2001, 2, 1)},
+            ],
+            "cards": [{"number": f"0123456789{i:02d}"}],
+        }
+        for i in range(30)
+    ]
+    with django_assert_max_num_queries(12):
+        assert services.bulk_register(actor=None, people=people) == 30
+    assert Member.objects.filter(unit=world.c2).count() == 30
+    assert (
+        MemberPeriod.objects.filter(status=Status.OFFICIAL, start=date(2001, 1, 15)).count() == 30
+    )
+    bad = [
+        people[0] | {"identity": identity(cccd="", ten="Mới")},
+        {
+            "identity": identity(cccd="", ten="Sai"),
+            "events": [{"kind": EventKind.RECOGNITION, "date": date(2001, 2, 1)}],
+        },
+    ]
+    with pytest.raises(ValidationError, match="Người thứ 2"):
+        services.bulk_register(actor=None, people=bad)
+    assert Member.objects.count() == 30

@@ -1,0 +1,68 @@
+"""Committing import rows: all or nothing, and a second run of the same rows changes nothing."""
+
+from datetime import date
+
+from dangvu.members.importing import commit_rows
+from dangvu.members.models import Correction, Member, MemberEvent
+
+
+def rows(world, **overrides):
+    base = [
+        {
+            "ho": "Trần",
+            "ten_dem": "Văn",
+            "ten": "Bình",
+            "gender": "nam",
+            "birth_date": date(1975, 3, 2),
+            "cccd": "001075000123",
+            "admission_date": date(2000, 5, 5),
+            "official_date": date(2001, 5, 19),
+            "card_number": "012345678901",
+        },
+        {
+            "ho": "Lò",
+            "ten_dem": "Thị",
+            "ten": "Mai",
+            "gender": "nu",
+            "birth_date": date(1999, 9, 9),
+            "admission_date": date(2025, 1, 10),
+            "ceremony_date": date(2025, 1, 20),
+        },
+    ]
+    base[0].update(overrides)
+    return [(i + 2, values, world.c1) for i, values in enumerate(base)]
+
+
+def existing_ids(batch):
+    ids = {m.cccd or m.full_name: m.pk for m in Member.objects.all()}
+    for _, values, _ in batch:
+        key = values.get("cccd") or f"{values['ho']} {values['ten_dem']} {values['ten']}"
+        values["existing_id"] = ids.get(key)
+    return batch
+
+
+def test_commit_then_rerun_changes_nothing(world):
+    first = commit_rows(actor=None, rows=rows(world), source_name="dv.xlsx")
+    assert (first.created, first.problems) == (2, [])
+    events = MemberEvent.objects.count()
+    again = commit_rows(actor=None, rows=existing_ids(rows(world)), source_name="dv.xlsx")
+    assert (again.created, again.updated, again.unchanged) == (0, 0, 2)
+    assert Member.objects.count() == 2 and MemberEvent.objects.count() == events
+
+
+def test_rerun_with_a_changed_field_writes_a_correction(world):
+    commit_rows(actor=None, rows=rows(world), source_name="dv.xlsx")
+    result = commit_rows(
+        actor=None, rows=existing_ids(rows(world, ten_dem="Văn Hữu")), source_name="dv-sua.xlsx"
+    )
+    assert (result.updated, result.unchanged) == (1, 1)
+    correction = Correction.objects.get()
+    assert (correction.old_value, correction.new_value) == ("Văn", "Văn Hữu")
+    assert correction.reason == "Nhập từ tệp dv-sua.xlsx"
+
+
+def test_one_bad_row_commits_nothing(world):
+    batch = rows(world, official_date=date(2000, 6, 1))  # official after only one month
+    result = commit_rows(actor=None, rows=batch, source_name="x.xlsx")
+    assert result.created == 0 and Member.objects.count() == 0
+    assert [(p.row, p.field) for p in result.problems] == [(2, "official_date")]

@@ -45,6 +45,15 @@ MATRIX = {
         "assignment",
         {"anonymous": PAGE, **{**MANAGE_B, "province": 302, "commune_b": 302}},
     ),
+    "members:list": (None, {"anonymous": PAGE, **OK_ALL}),
+    "members:register": (None, {"anonymous": PAGE, **MANAGE_B, "commune_a": 200}),
+    "members:worklists": (None, {"anonymous": PAGE, **OK_ALL}),
+    "members:counts": (None, {"anonymous": PAGE, **OK_ALL}),
+    "members:detail": ("member", {"anonymous": PAGE, **IN_B}),
+    "members:event": ("member", {"anonymous": PAGE, **MANAGE_B}),
+    "members:correct": ("member", {"anonymous": PAGE, **MANAGE_B}),
+    "members:card": ("member", {"anonymous": PAGE, **MANAGE_B}),
+    "members:viewers": ("member", {"anonymous": PAGE, **MANAGE_B}),
     "api:api-root": (None, dict.fromkeys(PERSONAS, 404)),
     "api:openapi-json": (None, {"anonymous": PAGE, **OK_ALL}),
     "api:openapi-view": (None, {"anonymous": PAGE, **OK_ALL}),
@@ -55,6 +64,26 @@ MATRIX = {
     "api:successors": ("unit", {"anonymous": API, **IN_B}),
     "api:lineage": ("unit", {"anonymous": API, **IN_B}),
 }
+
+
+def member_in_b(world):
+    from datetime import date
+
+    from dangvu.members.services import register_member
+
+    return register_member(
+        actor=None,
+        identity={
+            "ho": "Lê",
+            "ten_dem": "Văn",
+            "ten": "Bắc",
+            "gender": "nam",
+            "birth_date": date(1980, 1, 1),
+        },
+        admission_date=date(2010, 1, 1),
+        ceremony_date=date(2010, 1, 1),
+        unit=world.c4,
+    )
 
 
 def named_urls(resolver=None, namespace=None):
@@ -82,6 +111,7 @@ def test_matrix(name, world, client):
         "unit": {"unit_id": world.c4.pk},
         "user": {"user_id": target_user.pk},
         "assignment": {"assignment_id": target_user.role_assignments.get().pk},
+        "member": {"member_id": member_in_b(world).pk} if target == "member" else {},
     }.get(target, {})
     url = reverse(name, kwargs=kwargs)
     for persona in PERSONAS:

@@ -543,3 +543,9 @@ def _clean_identity_fast(data: dict) -> dict:
             cleaned["cccd"], birth_date=cleaned["birth_date"], gender=cleaned["gender"]
         )
     return cleaned
+
+
+def timeline_of(member: Member, events: list[MemberEvent] | None = None):
+    """The member's derived timeline from their live (not voided) events."""
+    rows = events if events is not None else _live_events(member)
+    return build_timeline([_as_event(e) for e in rows if e.voided_by_id is None])

@@ -1,0 +1,129 @@
+"""Member pages: scope, search, profile with read log, forms through the services."""
+
+from datetime import date
+
+from dangvu.audit.models import ReadLogEntry
+from dangvu.members.models import Correction, Member, MemberEvent
+
+
+def names(response):
+    return [m.full_name for m in response.context["page"]]
+
+
+def test_commune_officer_sees_only_the_communes_members(
+    people, world, client, django_assert_max_num_queries
+):
+    client.force_login(world.users["commune_a"])
+    with django_assert_max_num_queries(8):
+        response = client.get("/dang-vien/")
+    assert names(response) == ["Trần Văn Bình", "Nguyễn Thị Hòa"]  # Bình < Hòa by tên
+    assert client.get(f"/dang-vien/{people.cuong.pk}/").status_code == 404
+
+
+def test_cell_secretary_sees_only_the_cell(people, world, client):
+    client.force_login(world.users["secretary"])
+    assert names(client.get("/dang-vien/")) == ["Nguyễn Thị Hòa"]
+    client.force_login(world.users["member"])
+    assert names(client.get("/dang-vien/")) == []
+
+
+def test_search_by_name_without_diacritics_cccd_and_card(people, world, client):
+    client.force_login(world.users["province"])
+    assert names(client.get("/dang-vien/", {"q": "nguyen thi hoa"})) == ["Nguyễn Thị Hòa"]
+    assert names(client.get("/dang-vien/", {"q": "HOÀ"})) == ["Nguyễn Thị Hòa"]
+    assert names(client.get("/dang-vien/", {"q": "001170012345"})) == ["Nguyễn Thị Hòa"]
+    assert names(client.get("/dang-vien/", {"q": "012345678901"})) == ["Nguyễn Thị Hòa"]
+    assert names(client.get("/dang-vien/", {"status": "du_bi"})) == ["Trần Văn Bình"]
+    assert names(client.get("/dang-vien/", {"don_vi": world.commune_b.pk})) == ["Lê Quốc Cường"]
+    assert names(client.get("/dang-vien/", {"age_band": ">60"})) == ["Lê Quốc Cường"]
+    # as of a date before Bình's admission he is not a member anywhere
+    before = client.get("/dang-vien/", {"status": "dang_vien", "ngay": "01/01/2024"})
+    assert names(before) == ["Lê Quốc Cường", "Nguyễn Thị Hòa"]
+
+
+def test_profile_view_is_logged_and_listed_for_auditors(
+    people, world, client, django_assert_max_num_queries
+):
+    client.force_login(world.users["commune_a"])
+    with django_assert_max_num_queries(20):
+        response = client.get(f"/dang-vien/{people.hoa.pk}/")
+    assert response.status_code == 200
+    entry = ReadLogEntry.objects.get()
+    assert (entry.actor, entry.object_id) == (world.users["commune_a"], str(people.hoa.pk))
+    assert "Tuổi đảng" in response.content.decode()
+    viewers = client.get(f"/dang-vien/{people.hoa.pk}/nguoi-xem/")
+    assert viewers.status_code == 200 and "commune_a" in viewers.content.decode()
+    client.force_login(world.users["secretary"])  # no view_audit
+    assert client.get(f"/dang-vien/{people.hoa.pk}/nguoi-xem/").status_code == 404
+
+
+def test_record_event_through_the_form(people, world, client):
+    client.force_login(world.users["commune_a"])
+    url = f"/dang-vien/{people.binh.pk}/su-kien/"
+    response = client.post(
+        url, {"kind": "chinh_thuc", "date": "10/01/2026", "revision": people.binh.revision}
+    )
+    assert response.status_code == 200  # probation ends 15/01/2026: refused, explained
+    assert "chưa đủ 12 tháng dự bị" in response.content.decode()
+    response = client.post(
+        url, {"kind": "chinh_thuc", "date": "20/01/2026", "revision": people.binh.revision}
+    )
+    assert response.status_code == 302
+    assert MemberEvent.objects.filter(member=people.binh, kind="chinh_thuc").exists()
+
+
+def test_secretary_cannot_record_events(people, world, client):
+    client.force_login(world.users["secretary"])
+    assert client.get(f"/dang-vien/{people.hoa.pk}/su-kien/").status_code == 404
+
+
+def test_correction_through_the_form(people, world, client):
+    client.force_login(world.users["commune_a"])
+    response = client.post(
+        f"/dang-vien/{people.hoa.pk}/dinh-chinh/",
+        {
+            "field": "birth_date",
+            "new_value": "12/05/1970",
+            "reason": "Theo giấy khai sinh",
+            "revision": people.hoa.revision,
+        },
+    )
+    assert response.status_code == 302
+    assert Member.objects.get(pk=people.hoa.pk).birth_date == date(1970, 5, 12)
+    assert Correction.objects.get().old_value == "02/05/1970"
+
+
+def test_register_a_new_member(world, client):
+    client.force_login(world.users["commune_a"])
+    response = client.post(
+        "/dang-vien/moi/",
+        {
+            "full_name": "Đỗ Thị  Thu",
+            "gender": "nu",
+            "birth_date": "03/03/2000",
+            "unit": world.c2.pk,
+            "admission_date": "01/09/2025",
+            "ceremony_date": "02/09/2025",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    member = Member.objects.get()
+    assert (member.ho, member.ten_dem, member.ten) == ("Đỗ", "Thị", "Thu")
+    assert member.unit_id == world.c2.pk
+
+
+def test_work_lists_and_counts(people, world, client, django_assert_max_num_queries):
+    client.force_login(world.users["province"])
+    with django_assert_max_num_queries(15):
+        response = client.get("/dang-vien/viec-can-lam/")
+    assert [m.full_name for m in response.context["recognition"]] == ["Trần Văn Bình"]
+    assert [(m.full_name, m.badge_years) for m in response.context["badges"]] == [
+        ("Lê Quốc Cường", 40),
+        ("Nguyễn Thị Hòa", 30),
+    ]
+    assert [m.full_name for m in response.context["missing"]] == ["Trần Văn Bình", "Lê Quốc Cường"]
+    with django_assert_max_num_queries(20):
+        counts = client.get("/dang-vien/thong-ke/", {"don_vi": world.province.pk})
+    figures = counts.context["figures"]
+    assert figures["total"] == 3 and figures["by_status"] == {"chinh_thuc": 2, "du_bi": 1}
+    assert figures["by_ethnicity"] == {"Tày": 1, "Kinh": 1, "Mường": 1}

@@ -20,7 +20,9 @@ IN_B = {
     "outsider": 404,
 }
 MANAGE_B = IN_B  # only Ban Tổ chức of the province and of B manage B's units
-PAGE, API = 302, 401  # what anonymous users get
+PAGE, API = 302, 401
+# counts need ?unit=: without it the request is malformed for everybody signed in
+OK_ALL_COUNTS = dict.fromkeys(PERSONAS[1:], 422)  # what anonymous users get
 
 MATRIX = {
     "home": (None, {"anonymous": PAGE, **OK_ALL}),
@@ -54,6 +56,12 @@ MATRIX = {
     "members:correct": ("member", {"anonymous": PAGE, **MANAGE_B}),
     "members:card": ("member", {"anonymous": PAGE, **MANAGE_B}),
     "members:viewers": ("member", {"anonymous": PAGE, **MANAGE_B}),
+    "api:member_list": (None, {"anonymous": API, **OK_ALL}),
+    "api:member_detail": ("member", {"anonymous": API, **IN_B}),
+    "api:member_events": ("member", {"anonymous": API, **IN_B}),
+    "api:add_event": ("member", {"anonymous": API, **IN_B}),  # same path; POST is tested in
+    # members/tests/test_api.py (404 without manage_members)
+    "api:counts": (None, {"anonymous": API, **OK_ALL_COUNTS}),
     "api:api-root": (None, dict.fromkeys(PERSONAS, 404)),
     "api:openapi-json": (None, {"anonymous": PAGE, **OK_ALL}),
     "api:openapi-view": (None, {"anonymous": PAGE, **OK_ALL}),

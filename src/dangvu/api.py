@@ -52,3 +52,4 @@ def invalid(request, exc):
 
 
 api.add_router("/units/", "dangvu.orgs.api.router")
+api.add_router("/members/", "dangvu.members.api.router")

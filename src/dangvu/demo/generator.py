@@ -33,6 +33,7 @@ from dangvu.orgs.services import (
 )
 
 from . import names
+from .members import build_members, member_counts
 
 MARKER_CODE = "DEMO-TINH"
 PROVINCE_NAME = "Hòa Bình Xanh"
@@ -649,6 +650,7 @@ def build_demo(*, seed: int = 2025, scale: float = 1.0, stdout=None) -> DemoResu
         builder.history()
         builder.reform()
         builder.personas()
+        build_members(seed=seed, province=province, say=builder.say)
     return DemoResult(
         province=province,
         created=True,
@@ -678,6 +680,7 @@ def demo_counts(province: Unit) -> dict[str, int]:
         ).count(),
         "districts_2025_07_01": after.filter(kind__code="huyen").count(),
         "lineage_events": LineageEvent.objects.filter(unit__in=units).count(),
+        **member_counts(province),
     }
 
 

@@ -12,6 +12,7 @@ from django.db import transaction
 from dangvu.accounts.models import RoleAssignment, User
 from dangvu.demo import names
 from dangvu.demo.generator import DEMO_PASSWORD, MARKER_CODE, REFORM, build_demo
+from dangvu.members.models import Member, MemberEvent
 from dangvu.orgs import selectors
 from dangvu.orgs.models import LineageEvent, Unit, UnitVersion
 
@@ -41,6 +42,10 @@ def _digest() -> str:
         key=repr,
     )
     rows += sorted(User.objects.values_list("username", "full_name"))
+    rows += sorted(
+        Member.objects.values_list("full_name", "birth_date", "cccd", "unit__name"), key=repr
+    )
+    rows += sorted(MemberEvent.objects.values_list("member__full_name", "kind", "date"), key=repr)
     return hashlib.sha256(repr(rows).encode()).hexdigest()
 
 

@@ -20,6 +20,12 @@ LABELS = {
     "old_communes_2025_06_30": "Đảng bộ xã cũ ngày 30/6/2025",
     "districts_2025_07_01": "Đảng bộ cấp huyện ngày 01/7/2025",
     "lineage_events": "Sự kiện tổ chức (thành lập, đổi tên, sáp nhập…)",
+    "members": "Hồ sơ đảng viên",
+    "members_chinh_thuc": "  Đảng viên chính thức hôm nay",
+    "members_du_bi": "  Đảng viên dự bị hôm nay",
+    "members_mien_sinh_hoat": "  Miễn công tác và sinh hoạt",
+    "members_tu_tran": "  Đã từ trần",
+    "members_ra_khoi_dang": "  Đã ra khỏi Đảng",
 }
 
 

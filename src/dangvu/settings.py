@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "dangvu.audit",
     "dangvu.orgs",
     "dangvu.members",
+    "dangvu.imports",
     "dangvu.web",
     "dangvu.demo",
 ]

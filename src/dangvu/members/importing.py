@@ -52,67 +52,87 @@ def plan_rows(rows: Iterable[tuple[int, dict, object]]):
 
 @transaction.atomic
 def commit_rows(
-    *,
-    actor,
-    rows: Iterable[tuple[int, dict, object]],
-    source_name: str,
-    progress=None,
+    *, actor, rows: Iterable[tuple[int, dict, object]], source_name: str, progress=None,
     batch_size: int = 1000,
 ) -> CommitResult:
-    """Write every row or none: a single problem rolls the whole import back."""
+    """Write every row or none: a single problem rolls the whole import back.
+
+    Rows are taken in batches, so a large file is never all in memory at once.
+    """
     result = CommitResult()
-    planned, result.problems = plan_rows(rows)
-    if result.problems:
-        return result
     reason = f"Nhập từ tệp {source_name}"
-    new = [(row, history) for row, values, history in planned if not values.get("existing_id")]
-    existing = [
-        (row, values, history) for row, values, history in planned if values.get("existing_id")
-    ]
+    batch: list = []
     done = 0
-    for start in range(0, len(new), batch_size):
-        chunk = new[start : start + batch_size]
+
+    def flush() -> bool:
+        planned, problems = plan_rows(batch)
+        if problems:
+            result.problems.extend(problems)
+            return False
+        try:
+            _commit_batch(actor, planned, reason, result, batch_size)
+        except _RowFailure as failure:
+            result.problems.append(failure.problem)
+            return False
+        return True
+
+    for item in rows:
+        batch.append(item)
+        if len(batch) >= batch_size:
+            if not flush():
+                break
+            done += len(batch)
+            batch = []
+            if progress:
+                progress(done)
+    else:
+        if batch and flush():
+            done += len(batch)
+            if progress:
+                progress(done)
+    if result.problems:
+        transaction.set_rollback(True)
+        result.created = result.updated = result.unchanged = 0
+    return result
+
+
+class _RowFailure(Exception):
+    def __init__(self, problem: RowProblem):
+        super().__init__(problem.reason)
+        self.problem = problem
+
+
+def _commit_batch(actor, planned, reason, result, batch_size) -> None:
+    new = [(row, history) for row, values, history in planned if not values.get("existing_id")]
+    existing = [(row, values, history) for row, values, history in planned
+                if values.get("existing_id")]
+    if new:
         try:
             result.created += services.bulk_register(
-                actor=actor, people=[h for _, h in chunk], reason=reason, batch_size=batch_size
+                actor=actor, people=[h for _, h in new], reason=reason, batch_size=batch_size
             )
         except ValidationError as exc:
-            transaction.set_rollback(True)
-            result.problems.append(RowProblem(chunk[0][0], "", " ".join(exc.messages)))
-            result.created = 0
-            return result
-        done += len(chunk)
-        if progress:
-            progress(done, len(planned))
-    for start in range(0, len(existing), batch_size):
-        chunk = existing[start : start + batch_size]
-        members = Member.objects.in_bulk([values["existing_id"] for _, values, _ in chunk])
-        known_events = set(
-            MemberEvent.objects.filter(
-                member__in=members.values(), voided_by__isnull=True
-            ).values_list("member_id", "kind", "date")
-        )
-        known_cards = set(
-            PartyCard.objects.filter(member__in=members.values()).values_list("number", flat=True)
-        )
-        for row, values, history in chunk:
-            member = members[values["existing_id"]]
-            try:
-                changed = _update_existing(
-                    actor, member, history, known_events, known_cards, reason
-                )
-            except ValidationError as exc:
-                transaction.set_rollback(True)
-                result.problems.append(RowProblem(row, "", " ".join(exc.messages)))
-                return result
-            if changed:
-                result.updated += 1
-            else:
-                result.unchanged += 1
-        done += len(chunk)
-        if progress:
-            progress(done, len(planned))
-    return result
+            raise _RowFailure(RowProblem(new[0][0], "", " ".join(exc.messages))) from exc
+    if not existing:
+        return
+    members = Member.objects.in_bulk([values["existing_id"] for _, values, _ in existing])
+    known_events = set(
+        MemberEvent.objects.filter(member__in=members.values(), voided_by__isnull=True)
+        .values_list("member_id", "kind", "date")
+    )
+    known_cards = set(
+        PartyCard.objects.filter(member__in=members.values()).values_list("number", flat=True)
+    )
+    for row, values, history in existing:
+        member = members[values["existing_id"]]
+        try:
+            changed = _update_existing(actor, member, history, known_events, known_cards, reason)
+        except ValidationError as exc:
+            raise _RowFailure(RowProblem(row, "", " ".join(exc.messages))) from exc
+        if changed:
+            result.updated += 1
+        else:
+            result.unchanged += 1
 
 
 def _update_existing(actor, member, history, known_events, known_cards, reason) -> bool:

@@ -49,6 +49,7 @@ MATRIX = {
     ),
     "members:list": (None, {"anonymous": PAGE, **OK_ALL}),
     "members:register": (None, {"anonymous": PAGE, **MANAGE_B, "commune_a": 200}),
+    "members:export": (None, {"anonymous": PAGE, **OK_ALL}),
     "members:worklists": (None, {"anonymous": PAGE, **OK_ALL}),
     "members:counts": (None, {"anonymous": PAGE, **OK_ALL}),
     "members:detail": ("member", {"anonymous": PAGE, **IN_B}),

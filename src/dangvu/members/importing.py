@@ -52,7 +52,11 @@ def plan_rows(rows: Iterable[tuple[int, dict, object]]):
 
 @transaction.atomic
 def commit_rows(
-    *, actor, rows: Iterable[tuple[int, dict, object]], source_name: str, progress=None,
+    *,
+    actor,
+    rows: Iterable[tuple[int, dict, object]],
+    source_name: str,
+    progress=None,
     batch_size: int = 1000,
 ) -> CommitResult:
     """Write every row or none: a single problem rolls the whole import back.
@@ -104,8 +108,9 @@ class _RowFailure(Exception):
 
 def _commit_batch(actor, planned, reason, result, batch_size) -> None:
     new = [(row, history) for row, values, history in planned if not values.get("existing_id")]
-    existing = [(row, values, history) for row, values, history in planned
-                if values.get("existing_id")]
+    existing = [
+        (row, values, history) for row, values, history in planned if values.get("existing_id")
+    ]
     if new:
         try:
             result.created += services.bulk_register(
@@ -117,8 +122,9 @@ def _commit_batch(actor, planned, reason, result, batch_size) -> None:
         return
     members = Member.objects.in_bulk([values["existing_id"] for _, values, _ in existing])
     known_events = set(
-        MemberEvent.objects.filter(member__in=members.values(), voided_by__isnull=True)
-        .values_list("member_id", "kind", "date")
+        MemberEvent.objects.filter(member__in=members.values(), voided_by__isnull=True).values_list(
+            "member_id", "kind", "date"
+        )
     )
     known_cards = set(
         PartyCard.objects.filter(member__in=members.values()).values_list("number", flat=True)

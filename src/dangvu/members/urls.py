@@ -7,6 +7,7 @@ app_name = "members"
 urlpatterns = [
     path("", views.member_list, name="list"),
     path("moi/", views.register, name="register"),
+    path("xuat/", views.export, name="export"),
     path("viec-can-lam/", views.work_lists, name="worklists"),
     path("thong-ke/", views.counts, name="counts"),
     path("<int:member_id>/", views.member_detail, name="detail"),

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -7,11 +8,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from dangvu.accounts import permissions
 from dangvu.accounts.scopes import has_perm_at, scope_for, today
 from dangvu.audit.models import ReadLogEntry
-from dangvu.audit.services import record_read
+from dangvu.audit.services import record_change, record_read
 from dangvu.orgs.models import Unit
 from dangvu.web.form_actions import NOTHING, submit
 
 from . import selectors, services, worklists
+from .export import xlsx_response
 from .forms import CardForm, CorrectionForm, EventForm, FilterForm, RegisterForm
 from .models import Member
 
@@ -40,8 +42,7 @@ def _cells(request):
     )
 
 
-@login_required
-def member_list(request):
+def _filtered(request):
     sensitive = not scope_for(request.user, permissions.SEE_SENSITIVE).is_empty
     form = FilterForm(request.GET or None, sensitive=sensitive)
     data = form.cleaned_data if form.is_valid() else {}
@@ -62,6 +63,29 @@ def member_list(request):
         theory_level=data.get("theory_level", ""),
         ethnicity=data.get("ethnicity", ""),
     )
+    return form, unit, day, members
+
+
+@login_required
+def export(request):
+    """The filtered list as XLSX, in the list's order (re-importable)."""
+    _, unit, day, members = _filtered(request)
+    title = "DANH SÁCH ĐẢNG VIÊN" + (f" — {unit.name}" if unit else "")
+    if settings.DEV_DEFAULTS:
+        title += " (DỮ LIỆU MÔ PHỎNG)"
+    record_change(
+        actor=request.user,
+        action="members.export",
+        obj=request.user,
+        unit=unit,
+        after={"filters": request.GET.urlencode()},
+    )
+    return xlsx_response(members, request.user, f"dang-vien-{day:%Y%m%d}.xlsx", title=title)
+
+
+@login_required
+def member_list(request):
+    form, unit, day, members = _filtered(request)
     page = Paginator(members, 50).get_page(request.GET.get("trang"))
     periods = selectors.status_today(page.object_list, day)
     for member in page.object_list:

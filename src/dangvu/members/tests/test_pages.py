@@ -127,3 +127,32 @@ def test_work_lists_and_counts(people, world, client, django_assert_max_num_quer
     figures = counts.context["figures"]
     assert figures["total"] == 3 and figures["by_status"] == {"chinh_thuc": 2, "du_bi": 1}
     assert figures["by_ethnicity"] == {"Tày": 1, "Kinh": 1, "Mường": 1}
+
+
+def test_export_is_scoped_ordered_reimportable_and_masks_sensitive(
+    people, world, client, django_assert_max_num_queries
+):
+    import io
+
+    from openpyxl import load_workbook
+
+    from dangvu.imports import members_pipeline
+
+    client.force_login(world.users["commune_a"])
+    with django_assert_max_num_queries(12):
+        response = client.get("/dang-vien/xuat/")
+        content = b"".join(response.streaming_content)
+    rows = list(load_workbook(io.BytesIO(content)).active.iter_rows(values_only=True))
+    header = rows[1]
+    names = [r[header.index("Họ và tên")] for r in rows[2:]]
+    assert names == ["Trần Văn Bình", "Nguyễn Thị Hòa"]
+    hoa = rows[2 + names.index("Nguyễn Thị Hòa")]
+    assert hoa[header.index("Số định danh cá nhân")] == "001170012345"
+    assert hoa[header.index("Dân tộc")] == "Tày"
+    # our own export validates against the registry as the same two people
+    check = members_pipeline.validate(io.BytesIO(content), "xuat.xlsx", scope_unit=world.commune_a)
+    assert (check.errors, check.existing, check.new) == ([], 2, 0)
+    client.force_login(world.users["secretary"])
+    content = b"".join(client.get("/dang-vien/xuat/").streaming_content)
+    rows = list(load_workbook(io.BytesIO(content)).active.iter_rows(values_only=True))
+    assert "Dân tộc" not in rows[1] and len(rows) == 3

@@ -63,6 +63,10 @@ MATRIX = {
     "api:add_event": ("member", {"anonymous": API, **IN_B}),  # same path; POST is tested in
     # members/tests/test_api.py (404 without manage_members)
     "api:counts": (None, {"anonymous": API, **OK_ALL_COUNTS}),
+    "imports:upload": (None, {"anonymous": PAGE, **MANAGE_B, "commune_a": 200}),
+    "imports:detail": ("import", {"anonymous": PAGE, **MANAGE_B}),
+    "imports:errors": ("import", {"anonymous": PAGE, **MANAGE_B}),
+    "imports:commit": ("import", {"anonymous": PAGE, **dict.fromkeys(PERSONAS[1:], 405)}),
     "api:api-root": (None, dict.fromkeys(PERSONAS, 404)),
     "api:openapi-json": (None, {"anonymous": PAGE, **OK_ALL}),
     "api:openapi-view": (None, {"anonymous": PAGE, **OK_ALL}),
@@ -95,6 +99,20 @@ def member_in_b(world):
     )
 
 
+def import_in_b(world):
+    from dangvu.imports.models import MemberImport
+
+    return MemberImport.objects.create(
+        file="imports/x.xlsx",
+        filename="x.xlsx",
+        unit=world.commune_b,
+        actor=world.users["commune_b"],
+        state=MemberImport.State.INVALID,
+        errors=[[4, "Sinh ngày", "31/02/1980", "ngày không tồn tại"]],
+        error_count=1,
+    )
+
+
 def named_urls(resolver=None, namespace=None):
     resolver = resolver or get_resolver()
     for pattern in resolver.url_patterns:
@@ -121,6 +139,7 @@ def test_matrix(name, world, client):
         "user": {"user_id": target_user.pk},
         "assignment": {"assignment_id": target_user.role_assignments.get().pk},
         "member": {"member_id": member_in_b(world).pk} if target == "member" else {},
+        "import": {"import_id": import_in_b(world).pk} if target == "import" else {},
     }.get(target, {})
     url = reverse(name, kwargs=kwargs)
     for persona in PERSONAS:

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("dangvu.web.urls")),
     path("to-chuc/", include("dangvu.orgs.urls")),
     path("dang-vien/", include("dangvu.members.urls")),
+    path("nhap-du-lieu/", include("dangvu.imports.urls")),
     path("nhat-ky/", include("dangvu.audit.urls")),
     path("nguoi-dung/", include("dangvu.accounts.urls")),
     path("quan-tri/", admin.site.urls),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Q
 
 from dangvu.accounts import permissions
 from dangvu.accounts.scopes import scope_for, today
@@ -58,15 +58,16 @@ def member_list(
         else:
             for term in search_terms(text):
                 qs = qs.filter(name_key__contains=term)
-    periods = period_on(day).filter(member=OuterRef("pk"))
-    if status == "dang_vien":
-        periods = periods.filter(status__in=MEMBER_STATUSES)
-    elif status:
-        periods = periods.filter(status=status)
-    if unit is not None:
-        periods = periods.filter(unit__in=subtree_on(unit, day).values("unit_id"))
     if status or unit is not None:
-        qs = qs.filter(Exists(periods))
+        # one uncorrelated semi-join: the database builds the set of matching members once
+        periods = period_on(day)
+        if status == "dang_vien":
+            periods = periods.filter(status__in=MEMBER_STATUSES)
+        elif status:
+            periods = periods.filter(status=status)
+        if unit is not None:
+            periods = periods.filter(unit__in=subtree_on(unit, day).values("unit_id"))
+        qs = qs.filter(pk__in=periods.values("member_id"))
     if gender:
         qs = qs.filter(gender=gender)
     if age_band in AGE_BANDS:

@@ -240,3 +240,36 @@ def test_command_line_dry_run_and_commit(world, tmp_path):
         call_command(
             "import-members", str(bad), "--unit", "XA-A", stdout=io.StringIO(), stderr=io.StringIO()
         )
+
+
+def test_several_batches_with_a_duplicate_across_batches(world):
+    """2,500 rows cross the 1,000-row batch boundaries; a duplicate 2,000 rows apart is found
+    and the whole file is refused; without it everything is written."""
+    rows = [
+        [
+            i,
+            f"Người Số {i}",
+            "Nam",
+            "01/01/1970",
+            "Kinh",
+            "",
+            "",
+            "",
+            "",
+            "Chi bộ thôn 1",
+            f"{1 + i % 28:02d}/03/2000",
+            "",
+            "Dự bị",
+            None,
+        ]
+        for i in range(2500)
+    ]
+    duplicate = list(rows[10])  # the row at line 4 + 10 = 14
+    result = check(world, xlsx([*rows, duplicate]))
+    assert [(e.row, e.reason) for e in result.errors] == [
+        (4 + 2500, "trùng với dòng 14 trong cùng tệp")
+    ]
+    outcome = members_pipeline.commit(
+        xlsx(rows), "lon.xlsx", scope_unit=world.commune_a, actor=None
+    )
+    assert outcome.created == 2500 and Member.objects.count() == 2500

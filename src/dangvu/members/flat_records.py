@@ -11,29 +11,9 @@ from __future__ import annotations
 from datetime import date
 
 from .lifecycle import Event, EventKind, LifecycleError, Status, add_months, build_timeline
+from .services import IDENTITY_FIELDS
 
-IDENTITY_KEYS = (
-    "ho",
-    "ten_dem",
-    "ten",
-    "other_name",
-    "gender",
-    "birth_date",
-    "ethnicity",
-    "religion",
-    "cccd",
-    "old_cmnd",
-    "birth_registration_place",
-    "hometown",
-    "permanent_address",
-    "temporary_address",
-    "education",
-    "qualification",
-    "theory_level",
-    "occupation",
-    "position",
-    "phone",
-)
+IDENTITY_KEYS = IDENTITY_FIELDS
 
 # status code in the file → the event that ends or changes membership at "left_on"
 STATUS_EVENTS = {

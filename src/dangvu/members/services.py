@@ -150,20 +150,7 @@ def _rebuild(member: Member, rows: list[MemberEvent]):
     except LifecycleError as exc:
         raise ValidationError(str(exc)) from exc
     MemberPeriod.objects.filter(member=member).delete()
-    MemberPeriod.objects.bulk_create(
-        MemberPeriod(
-            member=member,
-            start=p.start,
-            end=p.end,
-            status=p.status,
-            unit_id=p.unit_id,
-            external=p.external,
-            away_unit_id=p.away_unit_id,
-            away_external=p.away_external,
-            away_until=p.away_until,
-        )
-        for p in timeline.periods
-    )
+    MemberPeriod.objects.bulk_create(_period_rows(member.pk, timeline))
     home = next((p.unit_id for p in reversed(timeline.periods) if p.unit_id), None)
     Member.objects.filter(pk=member.pk).update(
         unit_id=home,

@@ -491,22 +491,15 @@ def bulk_register(*, actor, people: list[dict], reason: str = "", batch_size: in
         MemberEvent.objects.bulk_create(event_rows, batch_size=batch_size)
         MemberPeriod.objects.bulk_create(period_rows, batch_size=batch_size)
         PartyCard.objects.bulk_create(card_rows, batch_size=batch_size)
-        AuditEntry.objects.bulk_create(
-            [
-                AuditEntry(
-                    actor=_user(actor),
-                    source=current_source(),
-                    action="members.member.register",
-                    object_type="members.member",
-                    object_id=str(m.pk),
-                    object_repr=m.full_name,
-                    unit_id=m.unit_id,
-                    after={"full_name": m.full_name, "unit": m.unit_id},
-                    reason=reason,
-                )
-                for m in members
-            ],
-            batch_size=batch_size,
+        # one audit entry per batch, naming every member it registered
+        units = {m.unit_id for m in members}
+        AuditEntry.objects.create(
+            actor=_user(actor), source=current_source(), action="members.member.register_bulk",
+            object_type="members.member", object_id=f"{members[0].pk}-{members[-1].pk}",
+            object_repr=f"{len(members)} đảng viên",
+            unit_id=units.pop() if len(units) == 1 else None,
+            after={"members": [[m.pk, m.full_name, m.unit_id] for m in members]},
+            reason=reason,
         )
         created += len(members)
     return created

@@ -106,9 +106,9 @@ def timed(fn, reps: int) -> list[float]:
 
 
 def first_page(qs):
-    from django.core.paginator import Paginator
+    from dangvu.web.pagination import CappedPaginator
 
-    page = Paginator(qs, 50).page(1)
+    page = CappedPaginator(qs, 50).page(1)  # as the list page does
     return len(list(page.object_list)), page.paginator.count
 
 

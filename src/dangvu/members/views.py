@@ -11,6 +11,7 @@ from dangvu.audit.models import ReadLogEntry
 from dangvu.audit.services import record_change, record_read
 from dangvu.orgs.models import Unit
 from dangvu.web.form_actions import NOTHING, submit
+from dangvu.web.pagination import CappedPaginator
 
 from . import selectors, services, worklists
 from .export import xlsx_response
@@ -86,7 +87,7 @@ def export(request):
 @login_required
 def member_list(request):
     form, unit, day, members = _filtered(request)
-    page = Paginator(members, 50).get_page(request.GET.get("trang"))
+    page = CappedPaginator(members, 50).get_page(request.GET.get("trang"))
     periods = selectors.status_today(page.object_list, day)
     for member in page.object_list:
         member.period = periods.get(member.pk)

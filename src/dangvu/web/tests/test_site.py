@@ -61,3 +61,16 @@ def test_not_found_page_is_in_vietnamese(world, client):
     response = client.get(f"/to-chuc/{world.c4.pk}/")
     assert response.status_code == 404
     assert "ngoài phạm vi" in response.content.decode()
+
+
+def test_capped_paginator_stops_counting(world):
+    from dangvu.orgs.models import UnitVersion
+    from dangvu.web.pagination import CappedPaginator
+
+    total = UnitVersion.objects.count()
+    exact = CappedPaginator(UnitVersion.objects.order_by("pk"), 2, cap=100)
+    assert (exact.count, exact.capped) == (total, False)
+    capped = CappedPaginator(UnitVersion.objects.order_by("pk"), 2, cap=3)
+    assert (capped.count, capped.capped) == (4, True)
+    assert [v.pk for v in capped.page(2).object_list] == list(
+        UnitVersion.objects.order_by("pk").values_list("pk", flat=True)[2:4])

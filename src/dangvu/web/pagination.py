@@ -1,0 +1,23 @@
+"""A paginator that stops counting at a cap: "hơn 10.000" instead of counting 500,000 rows.
+
+Exact totals belong to the statistics pages (aggregates); a list needs only its first pages.
+"""
+
+from django.core.paginator import Paginator
+from django.utils.functional import cached_property
+
+COUNT_CAP = 10_000
+
+
+class CappedPaginator(Paginator):
+    def __init__(self, object_list, per_page, cap: int = COUNT_CAP, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.cap = cap
+
+    @cached_property
+    def count(self) -> int:
+        return self.object_list[: self.cap + 1].count()
+
+    @property
+    def capped(self) -> bool:
+        return self.count > self.cap

@@ -65,6 +65,7 @@ MATRIX = {
     "api:counts": (None, {"anonymous": API, **OK_ALL_COUNTS}),
     "imports:upload": (None, {"anonymous": PAGE, **MANAGE_B, "commune_a": 200}),
     "imports:detail": ("import", {"anonymous": PAGE, **MANAGE_B}),
+    "imports:progress": ("import", {"anonymous": PAGE, **MANAGE_B}),
     "imports:errors": ("import", {"anonymous": PAGE, **MANAGE_B}),
     "imports:commit": ("import", {"anonymous": PAGE, **dict.fromkeys(PERSONAS[1:], 405)}),
     "api:api-root": (None, dict.fromkeys(PERSONAS, 404)),

@@ -80,6 +80,8 @@ INSTALLED_APPS = [
     "django_htmx",
     "axes",
     "ninja",
+    "django_tasks",
+    "django_tasks_db",
     "dangvu.vntext",
     "dangvu.accounts",
     "dangvu.audit",
@@ -203,6 +205,17 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_PROXY") else None
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0"))
+
+# Background jobs (imports; later exports, report documents, aggregates): django-tasks with
+# its database backend; run the worker with `dangvu db_worker` (the demo starts one itself).
+# Tests run jobs immediately, in the request.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"
+        if "pytest" in sys.modules
+        else "django_tasks_db.DatabaseBackend"
+    }
+}
 
 DANGVU_ROUNDING = env_choice("DANGVU_ROUNDING", {"half_up", "truncate"}, "half_up")
 NINJA_PAGINATION_PER_PAGE = 50

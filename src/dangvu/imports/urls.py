@@ -9,4 +9,5 @@ urlpatterns = [
     path("dang-vien/<int:import_id>/", views.detail, name="detail"),
     path("dang-vien/<int:import_id>/loi.xlsx", views.error_report, name="errors"),
     path("dang-vien/<int:import_id>/ghi/", views.commit, name="commit"),
+    path("dang-vien/<int:import_id>/tien-do/", views.progress, name="progress"),
 ]

@@ -494,8 +494,11 @@ def bulk_register(*, actor, people: list[dict], reason: str = "", batch_size: in
         # one audit entry per batch, naming every member it registered
         units = {m.unit_id for m in members}
         AuditEntry.objects.create(
-            actor=_user(actor), source=current_source(), action="members.member.register_bulk",
-            object_type="members.member", object_id=f"{members[0].pk}-{members[-1].pk}",
+            actor=_user(actor),
+            source=current_source(),
+            action="members.member.register_bulk",
+            object_type="members.member",
+            object_id=f"{members[0].pk}-{members[-1].pk}",
             object_repr=f"{len(members)} đảng viên",
             unit_id=units.pop() if len(units) == 1 else None,
             after={"members": [[m.pk, m.full_name, m.unit_id] for m in members]},

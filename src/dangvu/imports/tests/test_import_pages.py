@@ -53,3 +53,28 @@ def test_wrong_file_type_is_refused_in_vietnamese(world, client):
     assert (
         response.status_code == 200 and "Chỉ nhận tệp .xlsx hoặc .csv" in response.content.decode()
     )
+
+
+def test_progress_fragment_polls_while_running_and_reloads_when_done(world, client):
+    client.force_login(world.users["commune_a"])
+    upload(client, world, GOOD)
+    record = MemberImport.objects.get()
+    MemberImport.objects.filter(pk=record.pk).update(state="committing", progress=1, rows=2)
+    running = client.get(f"/nhap-du-lieu/dang-vien/{record.pk}/tien-do/")
+    assert 'hx-trigger="every 1s"' in running.content.decode() and "HX-Refresh" not in running
+    assert "1/2 dòng" in running.content.decode()
+    MemberImport.objects.filter(pk=record.pk).update(state="committed")
+    done = client.get(f"/nhap-du-lieu/dang-vien/{record.pk}/tien-do/")
+    assert done["HX-Refresh"] == "true"
+
+
+def test_jobs_go_to_the_task_queue_outside_tests(world, client, settings):
+    from django_tasks import task_backends
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    client.force_login(world.users["commune_a"])
+    upload(client, world, GOOD)
+    record = MemberImport.objects.get()
+    assert record.state == "checking"  # queued, not run in the request
+    assert [r.args for r in task_backends["default"].results] == [[record.pk]]
+    assert Member.objects.count() == 0

@@ -73,4 +73,5 @@ def test_capped_paginator_stops_counting(world):
     capped = CappedPaginator(UnitVersion.objects.order_by("pk"), 2, cap=3)
     assert (capped.count, capped.capped) == (4, True)
     assert [v.pk for v in capped.page(2).object_list] == list(
-        UnitVersion.objects.order_by("pk").values_list("pk", flat=True)[2:4])
+        UnitVersion.objects.order_by("pk").values_list("pk", flat=True)[2:4]
+    )

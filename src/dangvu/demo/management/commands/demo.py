@@ -1,5 +1,8 @@
 """`dangvu demo`: migrate, build the synthetic province once, print the logins, serve."""
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from django.conf import settings
@@ -66,7 +69,22 @@ class Command(BaseCommand):
             )
         self.print_banner(result, port, serve=not no_serve)
         if not no_serve:
+            self.serve(port)
+
+    def serve(self, port: int) -> None:
+        """The web server, plus a background worker for imports and other long jobs."""
+        worker = subprocess.Popen(
+            [sys.executable, "-m", "dangvu.manage", "db_worker", "--interval", "0.5"],
+            env={**os.environ, "DANGVU_DEV_DEFAULTS": "1"},
+        )
+        try:
             call_command("runserver", f"127.0.0.1:{port}", use_reloader=False)
+        finally:
+            worker.terminate()
+            try:
+                worker.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                worker.kill()
 
     def reset_database(self) -> None:
         if connection.vendor != "sqlite":

@@ -14,6 +14,7 @@ class UploadForm(forms.Form):
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units
+        self.fields["unit"].empty_label = None  # defaults to the user's top unit
         self.fields["file"].widget.attrs["class"] = "form-control"
         self.fields["unit"].widget.attrs["class"] = "form-select"
 

@@ -75,3 +75,13 @@ def test_capped_paginator_stops_counting(world):
     assert [v.pk for v in capped.page(2).object_list] == list(
         UnitVersion.objects.order_by("pk").values_list("pk", flat=True)[2:4]
     )
+
+
+def test_messages_are_vietnamese_whatever_the_browser_language(world, client):
+    client.force_login(world.users["commune_a"])
+    response = client.post(
+        f"/to-chuc/{world.c1.pk}/doi-ten/", {"name": ""}, headers={"accept-language": "en-US"}
+    )
+    text = response.content.decode()
+    assert "This field is required" not in text
+    assert "Trường này là bắt buộc" in text

@@ -57,7 +57,9 @@ def history_from_record(values: dict, unit) -> dict:
     # The admission belongs to the current unit only if it already existed then.
     events: list[dict] = []
     first = {"kind": EventKind.ADMISSION, "date": admitted, "ceremony_date": ceremony}
-    if unit.created_on <= admitted:
+    if unit.created_on <= admitted or (left_on is not None and left_on <= unit.created_on):
+        # the unit existed then, or the member left before the unit's records begin: the
+        # file's unit is the only one we know
         events.append({**first, "unit": unit})
     else:
         events.append({**first, "external": UNKNOWN_EARLIER_UNIT})

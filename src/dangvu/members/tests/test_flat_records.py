@@ -92,3 +92,16 @@ def test_cards_old_and_new():
         OLD_CELL,
     )
     assert [c["number"] for c in history["cards"]] == ["01.234567", "012345678901"]
+
+
+def test_member_who_left_before_the_unit_was_recorded_stays_with_that_unit():
+    """Found by re-importing the demo's export: a member who left in 2010 of a cell recorded
+    from 2015 must not be 'transferred' into it after leaving."""
+    row = ROW | {"status": "xoa_ten", "left_on": date(2010, 4, 1)}
+    history = history_from_record(row, FakeUnit(9, date(2015, 1, 1)))
+    assert kinds(history) == [
+        (date(1995, 5, 10), EventKind.ADMISSION),
+        (date(1996, 5, 10), EventKind.RECOGNITION),
+        (date(2010, 4, 1), EventKind.STRUCK_OFF),
+    ]
+    assert history["events"][0]["unit"].pk == 9

@@ -17,6 +17,7 @@ from django.db import transaction
 
 from . import services
 from .flat_records import IDENTITY_KEYS, RecordError, history_from_record
+from .lifecycle import EventKind
 from .models import Member, MemberEvent, PartyCard
 
 
@@ -148,13 +149,20 @@ def _update_existing(actor, member, history, known_events, known_cards, reason) 
     if changes:
         services.correct_member(actor=actor, member=member, changes=changes, reason=reason)
         changed = True
+    # A row is a snapshot: for a known person it can only add what happened since — the
+    # recognition, or the leaving / death / excuse it states. The admission and the unit
+    # history already in the registry are kept as they are.
+    known_kinds = {kind for member_id, kind, _ in known_events if member_id == member.pk}
     for event in history["events"]:
-        if (member.pk, event["kind"], event["date"]) in known_events:
+        kind = event["kind"]
+        if kind in (EventKind.ADMISSION, EventKind.TRANSFER):
+            continue
+        if kind == EventKind.RECOGNITION and kind in known_kinds:
+            continue
+        if (member.pk, kind, event["date"]) in known_events:
             continue
         details = {k: v for k, v in event.items() if k not in ("kind", "date")}
-        services.record_event(
-            actor=actor, member=member, kind=event["kind"], date=event["date"], **details
-        )
+        services.record_event(actor=actor, member=member, kind=kind, date=event["date"], **details)
         changed = True
     for card in history["cards"]:
         if card["number"] not in known_cards:

@@ -66,3 +66,24 @@ def test_one_bad_row_commits_nothing(world):
     result = commit_rows(actor=None, rows=batch, source_name="x.xlsx")
     assert result.created == 0 and Member.objects.count() == 0
     assert [(p.row, p.field) for p in result.problems] == [(2, "official_date")]
+
+
+def test_reimport_of_a_snapshot_adds_only_what_happened_since(world):
+    """Found in the browser: re-importing the demo's export failed because the file's
+    recognition (dated at probation end) differed from the registry's decision date."""
+    from dangvu.members import services
+    from dangvu.members.lifecycle import EventKind
+
+    commit_rows(actor=None, rows=rows(world), source_name="dv.xlsx")
+    binh = Member.objects.get(ten="Bình")
+    services.void_event(
+        actor=None, member=binh, event=binh.events.get(kind=EventKind.RECOGNITION), reason="nhầm"
+    )
+    services.record_event(
+        actor=None, member=binh, kind=EventKind.RECOGNITION, date=date(2001, 7, 1)
+    )  # decided later than the file's date
+    later = rows(world, status="tu_tran", left_on=date(2024, 3, 3))
+    result = commit_rows(actor=None, rows=existing_ids(later), source_name="dv2.xlsx")
+    assert (result.problems, result.updated) == ([], 1)
+    kinds = list(binh.events.filter(voided_by__isnull=True).values_list("kind", flat=True))
+    assert kinds.count(EventKind.RECOGNITION) == 1 and EventKind.DIED in kinds

@@ -17,7 +17,7 @@ from django.db import transaction
 
 from . import services
 from .flat_records import IDENTITY_KEYS, RecordError, history_from_record
-from .lifecycle import EventKind
+from .lifecycle import EXITS, EventKind
 from .models import Member, MemberEvent, PartyCard
 
 
@@ -161,6 +161,8 @@ def _update_existing(actor, member, history, known_events, known_cards, reason) 
             continue
         if (member.pk, kind, event["date"]) in known_events:
             continue
+        if kind in EXITS and any((member.pk, k, event["date"]) in known_events for k in EXITS):
+            continue  # the file's "Ra khỏi Đảng" does not say which way; the registry does
         details = {k: v for k, v in event.items() if k not in ("kind", "date")}
         services.record_event(actor=actor, member=member, kind=kind, date=event["date"], **details)
         changed = True

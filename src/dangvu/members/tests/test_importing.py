@@ -87,3 +87,21 @@ def test_reimport_of_a_snapshot_adds_only_what_happened_since(world):
     assert (result.problems, result.updated) == ([], 1)
     kinds = list(binh.events.filter(voided_by__isnull=True).values_list("kind", flat=True))
     assert kinds.count(EventKind.RECOGNITION) == 1 and EventKind.DIED in kinds
+
+
+def test_reimport_does_not_turn_a_struck_off_member_into_a_resignation(world):
+    from dangvu.members import services
+    from dangvu.members.lifecycle import EventKind
+
+    commit_rows(actor=None, rows=rows(world), source_name="dv.xlsx")
+    binh = Member.objects.get(ten="Bình")
+    services.record_event(
+        actor=None,
+        member=binh,
+        kind=EventKind.STRUCK_OFF,
+        date=date(2020, 1, 1),
+        ground="Bỏ sinh hoạt",
+    )
+    snapshot = rows(world, status="ra_khoi_dang", left_on=date(2020, 1, 1))
+    result = commit_rows(actor=None, rows=existing_ids(snapshot), source_name="dv3.xlsx")
+    assert result.problems == [] and result.unchanged == 2

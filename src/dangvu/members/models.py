@@ -39,17 +39,23 @@ class MemberQuerySet(models.QuerySet):
         The scope's units are resolved to a list of ids first (one small query): with a
         plain ``unit_id IN (…)`` PostgreSQL uses the (unit, sort_key) index and sorts only
         the commune's members, where a join on the unit path made it walk the whole registry
-        in name order (120 → 34 ms for a commune officer among 500,000 members).
+        in name order (120 → 34 ms for a commune officer among 500,000 members). A scope
+        of more than 500 units keeps the join.
         """
+        from dangvu.accounts.scopes import scope_for
         from dangvu.orgs.models import Unit
 
-        units = Unit.objects.visible_to(user, perm)
-        ids = list(units.values_list("pk", flat=True)[: self.MAX_LISTED_UNITS + 1])
+        ids = list(
+            Unit.objects.visible_to(user, perm).values_list("pk", flat=True)[
+                : self.MAX_LISTED_UNITS + 1
+            ]
+        )
         if len(ids) > self.MAX_LISTED_UNITS:
-            return self.filter(unit__in=units.values("pk"))
+            # a province: walking the registry in name order is then the better plan
+            return self.filter(scope_for(user, perm).q("unit__path"))
         return self.filter(unit_id__in=ids)
 
-    MAX_LISTED_UNITS = 20_000
+    MAX_LISTED_UNITS = 500
 
 
 class Member(models.Model):

@@ -151,17 +151,23 @@ def _rebuild(member: Member, rows: list[MemberEvent]):
         raise ValidationError(str(exc)) from exc
     MemberPeriod.objects.filter(member=member).delete()
     MemberPeriod.objects.bulk_create(_period_rows(member.pk, timeline))
-    home = next((p.unit_id for p in reversed(timeline.periods) if p.unit_id), None)
     Member.objects.filter(pk=member.pk).update(
-        unit_id=home,
-        party_since=timeline.memberships[0][0] if timeline.memberships else None,
-        party_anchor=timeline.party_anchor,
-        probation_end=timeline.probation_end,
-        official_date=timeline.official_date,
+        **_derived(timeline),
         revision=F("revision") + 1,
     )
     member.refresh_from_db()
     return timeline
+
+
+def _derived(timeline) -> dict:
+    """The Member fields cached from the timeline (never edited directly)."""
+    return {
+        "unit_id": next((p.unit_id for p in reversed(timeline.periods) if p.unit_id), None),
+        "party_since": timeline.memberships[0][0] if timeline.memberships else None,
+        "party_anchor": timeline.party_anchor,
+        "probation_end": timeline.probation_end,
+        "official_date": timeline.official_date,
+    }
 
 
 def _lock(member: Member, expected_revision: int | None) -> Member:
@@ -457,18 +463,13 @@ def bulk_register(*, actor, people: list[dict], reason: str = "", batch_size: in
         chunk = prepared[start : start + batch_size]
         members = []
         for cleaned, _events, timeline, _cards in chunk:
-            home = next((p.unit_id for p in reversed(timeline.periods) if p.unit_id), None)
             members.append(
                 Member(
                     **cleaned,
                     **_name_fields(
                         cleaned.get("ho", ""), cleaned.get("ten_dem", ""), cleaned["ten"]
                     ),
-                    unit_id=home,
-                    party_since=timeline.memberships[0][0] if timeline.memberships else None,
-                    party_anchor=timeline.party_anchor,
-                    probation_end=timeline.probation_end,
-                    official_date=timeline.official_date,
+                    **_derived(timeline),
                 )
             )
         Member.objects.bulk_create(members, batch_size=batch_size)

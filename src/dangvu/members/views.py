@@ -10,7 +10,7 @@ from dangvu.accounts.scopes import has_perm_at, scope_for, today
 from dangvu.audit.models import ReadLogEntry
 from dangvu.audit.services import record_change, record_read
 from dangvu.orgs.models import Unit
-from dangvu.web.form_actions import NOTHING, submit
+from dangvu.web.form_actions import NOTHING, form_page, submit
 from dangvu.web.pagination import CappedPaginator
 
 from . import selectors, services, worklists
@@ -135,11 +135,15 @@ def member_detail(request, member_id: int):
 
 
 def _page(request, member, form, title, action, success):
-    result = submit(request, form, action)
-    if result is not NOTHING:
-        messages.success(request, success)
-        return redirect("members:detail", member.pk)
-    return render(request, "members/change.html", {"member": member, "form": form, "title": title})
+    return form_page(
+        request,
+        form,
+        action,
+        success=success,
+        template="members/change.html",
+        context={"member": member, "title": title},
+        target=lambda _: ("members:detail", member.pk),
+    )
 
 
 @login_required

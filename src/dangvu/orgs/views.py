@@ -2,12 +2,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 
 from dangvu.accounts import permissions
 from dangvu.accounts.scopes import has_perm_at
 from dangvu.web.as_of import as_of
-from dangvu.web.form_actions import NOTHING, submit
+from dangvu.web.form_actions import form_page
 
 from . import forms, selectors, services
 from .models import Unit, UnitVersion
@@ -112,11 +112,15 @@ def search(request):
 
 def _change_page(request, unit, form, title, action, success):
     """A tree change form: on success go to the resulting unit's page."""
-    result = submit(request, form, action)
-    if result is not NOTHING:
-        messages.success(request, success)
-        return redirect("orgs:detail", (result if isinstance(result, Unit) else unit).pk)
-    return render(request, "orgs/change.html", {"unit": unit, "form": form, "title": title})
+    return form_page(
+        request,
+        form,
+        action,
+        success=success,
+        template="orgs/change.html",
+        context={"unit": unit, "title": title},
+        target=lambda result: ("orgs:detail", (result if isinstance(result, Unit) else unit).pk),
+    )
 
 
 def _managed(request, unit_id: int) -> Unit:

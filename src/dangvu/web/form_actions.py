@@ -1,7 +1,9 @@
 """Running a service from a submitted form: refused changes become form errors."""
 
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
 
 NOTHING = object()
 
@@ -20,3 +22,13 @@ def submit(request, form: forms.Form, action):
         for message in exc.messages:
             form.add_error(None, message)
         return NOTHING
+
+
+def form_page(request, form, action, *, success: str, template: str, context: dict, target):
+    """A change form: on success say so and go to ``target(result)`` (a URL name and args);
+    otherwise show the form again with the service's reasons."""
+    result = submit(request, form, action)
+    if result is not NOTHING:
+        messages.success(request, success)
+        return redirect(*target(result))
+    return render(request, template, {"form": form, **context})

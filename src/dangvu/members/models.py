@@ -45,6 +45,11 @@ class MemberQuerySet(models.QuerySet):
         from dangvu.accounts.scopes import scope_for
         from dangvu.orgs.models import Unit
 
+        scope = scope_for(user, perm)
+        if scope.everything or (
+            not scope.is_empty and not Unit.objects.exclude(scope.q("path")).exists()
+        ):
+            return self.filter(unit__isnull=False)  # the scope covers every unit
         ids = list(
             Unit.objects.visible_to(user, perm).values_list("pk", flat=True)[
                 : self.MAX_LISTED_UNITS + 1
@@ -52,7 +57,7 @@ class MemberQuerySet(models.QuerySet):
         )
         if len(ids) > self.MAX_LISTED_UNITS:
             # a province: walking the registry in name order is then the better plan
-            return self.filter(scope_for(user, perm).q("unit__path"))
+            return self.filter(scope.q("unit__path"))
         return self.filter(unit_id__in=ids)
 
     MAX_LISTED_UNITS = 500

@@ -6,7 +6,7 @@ from dangvu.members.models import MemberEvent
 
 def test_list_is_scoped_and_in_name_order(people, world, client, django_assert_max_num_queries):
     client.force_login(world.users["commune_a"])
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(7):
         body = client.get("/api/members/").json()
     assert [m["full_name"] for m in body["items"]] == ["Trần Văn Bình", "Nguyễn Thị Hòa"]
     assert body["count"] == 2

@@ -68,6 +68,10 @@ MATRIX = {
     "imports:progress": ("import", {"anonymous": PAGE, **MANAGE_B}),
     "imports:errors": ("import", {"anonymous": PAGE, **MANAGE_B}),
     "imports:commit": ("import", {"anonymous": PAGE, **dict.fromkeys(PERSONAS[1:], 405)}),
+    "jobs:list": (None, {"anonymous": PAGE, **OK_ALL}),
+    "jobs:detail": ("job", {"anonymous": PAGE, **IN_B}),  # its actor and readers of its unit
+    "jobs:progress": ("job", {"anonymous": PAGE, **IN_B}),
+    "jobs:download": ("job", {"anonymous": PAGE, **IN_B}),
     "api:api-root": (None, dict.fromkeys(PERSONAS, 404)),
     "api:openapi-json": (None, {"anonymous": PAGE, **OK_ALL}),
     "api:openapi-view": (None, {"anonymous": PAGE, **OK_ALL}),
@@ -114,6 +118,23 @@ def import_in_b(world):
     )
 
 
+def job_in_b(world):
+    from django.core.files.base import ContentFile
+
+    from dangvu.jobs.models import Job
+
+    job = Job.objects.create(
+        kind="members.export",
+        title="Xuất danh sách đảng viên",
+        actor=world.users["commune_b"],
+        unit=world.commune_b,
+        status=Job.Status.SUCCEEDED,
+        output_name="Danh sách đảng viên.xlsx",
+    )
+    job.output_file.save("danh-sach.xlsx", ContentFile(b"PK"), save=True)
+    return job
+
+
 def named_urls(resolver=None, namespace=None):
     resolver = resolver or get_resolver()
     for pattern in resolver.url_patterns:
@@ -141,6 +162,7 @@ def test_matrix(name, world, client):
         "assignment": {"assignment_id": target_user.role_assignments.get().pk},
         "member": {"member_id": member_in_b(world).pk} if target == "member" else {},
         "import": {"import_id": import_in_b(world).pk} if target == "import" else {},
+        "job": {"job_id": job_in_b(world).pk} if target == "job" else {},
     }.get(target, {})
     url = reverse(name, kwargs=kwargs)
     for persona in PERSONAS:

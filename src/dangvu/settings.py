@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "dangvu.orgs",
     "dangvu.members",
     "dangvu.imports",
+    "dangvu.jobs",
     "dangvu.web",
     "dangvu.demo",
 ]

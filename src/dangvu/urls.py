@@ -9,6 +9,7 @@ urlpatterns = [
     path("dang-vien/", include("dangvu.members.urls")),
     path("nhap-du-lieu/", include("dangvu.imports.urls")),
     path("nhat-ky/", include("dangvu.audit.urls")),
+    path("viec/", include("dangvu.jobs.urls")),
     path("nguoi-dung/", include("dangvu.accounts.urls")),
     path("quan-tri/", admin.site.urls),
     path("api/", api.urls),

@@ -94,10 +94,12 @@ def missing_identifiers(user):
         member=OuterRef("pk"), status__in=[Status.PROBATIONARY, Status.OFFICIAL, Status.EXCUSED]
     )
     has_card = PartyCard.objects.filter(member=OuterRef("pk"))
+    # cards are issued on recognition: only official (or excused) members lack one
+    official = current.filter(status__in=[Status.OFFICIAL, Status.EXCUSED])
     return list(
         Member.objects.visible_to(user)
         .filter(Exists(current))
-        .filter(Q(cccd="") | ~Exists(has_card))
+        .filter(Q(cccd="") | (~Exists(has_card) & Exists(official)))
         .select_related("unit")
         .order_by("sort_key")[:LIMIT]
     )

@@ -156,3 +156,14 @@ def test_export_is_scoped_ordered_reimportable_and_masks_sensitive(
     content = b"".join(client.get("/dang-vien/xuat/").streaming_content)
     rows = list(load_workbook(io.BytesIO(content)).active.iter_rows(values_only=True))
     assert "Dân tộc" not in rows[1] and len(rows) == 3
+
+
+def test_probationary_member_without_a_card_is_not_missing_one(people, world, client):
+    """Cards are issued on recognition: a probationer with a CCCD lacks nothing yet."""
+    from dangvu.members import services
+
+    services.correct_member(actor=None, member=people.binh, changes={"cccd": "001098001111"},
+                            reason="Bổ sung")
+    client.force_login(world.users["province"])
+    missing = client.get("/dang-vien/viec-can-lam/").context["missing"]
+    assert [m.full_name for m in missing] == ["Lê Quốc Cường"]

@@ -52,6 +52,7 @@ MATRIX = {
     "members:export": (None, {"anonymous": PAGE, **OK_ALL}),
     "members:worklists": (None, {"anonymous": PAGE, **OK_ALL}),
     "members:counts": (None, {"anonymous": PAGE, **OK_ALL}),
+    "members:unit_summary": ("unit", {"anonymous": PAGE, **IN_B}),
     "members:detail": ("member", {"anonymous": PAGE, **IN_B}),
     "members:event": ("member", {"anonymous": PAGE, **MANAGE_B}),
     "members:correct": ("member", {"anonymous": PAGE, **MANAGE_B}),

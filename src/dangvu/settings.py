@@ -121,7 +121,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "dangvu.web.context_processors.site",
             ],
-            "builtins": ["dangvu.vntext.templatetags.vn"],
+            "builtins": ["dangvu.vntext.templatetags.vn", "django.templatetags.l10n"],
         },
     }
 ]

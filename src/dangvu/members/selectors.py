@@ -1,4 +1,12 @@
-"""Reads of the registry that depend on who asks: one SQL query each, scoped to the user."""
+"""Reads of the registry that depend on who asks: SQL filters scoped to the user.
+
+* :func:`member_list` — the searchable, filterable list in Vietnamese name order.
+* :func:`unit_counts` — the figures of a unit's subtree as it stood on a date, from the derived
+  periods (status, home unit) joined to the member's identity: a few aggregate queries.
+
+Sensitive fields (dân tộc, tôn giáo) are filtered and counted only inside the part of the
+tree where the user holds ``see_sensitive``.
+"""
 
 from __future__ import annotations
 
@@ -13,20 +21,29 @@ from dangvu.orgs.models import Unit
 from dangvu.orgs.selectors import subtree_on
 from dangvu.vntext.search_keys import search_terms
 
-from .lifecycle import MEMBER_STATUSES, add_months
-from .models import Member, MemberPeriod, PartyCard
+from .lifecycle import MEMBER_STATUSES, Status, add_months
+from .models import Gender, Member, MemberPeriod, PartyCard
 
+# band → (at least this old, younger than this) on the day asked
 AGE_BANDS = {
     "<30": (None, 30),
     "30-45": (30, 46),
     "46-60": (46, 61),
     ">60": (61, None),
 }
+CCCD_PATTERN = re.compile(r"^\d{12}$")
 CARD_PATTERN = re.compile(r"^(\d{12}|\d{2}\.\d{6})$")
+ALL_MEMBERS = "dang_vien"  # the status filter "any of dự bị, chính thức, miễn sinh hoạt"
 
 
 def can_see_sensitive(user, unit: Unit | None) -> bool:
+    """May ``user`` see dân tộc / tôn giáo of the members of ``unit``?"""
     return unit is not None and scope_for(user, permissions.SEE_SENSITIVE).covers(unit.path)
+
+
+def sees_any_sensitive(user) -> bool:
+    """Does ``user`` hold ``see_sensitive`` anywhere (to show the sensitive filters at all)?"""
+    return not scope_for(user, permissions.SEE_SENSITIVE).is_empty
 
 
 def period_on(day: date):
@@ -34,34 +51,65 @@ def period_on(day: date):
     return MemberPeriod.objects.filter(start__lte=day).filter(Q(end__isnull=True) | Q(end__gt=day))
 
 
+def born_in_band(band: str, day: date, field: str = "birth_date") -> Q:
+    """Members whose age on ``day`` lies in ``band`` (one of :data:`AGE_BANDS`)."""
+    low, high = AGE_BANDS[band]
+    condition = Q()
+    if low is not None:  # at least ``low`` years old on ``day``
+        condition &= Q(**{f"{field}__lte": add_months(day, -12 * low)})
+    if high is not None:  # younger than ``high``
+        condition &= Q(**{f"{field}__gt": add_months(day, -12 * high)})
+    return condition
+
+
+def search(qs, text: str):
+    """Narrow ``qs`` by the search box: a CCCD, a card number, or words of the name.
+
+    12 digits are a CCCD or a 2025 card number; ``NN.NNNNNN`` is an old card number; anything
+    else is name words, each of which must appear in the name (diacritics, case and tone-mark
+    placement ignored).
+    """
+    text = (text or "").strip()
+    if not text:
+        return qs
+    compact = text.replace(" ", "")
+    if CARD_PATTERN.match(compact):
+        by_card = PartyCard.objects.filter(number=compact).values("member_id")
+        if CCCD_PATTERN.match(compact):
+            return qs.filter(Q(cccd=compact) | Q(pk__in=by_card))
+        return qs.filter(pk__in=by_card)
+    for term in search_terms(text):
+        qs = qs.filter(name_key__contains=term)
+    return qs
+
+
 def member_list(
     user,
     *,
     q: str = "",
     unit: Unit | None = None,
-    status: str = "",
+    status: str | None = None,
     on: date | None = None,
-    gender: str = "",
-    age_band: str = "",
-    theory_level: str = "",
-    ethnicity: str = "",
+    gender: str | None = None,
+    age_band: str | None = None,
+    theory_level: str | None = None,
+    ethnicity: str | None = None,
+    religion: str | None = None,
 ):
-    """The members the user may read, filtered, in Vietnamese name order."""
+    """The members the user may read, filtered, in Vietnamese name order (one SQL query).
+
+    ``unit`` (a subtree root the caller has checked is visible) and ``status`` are read from
+    the period covering ``on`` (default today): "members of commune A on 31/12/2024" follows
+    the tree as it stood that day. ``status`` is a :class:`Status` value or ``"dang_vien"``
+    (any current-member status). ``ethnicity`` and ``religion`` only ever match members
+    inside the user's ``see_sensitive`` scope — for a user without it they match nobody.
+    """
     day = on or today()
-    qs = Member.objects.visible_to(user).select_related("unit")
-    text = (q or "").strip()
-    if text:
-        digits = text.replace(" ", "")
-        if CARD_PATTERN.match(digits):
-            by_card = PartyCard.objects.filter(number=digits).values("member_id")
-            qs = qs.filter(Q(cccd=digits) | Q(pk__in=by_card))
-        else:
-            for term in search_terms(text):
-                qs = qs.filter(name_key__contains=term)
+    qs = search(Member.objects.visible_to(user).select_related("unit"), q)
     if status or unit is not None:
         # one uncorrelated semi-join: the database builds the set of matching members once
         periods = period_on(day)
-        if status == "dang_vien":
+        if status == ALL_MEMBERS:
             periods = periods.filter(status__in=MEMBER_STATUSES)
         elif status:
             periods = periods.filter(status=status)
@@ -71,17 +119,15 @@ def member_list(
     if gender:
         qs = qs.filter(gender=gender)
     if age_band in AGE_BANDS:
-        low, high = AGE_BANDS[age_band]
-        if low is not None:  # at least ``low`` years old on ``day``
-            qs = qs.filter(birth_date__lte=add_months(day, -12 * low))
-        if high is not None:  # younger than ``high``
-            qs = qs.filter(birth_date__gt=add_months(day, -12 * high))
+        qs = qs.filter(born_in_band(age_band, day))
     if theory_level:
         qs = qs.filter(theory_level=theory_level)
-    if ethnicity:
-        # only within the part of the tree where the user may see sensitive fields
+    if ethnicity or religion:
         qs = qs.filter(scope_for(user, permissions.SEE_SENSITIVE).q("unit__path"))
-        qs = qs.filter(ethnicity=ethnicity)
+        if ethnicity:
+            qs = qs.filter(ethnicity=ethnicity)
+        if religion:
+            qs = qs.filter(religion=religion)
     return qs.order_by("sort_key", "id")
 
 
@@ -91,33 +137,53 @@ def status_today(members, day: date | None = None) -> dict[int, MemberPeriod]:
     return {p.member_id: p for p in rows.select_related("unit", "away_unit")}
 
 
+def _grouped(periods, field: str) -> dict[str, int]:
+    rows = periods.values_list(field).annotate(n=Count("id")).order_by("-n", field)
+    return {key or "": n for key, n in rows}
+
+
 def unit_counts(user, unit: Unit, day: date) -> dict:
-    """Counts for the unit's subtree as it stood on ``day`` (home unit; temporarily away
-    members count at home)."""
+    """Figures for the unit's subtree as it stood on ``day``.
+
+    Counted: the members (dự bị, chính thức, miễn sinh hoạt) whose period on ``day`` has a
+    home unit in the subtree on that day; those temporarily elsewhere count at home and are
+    also counted in ``away``. One aggregate for the totals, statuses, genders and age bands,
+    one grouping each for theory level and education, and — only when the user may see
+    sensitive data at ``unit`` — one for ethnicity (otherwise the key is absent).
+    """
     periods = period_on(day).filter(
         unit__in=subtree_on(unit, day).values("unit_id"), status__in=MEMBER_STATUSES
     )
-    by_status = dict(periods.values_list("status").annotate(n=Count("id")).order_by())
-    counts = {
-        "total": sum(by_status.values()),
-        "by_status": by_status,
-        "away": periods.filter(Q(away_unit__isnull=False) | ~Q(away_external="")).count(),
-        "by_gender": dict(periods.values_list("member__gender").annotate(n=Count("id")).order_by()),
-        "by_theory": dict(
-            periods.values_list("member__theory_level").annotate(n=Count("id")).order_by()
-        ),
+    aggregates = {
+        "total": Count("id"),
+        "official": Count("id", filter=Q(status=Status.OFFICIAL)),
+        "probationary": Count("id", filter=Q(status=Status.PROBATIONARY)),
+        "excused": Count("id", filter=Q(status=Status.EXCUSED)),
+        "away": Count("id", filter=Q(away_unit__isnull=False) | ~Q(away_external="")),
     }
-    bands = {}
-    for band, (low, high) in AGE_BANDS.items():
-        band_qs = periods
-        if low is not None:
-            band_qs = band_qs.filter(member__birth_date__lte=add_months(day, -12 * low))
-        if high is not None:
-            band_qs = band_qs.filter(member__birth_date__gt=add_months(day, -12 * high))
-        bands[band] = band_qs.count()
-    counts["by_age"] = bands
-    if can_see_sensitive(user, unit):
-        counts["by_ethnicity"] = dict(
-            periods.values_list("member__ethnicity").annotate(n=Count("id")).order_by("-n")
+    for code, _ in Gender.choices:
+        aggregates[f"gender_{code}"] = Count("id", filter=Q(member__gender=code))
+    for index, band in enumerate(AGE_BANDS):
+        aggregates[f"age_{index}"] = Count(
+            "id", filter=born_in_band(band, day, "member__birth_date")
         )
+    row = periods.aggregate(**aggregates)
+    counts = {
+        "total": row["total"],
+        "official": row["official"],
+        "probationary": row["probationary"],
+        "excused": row["excused"],
+        "away": row["away"],
+        "by_status": {
+            Status.OFFICIAL.value: row["official"],
+            Status.PROBATIONARY.value: row["probationary"],
+            Status.EXCUSED.value: row["excused"],
+        },
+        "by_gender": {code: row[f"gender_{code}"] for code, _ in Gender.choices},
+        "by_age": {band: row[f"age_{i}"] for i, band in enumerate(AGE_BANDS)},
+        "by_theory": _grouped(periods, "member__theory_level"),
+        "by_education": _grouped(periods, "member__education"),
+    }
+    if can_see_sensitive(user, unit):
+        counts["by_ethnicity"] = _grouped(periods, "member__ethnicity")
     return counts

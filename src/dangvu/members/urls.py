@@ -10,6 +10,7 @@ urlpatterns = [
     path("xuat/", views.export, name="export"),
     path("viec-can-lam/", views.work_lists, name="worklists"),
     path("thong-ke/", views.counts, name="counts"),
+    path("to-chuc/<int:unit_id>/", views.unit_summary, name="unit_summary"),
     path("<int:member_id>/", views.member_detail, name="detail"),
     path("<int:member_id>/su-kien/", views.record_event, name="event"),
     path("<int:member_id>/dinh-chinh/", views.correct, name="correct"),

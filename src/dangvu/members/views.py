@@ -1,3 +1,6 @@
+"""Member pages: the scoped list, profiles (every view logged), the change forms (through the
+services), work lists and counts. A member or unit outside the user's scope answers 404."""
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -10,13 +13,17 @@ from dangvu.accounts.scopes import has_perm_at, scope_for, today
 from dangvu.audit.models import ReadLogEntry
 from dangvu.audit.services import record_change, record_read
 from dangvu.orgs.models import Unit
+from dangvu.web.as_of import as_of
 from dangvu.web.form_actions import NOTHING, form_page, submit
 from dangvu.web.pagination import CappedPaginator
 
 from . import selectors, services, worklists
 from .export import xlsx_response
-from .forms import CardForm, CorrectionForm, EventForm, FilterForm, RegisterForm
-from .models import Member
+from .forms import AGE_BAND_LABELS, CardForm, CorrectionForm, EventForm, FilterForm, RegisterForm
+from .models import SENSITIVE_FIELDS, Member, TheoryLevel
+
+PER_PAGE = 50
+MAX_UNIT_CHOICES = 500
 
 
 def _member(request, member_id: int) -> Member:
@@ -43,26 +50,50 @@ def _cells(request):
     )
 
 
-def _filtered(request):
-    sensitive = not scope_for(request.user, permissions.SEE_SENSITIVE).is_empty
-    form = FilterForm(request.GET or None, sensitive=sensitive)
+def _unit_choices(request, selected: Unit | None = None) -> list[Unit]:
+    """The units offered in the "Tổ chức" filter: every current unit the user may read, or
+    only the non-cell ones when there are too many (a province); plus the selected one."""
+    readable = Unit.objects.visible_to(request.user, permissions.READ).current().order_by("path")
+    units = list(readable[: MAX_UNIT_CHOICES + 1])
+    if len(units) > MAX_UNIT_CHOICES:
+        units = list(readable.filter(kind__is_cell=False)[: MAX_UNIT_CHOICES * 4])
+    if selected is not None and selected.pk not in {u.pk for u in units}:
+        units.append(selected)
+    for unit in units:
+        unit.label = "· " * max(unit.depth - 1, 0) + unit.name
+    return units
+
+
+def _selected_unit(request) -> Unit | None:
+    raw = request.GET.get("don_vi", "")
+    if not raw:
+        return None
+    if not raw.isdigit():
+        raise Http404
+    return get_object_or_404(Unit.objects.visible_to(request.user), pk=int(raw))
+
+
+def _filtered(request, *, with_choices: bool = False):
+    """The list's filters read from the query string, and the members they select."""
+    unit = _selected_unit(request)
+    form = FilterForm(
+        request.GET or None,
+        sensitive=selectors.sees_any_sensitive(request.user),
+        units=_unit_choices(request, unit) if with_choices else [unit] if unit else [],
+    )
     data = form.cleaned_data if form.is_valid() else {}
-    unit = None
-    if request.GET.get("don_vi", "").isdigit():
-        unit = get_object_or_404(
-            Unit.objects.visible_to(request.user), pk=int(request.GET["don_vi"])
-        )
     day = data.get("ngay") or today()
     members = selectors.member_list(
         request.user,
-        q=data.get("q", ""),
+        q=data.get("q") or "",
         unit=unit,
-        status=data.get("status", ""),
+        status=data.get("status"),
         on=day,
-        gender=data.get("gender", ""),
-        age_band=data.get("age_band", ""),
-        theory_level=data.get("theory_level", ""),
-        ethnicity=data.get("ethnicity", ""),
+        gender=data.get("gender"),
+        age_band=data.get("age_band"),
+        theory_level=data.get("theory_level"),
+        ethnicity=data.get("ethnicity"),
+        religion=data.get("religion"),
     )
     return form, unit, day, members
 
@@ -86,25 +117,25 @@ def export(request):
 
 @login_required
 def member_list(request):
-    form, unit, day, members = _filtered(request)
-    page = CappedPaginator(members, 50).get_page(request.GET.get("trang"))
+    form, unit, day, members = _filtered(request, with_choices=not request.htmx)
+    page = CappedPaginator(members, PER_PAGE).get_page(request.GET.get("trang"))
     periods = selectors.status_today(page.object_list, day)
     for member in page.object_list:
         member.period = periods.get(member.pk)
     query = request.GET.copy()
-    query.pop("trang", None)
-    return render(
-        request,
-        "members/list.html",
-        {
-            "form": form,
-            "page": page,
-            "unit": unit,
-            "day": day,
-            "query": query.urlencode(),
-            "can_register": not scope_for(request.user, permissions.MANAGE_MEMBERS).is_empty,
-        },
-    )
+    for name in ("trang", *(f for f in SENSITIVE_FIELDS if f not in form.fields)):
+        query.pop(name, None)
+    context = {
+        "form": form,
+        "page": page,
+        "unit": unit,
+        "day": day,
+        "query": query.urlencode(),
+        "can_register": not scope_for(request.user, permissions.MANAGE_MEMBERS).is_empty,
+    }
+    if request.htmx:
+        return render(request, "members/_results.html", context)
+    return render(request, "members/list.html", context)
 
 
 @login_required
@@ -114,12 +145,17 @@ def member_detail(request, member_id: int):
     events = list(member.events.select_related("unit").order_by("date", "id"))
     timeline = services.timeline_of(member, events)
     periods = list(member.periods.select_related("unit", "away_unit").order_by("start"))
+    sensitive = selectors.can_see_sensitive(request.user, member.unit)
+    corrections = list(member.corrections.select_related("actor"))
+    for correction in corrections:
+        correction.hidden = correction.field in SENSITIVE_FIELDS and not sensitive
+        correction.label = _field_label(correction.field)
     return render(
         request,
         "members/detail.html",
         {
             "member": member,
-            "sensitive": selectors.can_see_sensitive(request.user, member.unit),
+            "sensitive": sensitive,
             "can_manage": member.unit is not None
             and has_perm_at(request.user, permissions.MANAGE_MEMBERS, member.unit),
             "can_audit": member.unit is not None
@@ -129,18 +165,25 @@ def member_detail(request, member_id: int):
             "periods": periods,
             "events": events,
             "cards": list(member.cards.all()),
-            "corrections": list(member.corrections.select_related("actor")),
+            "corrections": corrections,
         },
     )
 
 
-def _page(request, member, form, title, action, success):
+def _field_label(name: str) -> str:
+    try:
+        return str(Member._meta.get_field(name).verbose_name).capitalize()
+    except Exception:  # a field that no longer exists keeps its code
+        return name
+
+
+def _page(request, member, form, title, action, success, template="members/change.html"):
     return form_page(
         request,
         form,
         action,
         success=success,
-        template="members/change.html",
+        template=template,
         context={"member": member, "title": title},
         target=lambda _: ("members:detail", member.pk),
     )
@@ -150,11 +193,18 @@ def _page(request, member, form, title, action, success):
 def record_event(request, member_id: int):
     member = _managed(request, member_id)
     units = Unit.objects.visible_to(request.user).current().filter(kind__is_cell=True)
-    form = EventForm(
-        request.POST or None,
-        units=units.order_by("sort_key"),
-        initial={"revision": member.revision},
-    )
+    if request.method == "POST":
+        form = EventForm(
+            request.POST, units=units.order_by("sort_key"), kind=request.POST.get("kind", "")
+        )
+    else:  # choosing the kind (htmx) redraws the form with that kind's fields
+        initial = {k: v for k, v in request.GET.items() if k != "csrfmiddlewaretoken"}
+        if not str(initial.get("revision", "")).isdigit():
+            initial["revision"] = member.revision
+        form = EventForm(
+            initial=initial, units=units.order_by("sort_key"), kind=request.GET.get("kind", "")
+        )
+    form.fields["kind"].widget.attrs["hx-get"] = request.path
     return _page(
         request,
         member,
@@ -169,6 +219,7 @@ def record_event(request, member_id: int):
             **f.details(),
         ),
         "Đã ghi nhận sự kiện.",
+        template="members/event.html",
     )
 
 
@@ -214,36 +265,30 @@ def add_card(request, member_id: int):
 def register(request):
     if scope_for(request.user, permissions.MANAGE_MEMBERS).is_empty:
         raise Http404
-    units = _cells(request)
-    sensitive = not scope_for(request.user, permissions.SEE_SENSITIVE).is_empty
-    form = RegisterForm(request.POST or None, units=units, sensitive=sensitive)
+    form = RegisterForm(
+        request.POST or None,
+        units=_cells(request),
+        sensitive=selectors.sees_any_sensitive(request.user),
+    )
 
     def action(f):
-        data = dict(f.cleaned_data)
-        identity = {
-            **services.name_parts(data.pop("full_name")),
-            **{
-                k: data[k]
-                for k in (
-                    "gender",
-                    "birth_date",
-                    "cccd",
-                    "hometown",
-                    "permanent_address",
-                    "ethnicity",
-                    "religion",
-                )
-                if k in data
-            },
-        }
+        identity = f.identity()
+        unit = f.cleaned_data["unit"]
+        if not selectors.can_see_sensitive(request.user, unit):
+            for name in SENSITIVE_FIELDS:
+                if identity.pop(name, None):
+                    f.add_error(name, "Bạn không có quyền ghi thông tin này cho chi bộ đã chọn.")
+        if f.errors:
+            return NOTHING
         return services.register_member(
             actor=request.user,
-            identity=identity,
-            admission_date=data["admission_date"],
-            ceremony_date=data["ceremony_date"],
-            unit=data["unit"],
-            sponsors=data["sponsors"],
-            decision_number=data["decision_number"],
+            identity={**services.name_parts(f.cleaned_data["full_name"]), **identity},
+            admission_date=f.cleaned_data["admission_date"],
+            ceremony_date=f.cleaned_data["ceremony_date"],
+            official_date_decided=f.cleaned_data["official_date_decided"],
+            unit=unit,
+            sponsors=f.cleaned_data["sponsors"],
+            decision_number=f.cleaned_data["decision_number"],
         )
 
     member = submit(request, form, action)
@@ -269,18 +314,57 @@ def viewers(request, member_id: int):
 
 @login_required
 def work_lists(request):
-    return render(request, "members/worklists.html", worklists.all_lists(request.user))
+    """What the office must do soon (``?ngay=`` to look from another day)."""
+    day, error = as_of(request)
+    if error:
+        messages.warning(request, error)
+    return render(request, "members/worklists.html", worklists.all_lists(request.user, day=day))
+
+
+def _counted_unit(request):
+    visible = Unit.objects.visible_to(request.user, permissions.READ)
+    raw = request.GET.get("don_vi", "")
+    if raw:
+        if not raw.isdigit():
+            raise Http404
+        return get_object_or_404(visible, pk=int(raw))
+    return visible.current().order_by("depth", "path").first()
 
 
 @login_required
 def counts(request):
-    visible = Unit.objects.visible_to(request.user, permissions.READ)
-    if request.GET.get("don_vi", "").isdigit():
-        unit = get_object_or_404(visible, pk=int(request.GET["don_vi"]))
-    else:
-        unit = visible.current().order_by("depth", "path").first()
-    form = FilterForm(request.GET or None, sensitive=False)
-    day = form.cleaned_data.get("ngay") if form.is_valid() else None
-    day = day or today()
+    """Counts of a unit's subtree at a date (default: the user's top unit, today)."""
+    unit = _counted_unit(request)
+    day, error = as_of(request)
+    if error:
+        messages.warning(request, error)
     figures = selectors.unit_counts(request.user, unit, day) if unit else None
-    return render(request, "members/counts.html", {"unit": unit, "day": day, "figures": figures})
+    labels = dict(TheoryLevel.choices)
+    return render(
+        request,
+        "members/counts.html",
+        {
+            "unit": unit,
+            "day": day,
+            "figures": figures,
+            "units": _unit_choices(request, unit),
+            "age_rows": [(AGE_BAND_LABELS[b], n) for b, n in figures["by_age"].items()]
+            if figures
+            else [],
+            "theory_rows": [(labels.get(c, c), n) for c, n in figures["by_theory"].items()]
+            if figures
+            else [],
+        },
+    )
+
+
+@login_required
+def unit_summary(request, unit_id: int):
+    """A fragment for the unit's page (loaded by htmx): its member counts on the page's date,
+    with links to the list and the counts page. 404 without ``read`` over the unit."""
+    unit = get_object_or_404(Unit.objects.visible_to(request.user, permissions.READ), pk=unit_id)
+    day, _ = as_of(request)
+    figures = selectors.unit_counts(request.user, unit, day)
+    return render(
+        request, "members/_unit_summary.html", {"unit": unit, "day": day, "figures": figures}
+    )

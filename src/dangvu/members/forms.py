@@ -328,26 +328,8 @@ class RegisterForm(Styled, forms.Form):
         "Ngày quyết định công nhận chính thức (nếu đã có)", required=False
     )
 
-    IDENTITY = (
-        "other_name",
-        "gender",
-        "birth_date",
-        "cccd",
-        "old_cmnd",
-        "ethnicity",
-        "religion",
-        "birth_registration_place",
-        "hometown",
-        "hometown_old",
-        "permanent_address",
-        "temporary_address",
-        "education",
-        "qualification",
-        "theory_level",
-        "occupation",
-        "position",
-        "phone",
-    )
+    # the name comes from "Họ và tên"; every other identity field as the services know them
+    IDENTITY = tuple(f for f in IDENTITY_FIELDS if f not in ("ho", "ten_dem", "ten"))
 
     def __init__(self, *args, units, sensitive: bool, **kwargs):
         super().__init__(*args, **kwargs)

@@ -4,25 +4,21 @@ The matrix must list every named URL of the project; adding a URL without decidi
 may reach it fails ``test_matrix_covers_every_url``.
 """
 
+import importlib
+
 import pytest
+from django.apps import apps
 from django.urls import URLResolver, get_resolver, reverse
 
-PERSONAS = ["anonymous", "province", "commune_a", "commune_b", "secretary", "member", "outsider"]
-
-# Target: a cell of commune B ("Chi bộ thôn Bắc"), i.e. inside B, outside A.
-OK_ALL = dict.fromkeys(PERSONAS[1:], 200)
-IN_B = {
-    "province": 200,
-    "commune_a": 404,
-    "commune_b": 200,
-    "secretary": 404,
-    "member": 404,
-    "outsider": 404,
-}
-MANAGE_B = IN_B  # only Ban Tổ chức of the province and of B manage B's units
-PAGE, API = 302, 401
-# counts need ?unit=: without it the request is malformed for everybody signed in
-OK_ALL_COUNTS = dict.fromkeys(PERSONAS[1:], 422)  # what anonymous users get
+from dangvu.web.tests.permission_personas import (
+    API,
+    IN_B,
+    MANAGE_B,
+    OK_ALL,
+    OK_ALL_COUNTS,
+    PAGE,
+    PERSONAS,
+)
 
 MATRIX = {
     "home": (None, {"anonymous": PAGE, **OK_ALL}),
@@ -83,6 +79,25 @@ MATRIX = {
     "api:successors": ("unit", {"anonymous": API, **IN_B}),
     "api:lineage": ("unit", {"anonymous": API, **IN_B}),
 }
+
+TARGETS = {}  # filled below from the apps' own permission_matrix modules
+
+
+def app_matrices():
+    for config in apps.get_app_configs():
+        if not config.name.startswith("dangvu."):
+            continue
+        try:
+            yield importlib.import_module(f"{config.name}.tests.permission_matrix")
+        except ModuleNotFoundError as missing:
+            if not missing.name.startswith(config.name):
+                raise
+
+
+for _module in app_matrices():
+    assert not (_module.MATRIX.keys() & MATRIX.keys()), _module.__name__
+    MATRIX.update(_module.MATRIX)
+    TARGETS.update(_module.TARGETS)
 
 
 def member_in_b(world):
@@ -165,6 +180,8 @@ def test_matrix(name, world, client):
         "import": {"import_id": import_in_b(world).pk} if target == "import" else {},
         "job": {"job_id": job_in_b(world).pk} if target == "job" else {},
     }.get(target, {})
+    if target in TARGETS:
+        kwargs = TARGETS[target](world)
     url = reverse(name, kwargs=kwargs)
     for persona in PERSONAS:
         client.logout()

@@ -53,3 +53,6 @@ def invalid(request, exc):
 
 api.add_router("/units/", "dangvu.orgs.api.router")
 api.add_router("/members/", "dangvu.members.api.router")
+api.add_router("/documents/", "dangvu.documents.api.router")
+api.add_router("/training/", "dangvu.training.api.router")
+api.add_router("/meetings/", "dangvu.meetings.api.router")

@@ -5,3 +5,4 @@ class AccountsConfig(AppConfig):
     name = "dangvu.accounts"
     label = "accounts"
     verbose_name = "Tài khoản và vai trò"
+    menu = [(85, "Người dùng", "accounts:list")]

@@ -6,6 +6,7 @@ class JobsConfig(AppConfig):
     name = "dangvu.jobs"
     label = "jobs"
     verbose_name = "Việc chạy nền"
+    menu = [(90, "Việc của tôi", "jobs:list")]
 
     def ready(self) -> None:
         # Every process (web server and worker) must know every job kind.

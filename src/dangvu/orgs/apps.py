@@ -5,3 +5,4 @@ class OrgsConfig(AppConfig):
     name = "dangvu.orgs"
     label = "orgs"
     verbose_name = "Tổ chức đảng"
+    menu = [(10, "Cây tổ chức", "orgs:tree"), (11, "Tìm tổ chức", "orgs:search")]

@@ -5,3 +5,4 @@ class WebConfig(AppConfig):
     name = "dangvu.web"
     label = "web"
     verbose_name = "Giao diện"
+    menu = [(95, "API", "api:openapi-view")]

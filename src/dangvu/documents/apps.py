@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class DocumentsConfig(AppConfig):
+    name = "dangvu.documents"
+    label = "documents"
+    verbose_name = "Văn bản, thực hiện, học tập quán triệt"
+    menu = []  # (position, label, url name), see dangvu.web.context_processors

@@ -54,5 +54,7 @@ def invalid(request, exc):
 api.add_router("/units/", "dangvu.orgs.api.router")
 api.add_router("/members/", "dangvu.members.api.router")
 api.add_router("/documents/", "dangvu.documents.api.router")
+api.add_router("/implementation/", "dangvu.implementation.api.router")
+api.add_router("/study/", "dangvu.study.api.router")
 api.add_router("/training/", "dangvu.training.api.router")
 api.add_router("/meetings/", "dangvu.meetings.api.router")

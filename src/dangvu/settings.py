@@ -89,6 +89,8 @@ INSTALLED_APPS = [
     "dangvu.members",
     "dangvu.imports",
     "dangvu.documents",
+    "dangvu.implementation",
+    "dangvu.study",
     "dangvu.training",
     "dangvu.meetings",
     "dangvu.jobs",

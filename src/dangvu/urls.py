@@ -8,6 +8,8 @@ urlpatterns = [
     path("to-chuc/", include("dangvu.orgs.urls")),
     path("dang-vien/", include("dangvu.members.urls")),
     path("van-ban/", include("dangvu.documents.urls")),
+    path("thuc-hien/", include("dangvu.implementation.urls")),
+    path("hoc-tap/", include("dangvu.study.urls")),
     path("dao-tao/", include("dangvu.training.urls")),
     path("sinh-hoat/", include("dangvu.meetings.urls")),
     path("nhap-du-lieu/", include("dangvu.imports.urls")),

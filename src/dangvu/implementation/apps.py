@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class ImplementationConfig(AppConfig):
+    name = "dangvu.implementation"
+    label = "implementation"
+    verbose_name = "Thực hiện nghị quyết, chương trình công tác"
+    menu = []  # (position, label, url name), see dangvu.web.context_processors

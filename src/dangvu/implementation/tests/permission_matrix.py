@@ -1,0 +1,4 @@
+"""Who may reach each implementation URL (merged by tests/test_permission_matrix.py)."""
+
+MATRIX: dict = {}
+TARGETS: dict = {}

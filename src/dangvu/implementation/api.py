@@ -1,4 +1,5 @@
-"""Implementation of documents: targets, tasks, progress and yearly work programmes under /api/implementation/ (same scopes and services as the pages)."""
+"""Targets, tasks, progress and work programmes under /api/implementation/ (same scopes and
+services as the pages)."""
 
 from ninja import Router
 

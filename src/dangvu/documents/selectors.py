@@ -18,6 +18,7 @@ user like :func:`~dangvu.accounts.scopes.scope_for`).
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from django.db.models import Q
@@ -159,3 +160,30 @@ def search_q(text: str) -> Q:
     for term in search_terms(text):
         condition &= Q(search_key__contains=term)
     return condition
+
+
+def documents_named(user, text: str) -> list[Document]:
+    """The readable documents a typed reference names: "71-NQ/TU", optionally with a year
+    ("71-NQ/TU 2022", "71-NQ/TU ngày 29/8/2022") or a term ("01-HD/TW 2020-2025")."""
+    from .symbols import parse_symbols
+
+    found = parse_symbols(text)
+    if not found:
+        return []
+    symbol = found[0]
+    qs = Document.objects.visible_to(user).filter(symbol_key=symbol.key)
+    rest = text[: symbol.start] + " " + text[symbol.end :]
+    term = TERM_IN_TEXT.search(rest)
+    if symbol.date is not None:
+        qs = qs.filter(date=symbol.date)
+    elif term:
+        qs = qs.filter(term=f"{term.group(1)}-{term.group(2)}")
+    else:
+        year = YEAR_IN_TEXT.search(rest)
+        if year:
+            qs = qs.filter(date__year=int(year.group(0)))
+    return list(qs.select_related("doc_type", "unit").order_by("-date", "-id")[:20])
+
+
+TERM_IN_TEXT = re.compile(r"\b((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b")
+YEAR_IN_TEXT = re.compile(r"\b(?:19|20)\d\d\b")

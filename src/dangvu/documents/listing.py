@@ -31,9 +31,9 @@ def unit_choices(user, selected: Unit | None = None) -> list[Unit]:
     units = list(readable[: MAX_UNIT_CHOICES + 1])
     if len(units) > MAX_UNIT_CHOICES:
         units = list(readable.filter(kind__is_cell=False)[: MAX_UNIT_CHOICES * 4])
-    upper = selectors.upper_paths(user)
+    upper = selectors.upper_unit_ids(user)
     if upper:
-        above = Unit.objects.filter(path__in=upper).current().order_by("path")
+        above = Unit.objects.filter(pk__in=sorted(upper)).current().order_by("path")
         units = list(above) + units
     if selected is not None and selected.pk not in {u.pk for u in units}:
         units.append(selected)
@@ -52,7 +52,7 @@ def selected_unit(user, raw: str | None) -> Unit | None:
     if unit is None:
         raise Http404
     readable = Unit.objects.visible_to(user, permissions.READ).filter(pk=unit.pk).exists()
-    if not readable and unit.path not in selectors.upper_paths(user):
+    if not readable and unit.pk not in selectors.upper_unit_ids(user):
         raise Http404
     return unit
 

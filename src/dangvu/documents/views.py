@@ -24,7 +24,7 @@ from .attachment_files import CONTENT_TYPES
 from .forms import AttachmentForm, DocumentForm, RelationForm
 from .job_handlers import EXPORT
 from .listing import filtered
-from .models import REVERSE_LABELS, Attachment, Document, DocumentRelation, RelationKind
+from .models import Attachment, Document, DocumentRelation
 from .sections import sections_for
 
 PER_PAGE = 50
@@ -48,6 +48,8 @@ def _unit_options(request):
     units = list(selectors.writable_units(request.user)[:2000])
     for unit in units:
         unit.label = "· " * max(unit.depth, 0) + unit.name
+        if unit.ended_on is not None:
+            unit.label += f" (chấm dứt {unit.ended_on:%d/%m/%Y})"
     return units
 
 
@@ -147,24 +149,6 @@ def edit(request, document_id: int):
     )
 
 
-def _relations(request, document: Document) -> list[dict]:
-    """Both directions, each as it reads from this document; only readable partners."""
-    visible = Document.objects.visible_to(request.user).values("pk")
-    rows = (
-        DocumentRelation.objects.filter(Q(source=document) | Q(target=document))
-        .filter(Q(source__in=visible) & Q(target__in=visible))
-        .select_related("source__doc_type", "target__doc_type", "source__unit", "target__unit")
-        .order_by("kind", "id")
-    )
-    result = []
-    for relation in rows:
-        outgoing = relation.source_id == document.pk
-        other = relation.target if outgoing else relation.source
-        label = RelationKind(relation.kind).label if outgoing else REVERSE_LABELS[relation.kind]
-        result.append({"relation": relation, "label": label, "other": other, "outgoing": outgoing})
-    return result
-
-
 @login_required
 def detail(request, document_id: int):
     document = _document(request, document_id)
@@ -176,7 +160,7 @@ def detail(request, document_id: int):
             "document": document,
             "can_write": can_write,
             "attachments": list(document.attachments.all()),
-            "relations": _relations(request, document),
+            "relations": selectors.relations_of(request.user, document),
             "attachment_form": AttachmentForm() if can_write else None,
             "relation_form": RelationForm() if can_write else None,
             "sections": sections_for(request, document),

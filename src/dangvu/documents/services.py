@@ -40,7 +40,7 @@ from .symbols import agency_key, number_key, render_symbol, symbol_key
 FIELDS = ["unit", "body", "agency", "doc_type", "number", "date", "term", "title", "summary"]
 AUDIT_FIELDS = [*FIELDS, "revision"]
 NUMBER = re.compile(r"^\d{1,6}$")
-AGENCY = re.compile(r"^[A-ZĐ][A-ZĐ0-9]{0,19}$")
+AGENCY = re.compile(r"^[A-ZĐƯƠÂĂÊÔ][A-ZĐƯƠÂĂÊÔ0-9]{0,19}$")
 TERM = re.compile(r"^(\d{4})\s*[-–—]\s*(\d{4})$")
 
 

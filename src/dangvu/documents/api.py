@@ -1,8 +1,6 @@
 """Documents under /api/documents/: the same scope as the pages (404 for a document the
 caller may not read) and the same services for writes (422 with the Vietnamese reason)."""
 
-from __future__ import annotations
-
 from datetime import date, datetime
 
 from django.core.exceptions import ValidationError

@@ -93,8 +93,9 @@ def can_write(user, document: Document) -> bool:
 
 
 def writable_units(user):
-    """Units where the user may register a document (WRITE), current ones first by path."""
-    return Unit.objects.visible_to(user, permissions.WRITE).current().order_by("path")
+    """Units where the user may register a document (WRITE), in tree order. Ended units stay
+    listed: documents they issued before the reorganisation are still being registered."""
+    return Unit.objects.visible_to(user, permissions.WRITE).order_by("path")
 
 
 def document_list(

@@ -21,7 +21,8 @@ router = Router(tags=["Đào tạo, bồi dưỡng"])
 class ClassOut(Schema):
     id: int
     programme_id: int
-    programme: str
+    programme_code: str
+    programme_name: str
     unit_id: int
     unit_name: str
     name: str
@@ -35,12 +36,16 @@ class ClassOut(Schema):
     trainees: int
 
     @staticmethod
-    def resolve_programme(obj) -> str:
-        return obj.programme.name
+    def resolve_programme_code(obj) -> str:
+        return obj["programme_code"] if isinstance(obj, dict) else obj.programme.code
+
+    @staticmethod
+    def resolve_programme_name(obj) -> str:
+        return obj["programme_name"] if isinstance(obj, dict) else obj.programme.name
 
     @staticmethod
     def resolve_unit_name(obj) -> str:
-        return obj.unit.name
+        return obj["unit_name"] if isinstance(obj, dict) else obj.unit.name
 
 
 class EnrolmentOut(Schema):

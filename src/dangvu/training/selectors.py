@@ -94,8 +94,8 @@ def class_enrolments(training_class: TrainingClass):
     """The trainees of a class: members then candidates, each in Vietnamese name order."""
     return (
         training_class.enrolments.select_related("member__unit", "candidate__unit")
-        .annotate(is_candidate=Case(When(candidate__isnull=False, then=1), default=0))
-        .order_by("is_candidate", "member__sort_key", "candidate__sort_key", "id")
+        .annotate(candidate_first=Case(When(candidate__isnull=False, then=1), default=0))
+        .order_by("candidate_first", "member__sort_key", "candidate__sort_key", "id")
     )
 
 

@@ -4,7 +4,7 @@ from datetime import date
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from dangvu.accounts import permissions
@@ -172,14 +172,17 @@ def training_figures(
     end = date_to or today()
     start = date_from or date(end.year, 1, 1)
     if end < start:
-        return 422, {"detail": "date_to phải sau date_from."}
+        return Status(422, {"detail": "date_to phải sau date_from."})
     try:
         result = selectors.figures(request.user, unit=root, date_from=start, date_to=end)
     except selectors.UnitNotOnTree:
-        return 422, {
-            "detail": f"{root.name} không có trên cây tổ chức ngày {end:%d/%m/%Y}; hãy chọn "
-            "tổ chức kế thừa hoặc kỳ khác."
-        }
+        return Status(
+            422,
+            {
+                "detail": f"{root.name} không có trên cây tổ chức ngày {end:%d/%m/%Y}; hãy "
+                "chọn tổ chức kế thừa hoặc kỳ khác."
+            },
+        )
 
     def row(r):
         return {

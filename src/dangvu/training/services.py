@@ -8,6 +8,7 @@ nothing. Callers (views, API) check the actor's permission at the organising uni
 
 from __future__ import annotations
 
+from collections import defaultdict
 from datetime import date
 
 from django.core.exceptions import ValidationError
@@ -553,55 +554,9 @@ def record_results(
             errors.append("Có học viên không thuộc lớp này (trang đã cũ?); hãy tải lại trang.")
             continue
         name = str(enrolment.person)
-        values = {k: item.get(k) for k in RESULT_FIELDS if k in item}
-        values = {k: clean_text(v) if isinstance(v, str) else v for k, v in values.items()}
-        result = values.get("result", enrolment.result) or ""
-        grade = values.get("grade", enrolment.grade) or ""
-        number = values.get("certificate_number", enrolment.certificate_number) or ""
-        cert_date = values.get("certificate_date", enrolment.certificate_date)
-        if result not in Result.values:
-            errors.append(f"{name}: kết quả không hợp lệ.")
+        new = _checked_result(locked, enrolment, item, day, name, errors, numbers)
+        if new is None:
             continue
-        if grade not in Grade.values:
-            errors.append(f"{name}: xếp loại không hợp lệ.")
-            continue
-        if result in (Result.COMPLETED, Result.NOT_COMPLETED) and locked.end_date > day:
-            errors.append(
-                f"{name}: lớp bế giảng ngày {format_date(locked.end_date)}, chưa ghi được kết "
-                "quả học tập (chỉ ghi được “bỏ học”)."
-            )
-        if result == Result.WITHDREW and locked.start_date > day:
-            errors.append(f"{name}: lớp chưa khai giảng.")
-        if result != Result.COMPLETED and (grade or number or cert_date):
-            errors.append(
-                f"{name}: chỉ học viên hoàn thành khóa học mới có xếp loại và giấy chứng nhận."
-            )
-        if cert_date is not None and (cert_date < locked.start_date or cert_date > day):
-            errors.append(
-                f"{name}: ngày cấp giấy chứng nhận {format_date(cert_date)} phải từ ngày khai "
-                f"giảng {format_date(locked.start_date)} đến hôm nay."
-            )
-        if number and not cert_date:
-            errors.append(f"{name}: có số giấy chứng nhận thì hãy ghi ngày cấp.")
-        if number:
-            if number in numbers:
-                errors.append(
-                    f"Số giấy chứng nhận {number} ghi cho cả {numbers[number]} và {name}."
-                )
-            numbers[number] = name
-        valid_until = (
-            valid_until_for(locked.programme, cert_date or locked.end_date)
-            if result == Result.COMPLETED
-            else None
-        )
-        new = {
-            "result": result,
-            "grade": grade,
-            "certificate_number": number,
-            "certificate_date": cert_date,
-            "valid_until": valid_until,
-            "note": values.get("note", enrolment.note) or "",
-        }
         old = {k: getattr(enrolment, k) for k in new}
         if new != old:
             for k, v in new.items():
@@ -609,28 +564,12 @@ def record_results(
             changed.append(enrolment)
             before[str(enrolment.pk)] = _jsonable(old)
             after[str(enrolment.pk)] = {"person": name, **_jsonable(new)}
-    if numbers:
-        taken = (
-            Enrolment.objects.filter(
-                certificate_number__in=list(numbers),
-                training_class__programme=locked.programme,
-            )
-            .exclude(training_class=locked)
-            .values_list("certificate_number", flat=True)
-        )
-        for number in sorted(set(taken)):
-            errors.append(
-                f"Số giấy chứng nhận {number} ({numbers[number]}) đã cấp cho học viên lớp khác "
-                "của cùng chương trình."
-            )
+    _check_numbers_unused(locked, numbers, errors)
     if errors:
         raise ValidationError(errors)
     if not changed:
         raise ValidationError("Không có kết quả nào thay đổi.")
-    Enrolment.objects.bulk_update(
-        changed,
-        ["result", "grade", "certificate_number", "certificate_date", "valid_until", "note"],
-    )
+    _save_results(changed)
     _bump(locked)
     training_class.revision = locked.revision
     record_change(
@@ -642,6 +581,97 @@ def record_results(
         after=after,
     )
     return len(changed)
+
+
+RESULT_COLUMNS = (
+    "result",
+    "grade",
+    "certificate_number",
+    "certificate_date",
+    "valid_until",
+    "note",
+)
+
+
+def _save_results(changed: list[Enrolment]) -> None:
+    """One UPDATE per distinct set of values (rows without a certificate number share
+    theirs), one per row with a number: ``bulk_update``'s CASE over every row and column
+    costs far more in Django than these small statements."""
+    groups: dict[tuple, list[int]] = defaultdict(list)
+    for e in changed:
+        groups[tuple(getattr(e, k) for k in RESULT_COLUMNS)].append(e.pk)
+    for values, ids in groups.items():
+        Enrolment.objects.filter(pk__in=ids).update(
+            **dict(zip(RESULT_COLUMNS, values, strict=True))
+        )
+
+
+def _checked_result(locked, enrolment, item, day, name, errors, numbers) -> dict | None:
+    """The enrolment's new result columns from ``item`` (missing keys keep the current
+    values), or None after adding the reasons to ``errors``."""
+    values = {k: item.get(k) for k in RESULT_FIELDS if k in item}
+    values = {k: clean_text(v) if isinstance(v, str) else v for k, v in values.items()}
+    result = values.get("result", enrolment.result) or ""
+    grade = values.get("grade", enrolment.grade) or ""
+    number = values.get("certificate_number", enrolment.certificate_number) or ""
+    cert_date = values.get("certificate_date", enrolment.certificate_date)
+    if result not in Result.values:
+        errors.append(f"{name}: kết quả không hợp lệ.")
+        return None
+    if grade not in Grade.values:
+        errors.append(f"{name}: xếp loại không hợp lệ.")
+        return None
+    if result in (Result.COMPLETED, Result.NOT_COMPLETED) and locked.end_date > day:
+        errors.append(
+            f"{name}: lớp bế giảng ngày {format_date(locked.end_date)}, chưa ghi được kết "
+            "quả học tập (chỉ ghi được “bỏ học”)."
+        )
+    if result == Result.WITHDREW and locked.start_date > day:
+        errors.append(f"{name}: lớp chưa khai giảng.")
+    if result != Result.COMPLETED and (grade or number or cert_date):
+        errors.append(
+            f"{name}: chỉ học viên hoàn thành khóa học mới có xếp loại và giấy chứng nhận."
+        )
+    if cert_date is not None and (cert_date < locked.start_date or cert_date > day):
+        errors.append(
+            f"{name}: ngày cấp giấy chứng nhận {format_date(cert_date)} phải từ ngày khai "
+            f"giảng {format_date(locked.start_date)} đến hôm nay."
+        )
+    if number and not cert_date:
+        errors.append(f"{name}: có số giấy chứng nhận thì hãy ghi ngày cấp.")
+    if number:
+        if number in numbers:
+            errors.append(f"Số giấy chứng nhận {number} ghi cho cả {numbers[number]} và {name}.")
+        numbers[number] = name
+    valid_until = (
+        valid_until_for(locked.programme, cert_date or locked.end_date)
+        if result == Result.COMPLETED
+        else None
+    )
+    return {
+        "result": result,
+        "grade": grade,
+        "certificate_number": number,
+        "certificate_date": cert_date,
+        "valid_until": valid_until,
+        "note": values.get("note", enrolment.note) or "",
+    }
+
+
+def _check_numbers_unused(locked, numbers: dict[str, str], errors: list[str]) -> None:
+    if not numbers:
+        return
+    taken = Enrolment.objects.filter(
+        certificate_number__in=list(numbers), training_class__programme=locked.programme
+    )
+    if locked.pk is not None:
+        taken = taken.exclude(training_class=locked)
+    taken = taken.values_list("certificate_number", flat=True)
+    for number in sorted(set(taken)):
+        errors.append(
+            f"Số giấy chứng nhận {number} ({numbers[number]}) đã cấp cho học viên lớp khác "
+            "của cùng chương trình."
+        )
 
 
 def _jsonable(values: dict) -> dict:
@@ -687,3 +717,64 @@ def bulk_candidates(*, actor, people: list[dict], reason: str = "") -> list[Cand
             reason=reason,
         )
     return created
+
+
+@transaction.atomic
+def load_class(
+    *,
+    actor,
+    members=(),
+    candidates=(),
+    results: list[dict] | None = None,
+    on: date | None = None,
+    **data,
+) -> TrainingClass:
+    """A whole class at once (demo, imports of past classes): the class, its trainees and
+    their results, checked with the same rules as :func:`create_class`, :func:`enrol` and
+    :func:`record_results`, written with a few statements and one audit entry.
+
+    ``results`` (optional) are in the order of ``members`` then ``candidates``, each a dict
+    of :data:`RESULT_FIELDS`.
+    """
+    day = on or today()
+    cleaned = _clean_class(data)
+    training_class = TrainingClass(**cleaned)
+    training_class.name_key = _key(training_class.name, training_class.number)
+    members, candidates = list(members), list(candidates)
+    if not (members or candidates):
+        raise ValidationError("Hãy chọn ít nhất một người để ghi danh.")
+    if len({m.pk for m in members}) != len(members) or len({c.pk for c in candidates}) != len(
+        candidates
+    ):
+        raise ValidationError("Một người được chọn hai lần.")
+    _check_people(training_class, members=members, candidates=candidates, outside_reason="")
+    rows = [Enrolment(member=m, actor=_user(actor)) for m in members] + [
+        Enrolment(candidate=c, actor=_user(actor)) for c in candidates
+    ]
+    errors: list[str] = []
+    numbers: dict[str, str] = {}
+    for row, item in zip(rows, results or [], strict=False):
+        new = _checked_result(training_class, row, item, day, str(row.person), errors, numbers)
+        if new is not None:
+            for k, v in new.items():
+                setattr(row, k, v)
+    _check_numbers_unused(training_class, numbers, errors)
+    if errors:
+        raise ValidationError(errors)
+    training_class.save()
+    for row in rows:
+        row.training_class = training_class
+    Enrolment.objects.bulk_create(rows, batch_size=500)
+    record_change(
+        actor=actor,
+        action="training.class.load",
+        obj=training_class,
+        unit=training_class.unit,
+        after={
+            **snapshot(training_class, list(CLASS_FIELDS)),
+            "members": [m.pk for m in members],
+            "candidates": [c.pk for c in candidates],
+            "results": sum(1 for r in rows if r.result),
+        },
+    )
+    return training_class

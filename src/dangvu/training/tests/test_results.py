@@ -181,3 +181,71 @@ def test_a_foreign_enrolment_is_refused(world, training):
             expected_revision=None,
             results=[{"enrolment": cuong.pk, "result": "hoan_thanh"}],
         )
+
+
+def test_load_class_checks_people_and_results_like_the_forms(world, training):
+    """The bulk service (demo, imports of past classes) applies the same rules at once."""
+    from dangvu.training.models import TrainingClass
+
+    data = {
+        "programme": training.old_a.programme,
+        "unit": world.x1,
+        "name": "Lớp đảng viên mới khóa 2",
+        "start_date": date(2024, 5, 6),
+        "end_date": date(2024, 5, 10),
+    }
+    with pytest.raises(ValidationError, match="Lê Quốc Cường sinh hoạt ngoài"):
+        services.load_class(actor=None, members=[training.an, training.cuong], **data)
+    with pytest.raises(ValidationError, match="chỉ học viên hoàn thành"):
+        services.load_class(
+            actor=None,
+            members=[training.an],
+            results=[{"result": "bo_hoc", "grade": "gioi"}],
+            **data,
+        )
+    services.record_results(
+        actor=None,
+        training_class=training.old_a,
+        expected_revision=None,
+        results=[
+            {
+                "enrolment": training.old_a.enrolments.first().pk,
+                "result": "hoan_thanh",
+                "certificate_number": "9",
+                "certificate_date": date(2024, 3, 15),
+            }
+        ],
+    )
+    with pytest.raises(ValidationError, match="đã cấp cho học viên lớp khác"):
+        services.load_class(
+            actor=None,
+            members=[training.an],
+            results=[
+                {
+                    "result": "hoan_thanh",
+                    "certificate_number": "9",
+                    "certificate_date": date(2024, 5, 10),
+                }
+            ],
+            **data,
+        )
+    assert TrainingClass.objects.filter(name="Lớp đảng viên mới khóa 2").count() == 0
+    c = services.load_class(
+        actor=None,
+        members=[training.an, training.binh],
+        results=[
+            {
+                "result": "hoan_thanh",
+                "grade": "kha",
+                "certificate_number": "DVM-2",
+                "certificate_date": date(2024, 5, 10),
+            },
+            {"result": "khong_hoan_thanh"},
+        ],
+        **data,
+    )
+    assert sorted(c.enrolments.values_list("result", flat=True)) == [
+        "hoan_thanh",
+        "khong_hoan_thanh",
+    ]
+    assert AuditEntry.objects.get(action="training.class.load").after["results"] == 2

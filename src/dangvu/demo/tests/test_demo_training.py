@@ -73,7 +73,7 @@ def enrolments_follow_the_rules(demo):
 
 
 def work_list_has_expiring_and_expired_certificates(demo):
-    result, counts = demo
+    _result, counts = demo
     province_user = User.objects.get(username="tinh")
     rows = list(selectors.certificates_expiring(province_user, within_days=90))
     today = date.today()

@@ -29,6 +29,7 @@ from dangvu.orgs.selectors import subtree_on
 from dangvu.training import services
 from dangvu.training.models import Candidate, Enrolment, Programme, Result, TrainingClass
 from dangvu.vntext.cccd import PROVINCE_CODES
+from dangvu.vntext.formats import format_number
 
 from . import names
 
@@ -406,8 +407,9 @@ def populate(*, rng: random.Random, province: Unit, start: date, end: date, say=
     ).count()
     if say:
         say(
-            f"  Đã tạo {counts['classes']:,} lớp đào tạo, bồi dưỡng với {counts['enrolments']:,} "
-            f"lượt học viên ({counts['candidates']:,} quần chúng).".replace(",", ".")
+            f"  Đã tạo {format_number(counts['classes'])} lớp đào tạo, bồi dưỡng với "
+            f"{format_number(counts['enrolments'])} lượt học viên "
+            f"({format_number(counts['candidates'])} quần chúng)."
         )
     return {
         "training_classes": counts["classes"],

@@ -17,6 +17,11 @@ urlpatterns = [
     path("quan-chung/", views.candidate_list, name="candidates"),
     path("quan-chung/moi/", views.candidate_create, name="candidate_create"),
     path("quan-chung/<int:candidate_id>/", views.candidate_edit, name="candidate_edit"),
+    path(
+        "quan-chung/<int:candidate_id>/ket-nap/",
+        views.candidate_admitted,
+        name="candidate_admitted",
+    ),
     path("so-lieu/", views.figures, name="figures"),
     path("viec-can-lam/", views.worklist, name="worklist"),
     path("dang-vien/<int:member_id>/", views.member_training, name="member_training"),

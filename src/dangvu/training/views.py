@@ -452,11 +452,56 @@ def candidate_edit(request, candidate_id: int):
             "-training_class__start_date"
         )
     )
+    admitted = None
+    if candidate.member_id:
+        admitted = Member.objects.filter(pk=candidate.member_id).first()
     return render(
         request,
         "training/change.html",
-        {"form": form, "title": f"Quần chúng — {candidate.full_name}", "history": history},
+        {
+            "form": form,
+            "title": f"Quần chúng — {candidate.full_name}",
+            "history": history,
+            "candidate": candidate,
+            "admitted": admitted,
+            "admission_choices": _admission_choices(request, candidate) if not admitted else [],
+        },
     )
+
+
+def _admission_choices(request, candidate: Candidate) -> list[Member]:
+    """Members of the candidate's cell admitted recently (newest first): the record that the
+    candidate became, to pick from."""
+    return list(
+        Member.objects.visible_to(request.user)
+        .filter(unit=candidate.unit, party_since__isnull=False)
+        .order_by("-party_since", "sort_key")[:100]
+    )
+
+
+@login_required
+@require_POST
+def candidate_admitted(request, candidate_id: int):
+    """Link the candidate to their member record: their certificate leaves the work list."""
+    candidate = get_object_or_404(
+        Candidate.objects.visible_to(request.user).select_related("unit"), pk=candidate_id
+    )
+    if not has_perm_at(request.user, permissions.WRITE, candidate.unit):
+        raise Http404
+    raw = request.POST.get("member", "")
+    member = (
+        Member.objects.visible_to(request.user).filter(pk=int(raw)).first()
+        if raw.isdigit()
+        else None
+    )
+    if member is None:
+        messages.error(request, "Hãy chọn hồ sơ đảng viên của người này (trong phạm vi của bạn).")
+    elif candidate.member_id:
+        messages.error(request, "Quần chúng này đã được ghi nhận kết nạp.")
+    else:
+        services.mark_admitted(actor=request.user, candidate=candidate, member=member)
+        messages.success(request, f"Đã ghi nhận {candidate.full_name} được kết nạp.")
+    return redirect("training:candidate_edit", candidate.pk)
 
 
 # ---------------------------------------------------------------- figures, work list

@@ -28,6 +28,7 @@ MATRIX = {
     "training:candidates": (None, {"anonymous": PAGE, **OK_ALL}),
     "training:candidate_create": (None, {"anonymous": PAGE, **WRITERS}),
     "training:candidate_edit": ("training_candidate", {"anonymous": PAGE, **IN_B}),
+    "training:candidate_admitted": ("training_candidate", {"anonymous": PAGE, **POST_ONLY}),
     "training:figures": (None, {"anonymous": PAGE, **OK_ALL}),
     "training:worklist": (None, {"anonymous": PAGE, **OK_ALL}),
     "training:member_training": ("training_member", {"anonymous": PAGE, **IN_B}),

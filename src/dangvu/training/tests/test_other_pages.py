@@ -161,3 +161,19 @@ def test_member_fragment_and_selector(world, training, client, django_assert_max
     assert f'href="/dao-tao/lop/{p.pk}/"' not in page
     client.force_login(world.users["commune_b"])
     assert client.get(f"/dao-tao/dang-vien/{training.an.pk}/").status_code == 404
+
+
+def test_recording_a_candidates_admission(world, training, client):
+    url = f"/dao-tao/quan-chung/{training.mai.pk}/ket-nap/"
+    client.force_login(world.users["commune_b"])
+    assert client.post(url, {"member": training.an.pk}).status_code == 404
+    client.force_login(world.users["commune_a"])
+    page = client.get(f"/dao-tao/quan-chung/{training.mai.pk}/")
+    assert [m.pk for m in page.context["admission_choices"]] == [training.an.pk]  # c1's members
+    client.post(url, {"member": training.cuong.pk})  # outside A's scope: refused
+    training.mai.refresh_from_db()
+    assert training.mai.member_id is None
+    client.post(url, {"member": training.an.pk})
+    training.mai.refresh_from_db()
+    assert training.mai.member_id == training.an.pk
+    assert "Đã kết nạp" in client.get(f"/dao-tao/quan-chung/{training.mai.pk}/").content.decode()

@@ -11,7 +11,7 @@ from .conftest import new_class
 
 
 def _run(client, url, params, capture, pin, limit):
-    with capture(execute=True), pin(limit):
+    with pin(limit), capture(execute=True):  # the job runs inside the pin
         response = client.get(url, params)
     assert response.status_code == 302
     job = Job.objects.latest("id")
@@ -42,7 +42,7 @@ def test_class_list_export_follows_the_filters_and_scope(
         {"tu_ngay": "01/01/2024", "den_ngay": "31/12/2025"},
         django_capture_on_commit_callbacks,
         django_assert_max_num_queries,
-        30,
+        20,  # 22 classes: the count does not grow with the rows
     )
     job.refresh_from_db()
     assert job.status == Job.Status.SUCCEEDED, job.message
@@ -67,7 +67,7 @@ def test_class_list_export_by_unit(
         {"don_vi": world.commune_b.pk, "den_ngay": "31/12/2025"},
         django_capture_on_commit_callbacks,
         django_assert_max_num_queries,
-        30,
+        30,  # the unit's subtree is resolved by the page and again by the job
     )
     job.refresh_from_db()
     assert [r[1] for r in _body(_sheet(job), "Chương trình")] == ["Lớp đảng viên mới Phú Mỹ"]
@@ -99,7 +99,7 @@ def test_trainee_export(
         {},
         django_capture_on_commit_callbacks,
         django_assert_max_num_queries,
-        30,
+        20,
     )
     job.refresh_from_db()
     assert job.status == Job.Status.SUCCEEDED, job.message

@@ -5,4 +5,4 @@ class TrainingConfig(AppConfig):
     name = "dangvu.training"
     label = "training"
     verbose_name = "Đào tạo, bồi dưỡng"
-    menu = []  # (position, label, url name), see dangvu.web.context_processors
+    menu = [(40, "Đào tạo, bồi dưỡng", "training:list")]  # see dangvu.web.context_processors

@@ -2,6 +2,8 @@
 
 from decimal import Decimal
 
+from dangvu.vntext.formats import format_number
+
 from .models import Direction, ItemKind, Measure, TaskStatus
 
 
@@ -24,3 +26,12 @@ def is_achieved(item, goal, *, value=None, numerator=None, denominator=None, sta
     if item.kind == ItemKind.TASK:
         return status == TaskStatus.DONE
     return meets(figure_of(item.measure, value, numerator, denominator), goal, item.direction)
+
+
+def figure_text(value) -> str:
+    """A stored figure as users write it: 20 → "20", 96.50 → "96,5", 2229 → "2.229"."""
+    if value is None:
+        return ""
+    number = Decimal(value).normalize()
+    decimals = max(0, -number.as_tuple().exponent)
+    return format_number(value, min(decimals, 2))

@@ -73,9 +73,7 @@ class Item(models.Model):
     )
     name = NFCTextField("nội dung")
     # targets only
-    measure = models.CharField(
-        "cách tổng hợp", max_length=10, choices=Measure.choices, blank=True
-    )
+    measure = models.CharField("cách tổng hợp", max_length=10, choices=Measure.choices, blank=True)
     measure_unit = NFCCharField(
         "đơn vị tính", max_length=40, blank=True, help_text="Ví dụ: %, đảng viên, chi bộ"
     )
@@ -190,15 +188,11 @@ class Report(models.Model):
     start = models.DateField("từ ngày")
     end = models.DateField("đến ngày")
     value = models.DecimalField("kết quả", max_digits=14, decimal_places=2, null=True, blank=True)
-    numerator = models.DecimalField(
-        "tử số", max_digits=14, decimal_places=2, null=True, blank=True
-    )
+    numerator = models.DecimalField("tử số", max_digits=14, decimal_places=2, null=True, blank=True)
     denominator = models.DecimalField(
         "mẫu số", max_digits=14, decimal_places=2, null=True, blank=True
     )
-    status = models.CharField(
-        "tình trạng", max_length=4, choices=TaskStatus.choices, blank=True
-    )
+    status = models.CharField("tình trạng", max_length=4, choices=TaskStatus.choices, blank=True)
     note = NFCTextField("ghi chú, đánh giá", blank=True)
     evidence = models.FileField(
         "tệp minh chứng", upload_to="implementation/%Y/%m/", blank=True, max_length=255
@@ -309,8 +303,7 @@ class ProgrammeItem(models.Model):
                 name="impl_programme_item_month",
             ),
             models.CheckConstraint(
-                condition=Q(due_quarter__isnull=True)
-                | Q(due_quarter__gte=1, due_quarter__lte=4),
+                condition=Q(due_quarter__isnull=True) | Q(due_quarter__gte=1, due_quarter__lte=4),
                 name="impl_programme_item_quarter",
             ),
         ]

@@ -30,13 +30,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import pairwise
 
 from dangvu.accounts.scopes import today
 from dangvu.orgs.models import Unit
 from dangvu.orgs.tree_paths import path_ids, path_range
-from dangvu.vntext.formats import Ratio, format_number, ratio
+from dangvu.vntext.formats import Ratio, ratio
 
-from .achievement import figure_of, meets
+from .achievement import figure_of, figure_text, meets
 from .models import Assignment, Item, ItemKind, Measure, Report, TaskStatus
 from .periods import Period
 
@@ -97,7 +98,7 @@ class Figure:
             return ""
         if self.item.measure == Measure.RATE:
             return self.ratio.text()
-        return f"{format_number(self.value)} {self.item.measure_unit}".strip()
+        return f"{figure_text(self.value)} {self.item.measure_unit}".strip()
 
 
 @dataclass
@@ -183,7 +184,7 @@ def compute_rollup(root: Unit, period: Period, items: list[Item], *, day=None) -
         chains[assignment.pk] = chain
     children: dict[int, set[int]] = {root.pk: set()}
     for chain in chains.values():
-        for parent, child in zip(chain, chain[1:], strict=False):
+        for parent, child in pairwise(chain):
             children.setdefault(parent, set()).add(child)
             children.setdefault(child, set())
 

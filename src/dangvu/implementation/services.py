@@ -107,8 +107,7 @@ def _clean_item(data: dict, document) -> dict:
     deadline = data.get("deadline")
     if deadline is not None and deadline < document.date:
         errors.append(
-            f"Thời hạn {deadline:%d/%m/%Y} trước ngày ban hành văn bản "
-            f"({document.date:%d/%m/%Y})."
+            f"Thời hạn {deadline:%d/%m/%Y} trước ngày ban hành văn bản ({document.date:%d/%m/%Y})."
         )
     if errors:
         raise ValidationError(errors)
@@ -289,9 +288,7 @@ def _clean_report(assignment: Assignment, period: Period, data: dict, *, day: da
         )
     if item.kind == ItemKind.TASK:
         if data["status"] not in TaskStatus.values:
-            errors.append(
-                "Hãy chọn tình trạng: chưa thực hiện, đang thực hiện hoặc hoàn thành."
-            )
+            errors.append("Hãy chọn tình trạng: chưa thực hiện, đang thực hiện hoặc hoàn thành.")
         data.update(value=None, numerator=None, denominator=None)
     elif item.measure == Measure.RATE:
         numerator, denominator = data["numerator"], data["denominator"]
@@ -315,9 +312,11 @@ def _clean_report(assignment: Assignment, period: Period, data: dict, *, day: da
         data.update(numerator=None, denominator=None, status="")
     if errors:
         raise ValidationError(errors)
-    data["achieved"] = is_achieved(item, assignment.goal, **{
-        k: data[k] for k in ("value", "numerator", "denominator", "status")
-    })
+    data["achieved"] = is_achieved(
+        item,
+        assignment.goal,
+        **{k: data[k] for k in ("value", "numerator", "denominator", "status")},
+    )
     return data
 
 
@@ -343,9 +342,11 @@ def submit_report(
     unknown = set(fields) - set(REPORT_FIELDS)
     if unknown:
         raise TypeError(f"unknown report fields: {sorted(unknown)}")
-    assignment = Assignment.objects.select_for_update().select_related(
-        "item__document", "unit"
-    ).get(pk=assignment.pk)
+    assignment = (
+        Assignment.objects.select_for_update()
+        .select_related("item__document", "unit")
+        .get(pk=assignment.pk)
+    )
     data = _clean_report(assignment, period, fields, day=today())
     if Report.objects.of_period(period).filter(assignment=assignment).exists():
         raise _period_taken(assignment, period)
@@ -465,9 +466,9 @@ def bulk_submit_reports(*, actor, rows: list[ReportInput], reason: str = "") -> 
     except IntegrityError:
         raise ValidationError("Có đơn vị đã báo cáo một trong các kỳ này.") from None
     by_assignment: dict[int, list[Report]] = {}
-    for report in Report.objects.filter(
-        assignment_id__in={r.assignment_id for r in reports}
-    ).only("id", "assignment_id", "start", "end", "achieved"):
+    for report in Report.objects.filter(assignment_id__in={r.assignment_id for r in reports}).only(
+        "id", "assignment_id", "start", "end", "achieved"
+    ):
         by_assignment.setdefault(report.assignment_id, []).append(report)
     changed = []
     for assignment_id, assignment_reports in by_assignment.items():
@@ -519,17 +520,15 @@ def _clean_programme(data: dict, year: int) -> dict:
 
 
 @transaction.atomic
-def create_programme(*, actor, unit, year: int, title: str, adopted_on=None, note="") -> (
-    WorkProgramme
-):
+def create_programme(
+    *, actor, unit, year: int, title: str, adopted_on=None, note=""
+) -> WorkProgramme:
     if not 2000 <= year <= 2100:
         raise ValidationError("Năm của chương trình không hợp lệ.")
     data = _clean_programme({"title": title, "adopted_on": adopted_on, "note": note}, year)
     if WorkProgramme.objects.filter(unit=unit, year=year).exists():
         raise ValidationError(f"{unit.name} đã có chương trình công tác năm {year}.")
-    programme = WorkProgramme.objects.create(
-        unit=unit, year=year, created_by=_user(actor), **data
-    )
+    programme = WorkProgramme.objects.create(unit=unit, year=year, created_by=_user(actor), **data)
     record_change(
         actor=actor,
         action="implementation.programme.create",

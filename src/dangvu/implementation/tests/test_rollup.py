@@ -36,10 +36,15 @@ def test_counts_add_up_and_merged_communes_count_at_their_successor(world, plan)
     # the old communes are folded into the new ones that took them over in July 2025
     assert set(figures) == {world.province.pk, world.commune_a.pk, world.commune_b.pk}
     a = figures[world.commune_a.pk]
-    assert a.value == 5 and a.own and sorted(a.merged_from) == [
-        "Đảng bộ xã An Bình",
-        "Đảng bộ xã Hòa Lạc",
-    ]
+    assert (
+        a.value == 5
+        and a.own
+        and sorted(a.merged_from)
+        == [
+            "Đảng bộ xã An Bình",
+            "Đảng bộ xã Hòa Lạc",
+        ]
+    )
     assert figures[world.commune_b.pk].value == 4
     province = rollup.root_figure(plan.admissions)
     assert (province.value, province.reported, province.assigned, province.own) == (9, 3, 3, False)
@@ -59,9 +64,7 @@ def test_a_unit_without_report_adds_nothing_and_shows(world, plan):
     b = figures[world.commune_b.pk]
     assert not b.has_value and b.text == "" and (b.reported, b.assigned) == (0, 1)
     # another period: nobody reported
-    empty = compute_rollup(world.province, Q3_2025, [plan.admissions]).root_figure(
-        plan.admissions
-    )
+    empty = compute_rollup(world.province, Q3_2025, [plan.admissions]).root_figure(plan.admissions)
     assert empty.value is None and empty.reported == 0 and empty.achieved is None
 
 
@@ -82,7 +85,9 @@ def test_rates_add_numerators_and_denominators_not_percentages(world, plan):
 
 
 def test_an_own_report_overrides_its_sub_units(world, plan):
-    a, c1 = services.assign_item(actor=None, item=plan.admissions, units=[world.commune_a, world.c1])
+    a, c1 = services.assign_item(
+        actor=None, item=plan.admissions, units=[world.commune_a, world.c1]
+    )
     report(c1, Q3_2025, value=Decimal(2))
     rollup = compute_rollup(world.province, Q3_2025, [plan.admissions])
     assert by_unit(rollup, plan.admissions)[world.commune_a.pk].value == 2  # from below
@@ -95,7 +100,9 @@ def test_an_own_report_overrides_its_sub_units(world, plan):
 
 
 def test_tasks_count_units_by_status(world, plan):
-    a, b = services.assign_item(actor=None, item=plan.study, units=[world.commune_a, world.commune_b])
+    a, b = services.assign_item(
+        actor=None, item=plan.study, units=[world.commune_a, world.commune_b]
+    )
     report(a, Q3_2025, status=TaskStatus.DONE)
     report(b, Q3_2025, status=TaskStatus.IN_PROGRESS)
     rollup = compute_rollup(world.province, Q3_2025, [plan.study])

@@ -52,6 +52,16 @@ ITEM_FIELDS = (
 REPORT_FIELDS = ("value", "numerator", "denominator", "status", "note")
 
 
+CENT = Decimal("0.01")
+
+
+def _cents(data: dict, names) -> None:
+    """Store figures as the database will (two decimals), so audit entries match."""
+    for name in names:
+        if data.get(name) is not None:
+            data[name] = Decimal(data[name]).quantize(CENT)
+
+
 def _user(actor):
     return actor if actor is not None and actor.is_authenticated else None
 
@@ -112,6 +122,7 @@ def _clean_item(data: dict, document) -> dict:
     if errors:
         raise ValidationError(errors)
     data["search_key"] = search_key(f"{data['code']} {data['name']}")
+    _cents(data, ("baseline", "target_value"))
     return data
 
 
@@ -149,7 +160,8 @@ def update_item(*, actor, item: Item, expected_revision: int | None, **fields) -
         and Report.objects.filter(assignment__item=item).exists()
     ):
         raise ValidationError("Không đổi được cách tổng hợp khi đã có báo cáo tiến độ.")
-    data = _clean_item({**before, **fields}, item.document)
+    current = {name: getattr(item, name) for name in ITEM_FIELDS}
+    data = _clean_item({**current, **fields}, item.document)
     for name, value in data.items():
         setattr(item, name, value)
     item.revision = F("revision") + 1
@@ -312,6 +324,7 @@ def _clean_report(assignment: Assignment, period: Period, data: dict, *, day: da
         data.update(numerator=None, denominator=None, status="")
     if errors:
         raise ValidationError(errors)
+    _cents(data, ("value", "numerator", "denominator"))
     data["achieved"] = is_achieved(
         item,
         assignment.goal,
@@ -543,8 +556,8 @@ def create_programme(
 def update_programme(*, actor, programme, expected_revision: int | None, **fields):
     programme = _locked(WorkProgramme, programme, expected_revision)
     before = snapshot(programme, list(PROGRAMME_FIELDS))
-    data = _clean_programme({**before, **fields}, programme.year)
-    data["adopted_on"] = fields.get("adopted_on", programme.adopted_on)
+    current = {name: getattr(programme, name) for name in PROGRAMME_FIELDS}
+    data = _clean_programme({**current, **fields}, programme.year)
     for name in PROGRAMME_FIELDS:
         setattr(programme, name, data[name])
     programme.revision = F("revision") + 1
@@ -615,7 +628,8 @@ def add_programme_items(*, actor, programme: WorkProgramme, items: list[dict]) -
 def update_programme_item(*, actor, item: ProgrammeItem, expected_revision: int | None, **fields):
     item = _locked(ProgrammeItem, item, expected_revision)
     before = snapshot(item, list(PROGRAMME_ITEM_FIELDS))
-    data = _clean_programme_item({**before, **fields})
+    current = {name: getattr(item, name) for name in PROGRAMME_ITEM_FIELDS}
+    data = _clean_programme_item({**current, **fields})
     for name, value in data.items():
         setattr(item, name, value)
     item.revision = F("revision") + 1

@@ -328,7 +328,7 @@ def _programmes(rng, province: Unit, communes: list[Unit], start: date, end: dat
         if date(year, 1, 1) > end and year > end.year + 1:
             continue
         targets = [(province, PROVINCE_GROUPS_2025 if year == 2025 else rng.randint(110, 130))]
-        targets += [(commune, rng.randint(22, 40)) for commune in communes]
+        targets += [(commune, rng.randint(18, 32)) for commune in communes]
         for unit, size in targets:
             adopted = date(year - 1, 12, rng.randint(15, 28))
             if unit.created_on > adopted:

@@ -14,7 +14,8 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
 
 from dangvu.accounts.scopes import today
 from dangvu.audit.services import record_change, snapshot
@@ -213,6 +214,17 @@ def _set_latest(assignment: Assignment, reports: list[Report]) -> None:
     )
 
 
+def refresh_latest(assignment_ids: list[int], chunk: int = 500) -> None:
+    """:func:`_set_latest` for many assignments, in the database (one UPDATE per chunk)."""
+    latest = Report.objects.filter(assignment=OuterRef("pk")).order_by("-end", "start", "-pk")
+    for index in range(0, len(assignment_ids), chunk):
+        Assignment.objects.filter(pk__in=assignment_ids[index : index + chunk]).update(
+            last_report=Subquery(latest.values("pk")[:1]),
+            last_period_end=Subquery(latest.values("end")[:1]),
+            achieved=Coalesce(Subquery(latest.values("achieved")[:1]), Value(False)),
+        )
+
+
 # ---------------------------------------------------------------- assignments
 
 
@@ -245,16 +257,18 @@ def assign_item(
         errors.append("Chỉ tiêu giao không được âm.")
     if errors:
         raise ValidationError(errors)
-    created = [
-        Assignment.objects.create(
-            item=item,
-            unit=unit,
-            target_value=target_value,
-            note=clean_text(note or ""),
-            created_by=_user(actor),
-        )
-        for unit in units
-    ]
+    created = Assignment.objects.bulk_create(
+        [
+            Assignment(
+                item=item,
+                unit=unit,
+                target_value=None if target_value is None else target_value.quantize(CENT),
+                note=clean_text(note or ""),
+                created_by=_user(actor),
+            )
+            for unit in units
+        ]
+    )
     record_change(
         actor=actor,
         action="implementation.assign",
@@ -478,32 +492,15 @@ def bulk_submit_reports(*, actor, rows: list[ReportInput], reason: str = "") -> 
             Report.objects.bulk_create(reports, batch_size=1000)
     except IntegrityError:
         raise ValidationError("Có đơn vị đã báo cáo một trong các kỳ này.") from None
-    by_assignment: dict[int, list[Report]] = {}
-    for report in Report.objects.filter(assignment_id__in={r.assignment_id for r in reports}).only(
-        "id", "assignment_id", "start", "end", "achieved"
-    ):
-        by_assignment.setdefault(report.assignment_id, []).append(report)
-    changed = []
-    for assignment_id, assignment_reports in by_assignment.items():
-        latest = max(assignment_reports, key=lambda r: (r.end, r.end - r.start, r.pk))
-        changed.append(
-            Assignment(
-                pk=assignment_id,
-                last_report_id=latest.pk,
-                last_period_end=latest.end,
-                achieved=latest.achieved,
-            )
-        )
-    Assignment.objects.bulk_update(
-        changed, ["last_report", "last_period_end", "achieved"], batch_size=1000
-    )
+    assignment_ids = sorted({r.assignment_id for r in reports})
+    refresh_latest(assignment_ids)
     first = rows[0].assignment
     record_change(
         actor=actor,
         action="implementation.report.bulk_submit",
         obj=first.item,
         unit=None,
-        after={"reports": len(reports), "assignments": sorted(by_assignment)},
+        after={"reports": len(reports), "assignments": assignment_ids},
         reason=reason,
     )
     return len(reports)

@@ -138,9 +138,10 @@ def _period(request) -> tuple[Period, str]:
 @login_required
 def item_list(request):
     unit = _unit_param(request)
-    form = ItemFilterForm(
-        request.GET or None, units=_unit_choices(request, selected=unit) if not request.htmx else []
-    )
+    choices = [unit] if unit else []  # an htmx redraw needs only the chosen one
+    if not request.htmx:
+        choices = _unit_choices(request, selected=unit)
+    form = ItemFilterForm(request.GET or None, units=choices)
     data = form.cleaned_data if form.is_valid() else {}
     day = today()
     items = selectors.item_list(

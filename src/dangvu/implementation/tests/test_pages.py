@@ -218,3 +218,16 @@ def test_item_forms_go_through_the_services(world, plan, client):
     client.force_login(world.users["commune_a"])
     assert client.get(url).status_code == 404  # A may not add to the province's document
     assert client.get(reverse("implementation:item_edit", args=[item.pk])).status_code == 404
+
+
+def test_htmx_redraw_keeps_the_unit_filter(world, plan, assigned, client):
+    client.force_login(world.users["province"])
+    response = client.get(
+        reverse("implementation:list"),
+        {"don_vi": world.commune_b.pk, "kind": "nhiem_vu"},
+        HTTP_HX_REQUEST="true",
+    )
+    assert [i.pk for i in response.context["page"]] == [plan.study.pk]
+    assert "<html" not in response.content.decode()
+    response = client.get(reverse("implementation:list"), {"don_vi": world.c4.pk})
+    assert list(response.context["page"]) == []  # nothing assigned inside the cell

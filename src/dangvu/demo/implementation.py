@@ -22,6 +22,8 @@ import random
 from datetime import date
 from decimal import Decimal
 
+from django.db.models import Q
+
 from dangvu.documents.models import Document, DocumentType
 from dangvu.implementation import services
 from dangvu.implementation.models import (
@@ -39,6 +41,11 @@ from dangvu.implementation.periods import quarters_between
 from dangvu.orgs.models import Unit
 
 REFORM = date(2025, 7, 1)
+OLD_COMMUNE_NAME = (  # as in generator.py (not imported: the generator will import this module)
+    Q(name__startswith="Đảng bộ xã ")
+    | Q(name__startswith="Đảng bộ phường ")
+    | Q(name__startswith="Đảng bộ thị trấn ")
+)
 MAX_DOCUMENTS = 3
 MAX_OLD_COMMUNES = 40
 MAX_NEW_COMMUNES = 60
@@ -161,11 +168,14 @@ def populate(
     *, rng: random.Random, province: Unit, start: date, end: date, say=print
 ) -> dict[str, int]:
     documents = _documents(province, start, end)
-    old_communes = [
-        u
-        for u in _units(province, "dang_bo_co_so")
-        if u.ended_on == REFORM and u.created_on <= start
-    ][:MAX_OLD_COMMUNES]
+    # the old communes (not the agencies' committees) that the reform merged into new ones
+    old_communes = list(
+        Unit.objects.subtree_of(province)
+        .filter(OLD_COMMUNE_NAME, kind__code="dang_bo_co_so", ended_on=REFORM)
+        .filter(created_on__lte=start, successor_links__isnull=False)
+        .distinct()
+        .order_by("path")[:MAX_OLD_COMMUNES]
+    )
     new_communes = [u for u in _units(province, "xa") if u.ended_on is None][:MAX_NEW_COMMUNES]
     counts = {"targets": 0, "tasks": 0, "assignments": 0, "progress_reports": 0}
     for document in documents:

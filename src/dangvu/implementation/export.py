@@ -29,12 +29,13 @@ COLUMNS = [
 def _source(figure) -> str:
     if figure.own:
         text = "Báo cáo của đơn vị"
-        if figure.merged_from:
-            text += " (gồm " + ", ".join(figure.merged_from) + ")"
         if figure.below is not None:
-            text += f"; cấp dưới: {figure.below.text}"
-        return text
-    return "Tổng hợp từ cấp dưới" if figure.has_value else "Chưa báo cáo"
+            text += f"; cấp dưới cộng lại: {figure.below.text}"
+    else:
+        text = "Tổng hợp từ cấp dưới" if figure.has_value else "Chưa báo cáo"
+    if figure.merged_from:
+        text += " (gồm số liệu của " + ", ".join(figure.merged_from) + " trước khi sắp xếp)"
+    return text
 
 
 def _verdict(figure) -> str:

@@ -3,16 +3,17 @@
 The rule (one place, tested in ``tests/test_rollup.py``):
 
 * The tree is **today's** org tree below the chosen unit. A unit that has ended (merged in
-  the 2025 reform, say) lives under the unit that took it over (``Unit.path``), so its
-  reports count at that successor: "Đảng bộ xã An Hòa" shows, for Quý I/2025, the reports
-  of the old communes An Bình and Hòa Lạc, and says so (``merged_from``).
-* Only reports *of that period* count (Quý I/2025 does not add up months; a year is
-  reported as a year).
-* **Own report overrides**: when a unit (or an ended unit folded into it) reported for the
-  period, that report *is* its figure — it is the figure the unit's office vouches for, for
-  its whole subtree; its sub-units' reports are shown beside it (``below``) but not added,
-  so nothing is counted twice. Several own reports (two old communes folded into one new)
-  are combined.
+  the 2025 reform, say) lives under the unit that took it over (``Unit.path``; a unit
+  dissolved without successor stays under its last parent), so its reports count at that
+  unit, as one more sub-unit: "Đảng bộ xã An Hòa" shows, for Quý I/2025, the sum of the
+  reports of the old communes An Bình and Hòa Lạc, and says so (``merged_from``).
+* Only units that existed during the period answer for it (a commune formed on 01/7/2025
+  is not "missing" from Quý I/2025), and only reports *of that period* count (Quý I/2025
+  does not add up months; a year is reported as a year).
+* **Own report overrides**: when a unit itself is assigned and reported for the period,
+  that report *is* its figure — the figure its office vouches for, for its whole subtree;
+  what its sub-units add up to is shown beside it (``below``) but not added, so nothing is
+  counted twice.
 * Otherwise the figure combines the sub-units' figures: **counts** (số lượng) add up;
   **rates** (tỷ lệ) add numerators and denominators separately (941/968, never an average
   of percentages). Units that did not report add nothing; the row says how many of the
@@ -50,7 +51,7 @@ class Figure:
     denominator: Decimal | None = None
     status: str = ""  # a task's own report
     done: int = 0  # tasks: assigned units below (or here) reporting "hoàn thành"
-    own: bool = False  # the unit itself reported (or an ended unit folded into it)
+    own: bool = False  # the unit itself is assigned and reported
     assigned: int = 0  # assignments in the subtree
     reported: int = 0  # of those, how many reported for the period
     goal: Decimal | None = None
@@ -152,6 +153,13 @@ def compute_rollup(root: Unit, period: Period, items: list[Item], *, day=None) -
         .select_related("unit")
         .order_by("pk")
     )
+    # only units that existed during the period answer for it
+    assignments = [
+        a
+        for a in assignments
+        if a.unit.created_on <= period.end
+        and (a.unit.ended_on is None or a.unit.ended_on > period.start)
+    ]
     by_id = {item.pk: item for item in items}
     for assignment in assignments:
         assignment.item = by_id[assignment.item_id]
@@ -218,51 +226,52 @@ def compute_rollup(root: Unit, period: Period, items: list[Item], *, day=None) -
     return Rollup(root=root, period=period, items=list(items), rows=rows)
 
 
-def _figure(item, unit, own_assignments, child_figures, reports) -> Figure:
+def _part(item, assignment, report) -> Figure:
+    """What one ended unit folded into a node contributes (like a sub-unit)."""
+    part = Figure(item=item, assigned=1, goal=assignment.goal)
+    if report is not None:
+        part.reported = 1
+        part.value, part.numerator, part.denominator = (
+            report.value,
+            report.numerator,
+            report.denominator,
+        )
+        part.done = int(report.status == TaskStatus.DONE)
+    return part
+
+
+def _figure(item, unit, home_assignments, child_figures, reports) -> Figure:
     figure = Figure(item=item)
+    direct = [a for a in home_assignments if a.unit_id == unit.pk]
+    folded = [a for a in home_assignments if a.unit_id != unit.pk]
+    parts = list(child_figures) + [_part(item, a, reports.get(a.pk)) for a in folded]
     below = Figure(item=item)
-    for child in child_figures:
-        _combine(item, below, child)
-        below.assigned += child.assigned
-        below.reported += child.reported
-    own_reports = [reports[a.pk] for a in own_assignments if a.pk in reports]
-    for assignment in own_assignments:
-        if assignment.unit_id == unit.pk:
-            figure.assignment = assignment
-        else:
-            figure.merged_from.append(assignment.unit.name)
-    figure.assigned = below.assigned + len(own_assignments)
-    figure.reported = below.reported + len(own_reports)
-    if own_reports:
+    for part in parts:
+        _combine(item, below, part)
+        below.assigned += part.assigned
+        below.reported += part.reported
+    figure.merged_from = [a.unit.name for a in folded]
+    figure.assignment = direct[0] if direct else None
+    own = reports.get(direct[0].pk) if direct else None
+    figure.assigned = below.assigned + len(direct)
+    figure.reported = below.reported + (own is not None)
+    if own is not None:
         figure.own = True
-        for report in own_reports:
-            _combine(
-                item,
-                figure,
-                Figure(
-                    item=item,
-                    value=report.value,
-                    numerator=report.numerator,
-                    denominator=report.denominator,
-                    done=int(report.status == TaskStatus.DONE),
-                ),
-            )
-        figure.status = own_reports[-1].status
+        _combine(item, figure, _part(item, direct[0], own))
+        figure.status = own.status
         if item.kind == ItemKind.TASK:
             figure.done += below.done  # tasks: every assigned unit counts for itself
         elif below.has_value:
             figure.below = below
     else:
         _combine(item, figure, below)
-        figure.done = below.done
     # the goal
-    goals = [a.goal for a in own_assignments]
-    if goals and all(g is not None for g in goals):
-        figure.goal = sum(goals, Decimal(0)) if item.measure == Measure.COUNT else goals[0]
+    if direct and direct[0].goal is not None:
+        figure.goal = direct[0].goal
     elif item.measure == Measure.RATE:
         figure.goal = item.target_value
-    elif item.measure == Measure.COUNT and child_figures:
-        child_goals = [c.goal for c in child_figures if c.assigned]
-        if child_goals and all(g is not None for g in child_goals):
-            figure.goal = sum(child_goals, Decimal(0))
+    elif item.measure == Measure.COUNT:
+        goals = [part.goal for part in parts if part.assigned]
+        if goals and all(g is not None for g in goals):
+            figure.goal = sum(goals, Decimal(0))
     return figure

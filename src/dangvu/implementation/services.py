@@ -312,6 +312,16 @@ def _clean_report(assignment: Assignment, period: Period, data: dict, *, day: da
             f"Kỳ {period.label} kết thúc trước ngày ban hành văn bản "
             f"({item.document.date:%d/%m/%Y})."
         )
+    unit = assignment.unit
+    if period.end < unit.created_on:
+        errors.append(
+            f"{unit.name} được thành lập ngày {unit.created_on:%d/%m/%Y}, sau kỳ {period.label}."
+        )
+    elif unit.ended_on is not None and period.start >= unit.ended_on:
+        errors.append(
+            f"{unit.name} đã kết thúc hoạt động ngày {unit.ended_on:%d/%m/%Y}, trước kỳ "
+            f"{period.label}; đơn vị kế thừa báo cáo theo phân công của mình."
+        )
     if item.kind == ItemKind.TASK:
         if data["status"] not in TaskStatus.values:
             errors.append("Hãy chọn tình trạng: chưa thực hiện, đang thực hiện hoặc hoàn thành.")

@@ -67,6 +67,8 @@ def test_targets_tasks_and_quarterly_reports_across_the_reform():
     rollup = compute_rollup(province, Period.parse("2025-Q2"), [item])
     merged = [f for _row, f in rollup.rows_for(item) if f.merged_from]
     assert merged and rollup.root_figure(item).value > 0
+    assert not rollup.root_figure(item).merged_from  # only communes were given the targets
+    assert all(not f.own for _row, f in rollup.rows_for(item))  # only old communes reported
 
 
 def test_work_programmes_and_scope():

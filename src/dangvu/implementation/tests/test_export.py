@@ -15,9 +15,7 @@ def test_export_runs_as_a_job_with_the_users_scope(
     world, plan, client, django_capture_on_commit_callbacks, django_assert_max_num_queries
 ):
     olds = services.assign_item(actor=None, item=plan.admissions, units=[world.x1, world.x3])
-    rates = services.assign_item(
-        actor=None, item=plan.rating, units=[world.commune_a, world.commune_b]
-    )
+    rates = services.assign_item(actor=None, item=plan.rating, units=[world.x1, world.x3])
     q1 = Period.parse("2025-Q1")
     services.submit_report(actor=None, assignment=olds[0], period=q1, value=Decimal(3))
     services.submit_report(actor=None, assignment=olds[1], period=q1, value=Decimal(4))

@@ -36,15 +36,8 @@ def test_counts_add_up_and_merged_communes_count_at_their_successor(world, plan)
     # the old communes are folded into the new ones that took them over in July 2025
     assert set(figures) == {world.province.pk, world.commune_a.pk, world.commune_b.pk}
     a = figures[world.commune_a.pk]
-    assert (
-        a.value == 5
-        and a.own
-        and sorted(a.merged_from)
-        == [
-            "Đảng bộ xã An Bình",
-            "Đảng bộ xã Hòa Lạc",
-        ]
-    )
+    assert (a.value, a.own, a.reported, a.assigned) == (5, False, 2, 2)  # as sub-units
+    assert sorted(a.merged_from) == ["Đảng bộ xã An Bình", "Đảng bộ xã Hòa Lạc"]
     assert figures[world.commune_b.pk].value == 4
     province = rollup.root_figure(plan.admissions)
     assert (province.value, province.reported, province.assigned, province.own) == (9, 3, 3, False)
@@ -135,3 +128,35 @@ def test_fixed_number_of_queries_whatever_the_tree(world, plan):
         rollup = compute_rollup(world.province, Q1_2025, items)
     assert len(few) == len(more) == 3
     assert rollup.root_figure(plan.admissions).assigned == 7
+
+
+def test_units_count_only_for_periods_they_existed_in(world, plan):
+    # a 2024 resolution given to the old communes and, after the reform, to the new ones
+    olds = services.assign_item(actor=None, item=plan.admissions, units=[world.x1, world.x3])
+    news = services.assign_item(
+        actor=None, item=plan.admissions, units=[world.commune_a, world.commune_b]
+    )
+    report(olds[0], value=Decimal(3))
+    report(news[0], Q3_2025, value=Decimal(6))
+    q1 = compute_rollup(world.province, Q1_2025, [plan.admissions]).root_figure(plan.admissions)
+    assert (q1.value, q1.reported, q1.assigned) == (3, 1, 2)  # A and B did not exist yet
+    q3 = compute_rollup(world.province, Q3_2025, [plan.admissions]).root_figure(plan.admissions)
+    assert (q3.value, q3.reported, q3.assigned) == (6, 1, 2)  # X1 and X3 had ended
+
+
+def test_a_dissolved_unit_counts_as_a_sub_unit_of_its_last_parent(world, plan):
+    # the district ended without successor: it stays under the province, and its report
+    # adds to the province's figure instead of replacing it
+    district, a = services.assign_item(
+        actor=None, item=plan.admissions, units=[world.district, world.x1]
+    )
+    report(district, value=Decimal(10))
+    report(a, value=Decimal(3))
+    province = compute_rollup(world.province, Q1_2025, [plan.admissions]).root_figure(
+        plan.admissions
+    )
+    assert (province.value, province.own, province.merged_from) == (
+        13,
+        False,
+        ["Đảng bộ huyện Đông"],
+    )

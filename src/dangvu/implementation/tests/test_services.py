@@ -139,6 +139,15 @@ def test_report_values_are_checked_for_the_items_measure(world, plan, a_count, a
             actor=None, assignment=a_count, period=Period.parse("2023-Q4"), value=Decimal(1)
         )
     assert "trước ngày ban hành" in messages(exc)
+    with pytest.raises(ValidationError) as exc:  # commune A was formed on 01/7/2025
+        services.submit_report(
+            actor=None, assignment=a_count, period=Period.parse("2025-Q2"), value=Decimal(1)
+        )
+    assert "được thành lập ngày 01/07/2025, sau kỳ Quý II/2025" in messages(exc)
+    (x1,) = services.assign_item(actor=None, item=plan.admissions, units=[world.x1])
+    with pytest.raises(ValidationError) as exc:
+        services.submit_report(actor=None, assignment=x1, period=Q4_2025, value=Decimal(1))
+    assert "đã kết thúc hoạt động ngày 01/07/2025" in messages(exc)
     assert not Report.objects.exists()
 
 

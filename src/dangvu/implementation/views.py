@@ -15,7 +15,7 @@ from dangvu.accounts.scopes import has_perm_at, scope_for, today
 from dangvu.documents.models import Document
 from dangvu.jobs.services import start_job
 from dangvu.orgs.models import Unit
-from dangvu.orgs.tree_paths import path_range
+from dangvu.orgs.tree_paths import path_depth, path_range
 from dangvu.web.form_actions import form_page
 from dangvu.web.pagination import CappedPaginator
 
@@ -58,20 +58,27 @@ def _top_unit(request) -> Unit | None:
     )
 
 
-def _unit_choices(request, *, perm=permissions.READ, within: Unit | None = None, selected=None):
-    """Current units the user may reach with ``perm`` (without cells when too many)."""
+def _unit_choices(
+    request, *, perm=permissions.READ, within: Unit | None = None, selected=None, levels=1
+):
+    """Current units the user may reach with ``perm``, down to ``levels`` below the top ones
+    (a province officer gets the province and its communes, not ten thousand cells)."""
+    scope = scope_for(request.user, perm)
     units = Unit.objects.visible_to(request.user, perm).current().order_by("path")
+    top = path_depth(within.path) if within is not None else None
     if within is not None:
         low, high = path_range(within.path)
         units = units.filter(path__gte=low, path__lt=high)
-    listed = list(units[: MAX_UNIT_CHOICES + 1])
-    if len(listed) > MAX_UNIT_CHOICES:
-        listed = list(units.filter(kind__is_cell=False)[: MAX_UNIT_CHOICES * 4])
+    elif scope.roots:
+        top = min(path_depth(root) for root in scope.roots)
+    if top is not None:
+        units = units.filter(depth__lte=top + levels)
+    listed = list(units.select_related(None)[:MAX_UNIT_CHOICES])
     if selected is not None and selected.pk not in {u.pk for u in listed}:
         listed.append(selected)
     depth = min((u.depth for u in listed), default=0)
     for unit in listed:
-        unit.label = "· " * (unit.depth - depth) + unit.name
+        unit.label = "· " * max(unit.depth - depth, 0) + unit.name
     return listed
 
 
@@ -271,7 +278,7 @@ def assign(request, item_id: int):
     taken = set(item.assignments.values_list("unit_id", flat=True))
     units = [
         u
-        for u in _unit_choices(request, perm=permissions.WRITE, within=item.document.unit)
+        for u in _unit_choices(request, perm=permissions.WRITE, within=item.document.unit, levels=2)
         if u.pk not in taken
     ]
     form = AssignForm(request.POST or None, units=units)

@@ -2,9 +2,9 @@
 reports, the roll-up per period, the overdue work list, a unit's overview, yearly work
 programmes. Writes go through the services; anything outside the user's scope answers 404."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -30,7 +30,7 @@ from .forms import (
     ReportForm,
 )
 from .models import Assignment, Field, Item, ProgrammeItem, Report, WorkProgramme
-from .periods import Period
+from .periods import Period, period_choices
 from .rollup import compute_rollup
 
 PER_PAGE = 50
@@ -135,8 +135,8 @@ def _period(request) -> tuple[Period, str]:
         return Period.quarter_of(today()), ""
     try:
         return Period.parse(raw), ""
-    except Exception as exc:  # ValidationError: show why and fall back to this quarter
-        return Period.quarter_of(today()), " ".join(getattr(exc, "messages", [str(exc)]))
+    except ValidationError as exc:  # say why and show this quarter
+        return Period.quarter_of(today()), " ".join(exc.messages)
 
 
 # ---------------------------------------------------------------- items
@@ -428,8 +428,6 @@ def rollup(request, document_id: int):
         chosen = next((i for i in items if i.pk == int(raw)), None)
     chosen = chosen or (items[0] if items else None)
     years = range(today().year, document.date.year - 1, -1)
-    from .periods import period_choices
-
     return render(
         request,
         "implementation/rollup.html",
@@ -659,7 +657,3 @@ def programme_item_edit(request, entry_id: int):
         context={"title": "Sửa nội dung", "programme": entry.programme},
         target=lambda _: ("implementation:programme", entry.programme_id),
     )
-
-
-def demo_title_suffix() -> str:
-    return " (DỮ LIỆU MÔ PHỎNG)" if settings.DEV_DEFAULTS else ""

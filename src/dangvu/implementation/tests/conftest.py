@@ -7,26 +7,25 @@ from decimal import Decimal
 
 import pytest
 
-from dangvu.documents.models import Document, DocumentType
+from dangvu.documents.models import Document, DocumentType, IssuingBody
+from dangvu.documents.services import create_document
 from dangvu.implementation import services
 from dangvu.implementation.models import Item, ItemKind, Measure
-from dangvu.vntext.search_keys import search_key
 
 
 def make_document(unit, number="05", code="NQ", day=date(2024, 1, 15), title="Nghị quyết thử"):
-    doc_type = DocumentType.objects.get(code=code)
-    return Document.objects.create(
+    """A document registered through the documents app's service."""
+    return create_document(
+        actor=None,
         unit=unit,
-        agency="TU",
-        doc_type=doc_type,
+        body=IssuingBody.BCH,
+        agency="TU" if unit.parent_id is None else "ĐU",
+        doc_type=DocumentType.objects.get(code=code),
         number=number,
         date=day,
+        term="",
         title=title,
-        number_key=number.lstrip("0"),
-        agency_key="TU",
-        period_key=str(day.year),
-        symbol_key=f"{number}-{code}/TU".lower(),
-        search_key=search_key(title),
+        summary="",
     )
 
 

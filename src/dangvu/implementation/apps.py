@@ -5,4 +5,4 @@ class ImplementationConfig(AppConfig):
     name = "dangvu.implementation"
     label = "implementation"
     verbose_name = "Thực hiện nghị quyết, chương trình công tác"
-    menu = []  # (position, label, url name), see dangvu.web.context_processors
+    menu = [(32, "Thực hiện", "implementation:list")]

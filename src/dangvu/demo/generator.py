@@ -34,6 +34,7 @@ from dangvu.orgs.services import (
 
 from . import names
 from .members import build_members, member_counts
+from .work_records import populate_work_records, work_record_counts
 
 MARKER_CODE = "DEMO-TINH"
 PROVINCE_NAME = "Hòa Bình Xanh"
@@ -651,6 +652,7 @@ def build_demo(*, seed: int = 2025, scale: float = 1.0, stdout=None) -> DemoResu
         builder.reform()
         builder.personas()
         build_members(seed=seed, province=province, say=builder.say)
+        populate_work_records(seed=seed, province=province, say=builder.say)
     return DemoResult(
         province=province,
         created=True,
@@ -681,6 +683,7 @@ def demo_counts(province: Unit) -> dict[str, int]:
         "districts_2025_07_01": after.filter(kind__code="huyen").count(),
         "lineage_events": LineageEvent.objects.filter(unit__in=units).count(),
         **member_counts(province),
+        **work_record_counts(province),
     }
 
 

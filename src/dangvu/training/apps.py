@@ -6,3 +6,4 @@ class TrainingConfig(AppConfig):
     label = "training"
     verbose_name = "Đào tạo, bồi dưỡng"
     menu = [(40, "Đào tạo, bồi dưỡng", "training:list")]  # see dangvu.web.context_processors
+    member_sections = ["dangvu.training.selectors.member_section"]

@@ -197,6 +197,13 @@ def training_for_member(member: Member, user=None) -> list[Enrolment]:
     return rows
 
 
+def member_section(request, member: Member):
+    """The member page's training section (see ``dangvu.members.sections``)."""
+    return "training/_member_training.html", {
+        "training": training_for_member(member, request.user)
+    }
+
+
 # ---------------------------------------------------------------- work list
 
 

@@ -161,6 +161,9 @@ def test_member_fragment_and_selector(world, training, client, django_assert_max
     assert f'href="/dao-tao/lop/{p.pk}/"' not in page
     client.force_login(world.users["commune_b"])
     assert client.get(f"/dao-tao/dang-vien/{training.an.pk}/").status_code == 404
+    client.force_login(world.users["commune_a"])  # the section is on the member page itself
+    profile = client.get(f"/dang-vien/{training.an.pk}/").content.decode()
+    assert "Đào tạo, bồi dưỡng" in profile and "DVM-7" in profile
 
 
 def test_recording_a_candidates_admission(world, training, client):

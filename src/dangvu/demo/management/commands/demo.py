@@ -29,6 +29,14 @@ LABELS = {
     "members_mien_sinh_hoat": "  Miễn công tác và sinh hoạt",
     "members_tu_tran": "  Đã từ trần",
     "members_ra_khoi_dang": "  Đã ra khỏi Đảng",
+    "documents": "Văn bản (nghị quyết, chỉ thị, kế hoạch…)",
+    "assignments": "Chỉ tiêu, nhiệm vụ giao cho các tổ chức",
+    "progress_reports": "  Báo cáo tiến độ",
+    "study_sessions": "Hội nghị học tập, quán triệt",
+    "training_classes": "Lớp đào tạo, bồi dưỡng",
+    "training_enrolments": "  Lượt học viên",
+    "meetings": "Buổi sinh hoạt chi bộ",
+    "attendance": "  Lượt điểm danh",
 }
 
 

@@ -6,3 +6,4 @@ class ImplementationConfig(AppConfig):
     label = "implementation"
     verbose_name = "Thực hiện nghị quyết, chương trình công tác"
     menu = [(32, "Thực hiện", "implementation:list")]
+    unit_panels = ["implementation:unit"]  # see dangvu.orgs.views.unit_panel_names

@@ -6,3 +6,4 @@ class MembersConfig(AppConfig):
     label = "members"
     verbose_name = "Đảng viên"
     menu = [(20, "Đảng viên", "members:list")]
+    unit_panels = ["members:unit_summary"]  # see dangvu.orgs.views.unit_panel_names

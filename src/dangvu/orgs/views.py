@@ -1,8 +1,10 @@
+from django.apps import apps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 
 from dangvu.accounts import permissions
 from dangvu.accounts.scopes import has_perm_at
@@ -91,8 +93,17 @@ def detail(request, unit_id: int):
             "versions": versions,
             "successors": successors,
             "can_manage": has_perm_at(request.user, permissions.MANAGE_UNITS, unit),
+            "panels": [reverse(name, args=[unit.pk]) for name in unit_panel_names()],
         },
     )
+
+
+def unit_panel_names() -> list[str]:
+    """Panels other modules show on a unit's page, loaded with htmx: each app declares
+    ``unit_panels = ["app:url_name", …]`` (a URL taking the unit id and ``?ngay=``) on its
+    AppConfig, so the org tree does not need to know the modules."""
+    configs = apps.get_app_configs()
+    return [name for config in configs for name in getattr(config, "unit_panels", ())]
 
 
 @login_required

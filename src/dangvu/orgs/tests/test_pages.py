@@ -83,6 +83,13 @@ def test_unit_page_query_count_is_pinned(world, client, django_assert_max_num_qu
     assert response.status_code == 200 and len(response.context["nodes"]) == 23
     # the province above A is outside A's scope: not in the breadcrumb
     assert [v.unit_id for v in response.context["ancestors"]] == []
+    # the panels other modules declare are loaded with htmx, each with the chosen date
+    text = response.content.decode()
+    for panel in (
+        f"/dang-vien/to-chuc/{world.commune_a.pk}/",
+        f"/thuc-hien/to-chuc/{world.commune_a.pk}/",
+    ):
+        assert f'hx-get="{panel}?ngay=2026-01-02"' in text
 
 
 def test_search_page(world, client, django_assert_max_num_queries):

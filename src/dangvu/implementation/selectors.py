@@ -119,3 +119,17 @@ def sees_document(user, document) -> bool:
     if scope_for(user, permissions.READ).covers(document.unit.path):
         return True
     return Item.objects.visible_to(user).filter(document=document).exists()
+
+
+def document_section(request, document):
+    """The targets-and-tasks section of a document's page (see ``documents.sections``):
+    the targets and tasks the viewer may see, in one query."""
+    from dangvu.documents.sections import Section
+
+    items = list(item_list(request.user, document=document))
+    return Section(
+        title="Chỉ tiêu, nhiệm vụ thực hiện văn bản",
+        template="implementation/_document_section.html",
+        context={"items": items},
+        order=10,
+    )

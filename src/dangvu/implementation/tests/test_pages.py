@@ -231,3 +231,11 @@ def test_htmx_redraw_keeps_the_unit_filter(world, plan, assigned, client):
     assert "<html" not in response.content.decode()
     response = client.get(reverse("implementation:list"), {"don_vi": world.c4.pk})
     assert list(response.context["page"]) == []  # nothing assigned inside the cell
+
+
+def test_the_document_page_shows_its_targets_and_tasks(world, plan, assigned, client):
+    client.force_login(world.users["commune_a"])
+    document = plan.admissions.document
+    page = client.get(reverse("documents:detail", args=[document.pk])).content.decode()
+    assert "Chỉ tiêu, nhiệm vụ thực hiện văn bản" in page and "Kết nạp đảng viên mới" in page
+    assert reverse("implementation:document", args=[document.pk]) in page

@@ -5,4 +5,4 @@ class StudyConfig(AppConfig):
     name = "dangvu.study"
     label = "study"
     verbose_name = "Học tập, quán triệt"
-    menu = []  # (position, label, url name), see dangvu.web.context_processors
+    menu = [(34, "Học tập, quán triệt", "study:list")]  # see dangvu.web.context_processors

@@ -62,7 +62,12 @@ class StudySession(models.Model):
     )
     place = NFCCharField("địa điểm", max_length=255, blank=True)
     note = NFCTextField("ghi chú", blank=True)
-    # DOCUMENTS_M2M
+    documents = models.ManyToManyField(
+        "documents.Document",
+        related_name="study_sessions",
+        verbose_name="văn bản được học tập, quán triệt",
+        blank=True,
+    )
     revision = models.PositiveIntegerField("phiên bản", default=1)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"

@@ -17,6 +17,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, F
 
+from dangvu.accounts import permissions
+from dangvu.accounts.scopes import has_perm_at
 from dangvu.audit.services import record_change, snapshot
 from dangvu.members.models import Member
 from dangvu.orgs.models import Unit, UnitVersion
@@ -152,6 +154,17 @@ def _check_documents(documents, day, errors: list[str]) -> list:
     return documents
 
 
+def _check_actor(actor, unit) -> None:
+    """A signed-in actor must hold ``write`` at the organising unit (views check it too)."""
+    if (
+        actor is not None
+        and getattr(actor, "is_authenticated", False)
+        and isinstance(unit, Unit)
+        and not has_perm_at(actor, permissions.WRITE, unit)
+    ):
+        raise ValidationError(f"Bạn không có quyền ghi hội nghị của {unit.name}.")
+
+
 def _raise(errors: list[str]) -> None:
     if errors:
         raise ValidationError(errors)
@@ -252,6 +265,7 @@ def create_session(
             "note": note,
         }
     )
+    _check_actor(actor, unit)
     cleaned, docs = _validate(data, groups, documents, today=_today())
     session = StudySession.objects.create(
         **data, title_key=search_key(data["title"])[:500], created_by=_user(actor)
@@ -307,6 +321,8 @@ def update_session(
     if unknown:
         raise TypeError(f"unknown session fields: {sorted(unknown)}")
     session = _lock(session, expected_revision)
+    _check_actor(actor, session.unit)
+    _check_actor(actor, fields.get("unit"))
     before = _session_state(session)
     data = _clean({**{f: getattr(session, f) for f in SESSION_FIELDS}, **fields})
     errors: list[str] = []
@@ -391,6 +407,7 @@ def set_attendance(
     problem refuses the whole list. The group's counts are derived from the list.
     """
     session = _lock(group.session, expected_revision)
+    _check_actor(actor, session.unit)
     group = AudienceGroup.objects.select_related("kind").get(pk=group.pk, session=session)
     errors: list[str] = []
     if not group.by_list:

@@ -157,7 +157,7 @@ def test_attendance_form_refuses_members_outside_and_searches_inside(world, logi
     assert [m.full_name for m in found.context["candidates"]] == ["Hoàng Văn Dũng"]
     response = client.post(
         url,
-        {"revision": session.revision, "co_mat_%d" % people.an.pk: "on", "add_ids": [people.em.pk]},
+        {"revision": session.revision, f"co_mat_{people.an.pk}": "on", "add_ids": [people.em.pk]},
     )
     assert response.status_code == 200
     assert "Đỗ Thị Em không sinh hoạt trong Đảng bộ xã An Hòa" in response.content.decode()

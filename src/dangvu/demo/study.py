@@ -16,6 +16,7 @@ from datetime import date, timedelta
 
 from django.db.models import Q
 
+from dangvu.demo.generator import OLD_COMMUNE_NAME
 from dangvu.documents.models import Document, DocumentType
 from dangvu.orgs.models import Unit, UnitVersion
 from dangvu.orgs.tree_paths import path_range
@@ -99,7 +100,10 @@ def _communes_on(province: Unit, day: date):
     return list(
         UnitVersion.objects.valid_on(day)
         .filter(path__gte=low, path__lt=high)
-        .filter(Q(kind__code="xa") | Q(kind__code="dang_bo_co_so", parent__kind__code="huyen"))
+        .filter(
+            Q(kind__code="xa")
+            | Q(OLD_COMMUNE_NAME, kind__code="dang_bo_co_so", parent__kind__code="huyen")
+        )
         .select_related("unit")
         .order_by("path")
     )

@@ -305,7 +305,7 @@ def update_session(
     session: StudySession,
     expected_revision: int | None,
     groups: list[dict],
-    documents=(),
+    documents=None,
     reason: str = "",
     **fields,
 ) -> StudySession:
@@ -314,7 +314,8 @@ def update_session(
     ``groups`` lists every audience the session keeps. A group kept as a list keeps its
     members here (pass ``{"kind": k, "by_list": True}`` without ``members``; the list is
     edited on the attendance form); dropping a group or switching it between list and counts
-    is refused while it still has listed members. Changing the unit or date re-checks that
+    is refused while it still has listed members. ``documents`` replaces the session's
+    documents (None keeps them). Changing the unit or date re-checks that
     every listed member belongs to the unit's subtree on the (new) date.
     """
     unknown = set(fields) - set(SESSION_FIELDS)
@@ -355,6 +356,8 @@ def update_session(
                 f"Không bỏ được đối tượng “{old.kind.name}”: đang có danh sách "
                 f"{listed_counts[old.pk]} người; hãy xóa danh sách trên trang điểm danh trước."
             )
+    if documents is None:  # not given: keep the session's documents
+        documents = list(session.documents.all())
     docs = _check_documents(documents, data.get("date"), errors)
     if not errors:
         _check_unit_alive(data["unit"], data["date"], errors)

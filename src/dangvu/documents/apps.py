@@ -5,4 +5,4 @@ class DocumentsConfig(AppConfig):
     name = "dangvu.documents"
     label = "documents"
     verbose_name = "Văn bản, thực hiện, học tập quán triệt"
-    menu = []  # (position, label, url name), see dangvu.web.context_processors
+    menu = [(30, "Văn bản", "documents:list")]

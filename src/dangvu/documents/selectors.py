@@ -5,19 +5,20 @@ A document is visible to a user with READ over
 * its issuing unit's subtree (a commune officer sees the commune's and its cells' documents);
 * or a unit *above* one of the user's roots, now or in the past, so that the lower levels that
   implement a province resolution can read it (a cell secretary of commune A sees the
-  province's and commune A's documents; documents of the old district and the old commune
-  that commune A took over in the 2025 reorganisation stay readable too);
+  province's and commune A's documents, and those of the old district and old commune the
+  cell sat under before the 2025 reorganisation);
 * or a unit that one of the user's roots took over by a merge or split (commune A reads the
   documents of the communes merged into it).
 
 Sibling subtrees are never included: a commune-B document answers 404 to commune A.
-All of it is one SQL condition on ``unit.path``: the subtree ranges from the scope plus an
-``IN`` list of the ancestor and predecessor paths, computed once per request (cached on the
-user like :func:`~dangvu.accounts.scopes.scope_for`).
+All of it is one SQL condition: the subtree ranges on ``unit.path`` from the scope, or
+``unit_id IN (…)`` for the units above and taken over, computed once per request with two or
+three small queries (cached on the user like :func:`~dangvu.accounts.scopes.scope_for`).
 """
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from django.db.models import Q
@@ -25,7 +26,7 @@ from django.db.models import Q
 from dangvu.accounts import permissions
 from dangvu.accounts.scopes import scope_for
 from dangvu.orgs.models import LineageLink, Unit, UnitVersion
-from dangvu.orgs.tree_paths import SEPARATOR, path_ids, path_range
+from dangvu.orgs.tree_paths import path_ids, path_range
 from dangvu.vntext.search_keys import search_terms
 
 from .models import Document
@@ -34,22 +35,15 @@ from .symbols import symbol_query
 MAX_LINEAGE_HOPS = 8
 
 
-def proper_prefixes(path: str) -> list[str]:
-    """ "/1/5/9/" → ["/1/", "/1/5/"]: the paths of the units above."""
-    ids = path_ids(path)
-    return [
-        SEPARATOR + SEPARATOR.join(str(i) for i in ids[:k]) + SEPARATOR for k in range(1, len(ids))
-    ]
-
-
-def upper_paths(user, perm: str = permissions.READ) -> tuple[str, ...]:
-    """Paths of the units whose own documents the user reads without holding ``perm`` there:
-    the ancestors of the user's roots (over their whole placement history) and the units the
-    roots took over (with those units' ancestors)."""
+def upper_unit_ids(user, perm: str = permissions.READ) -> frozenset[int]:
+    """Ids of the units whose own documents the user reads without holding ``perm`` there:
+    the units above the user's roots (over the roots' whole placement history, so a cell
+    still reads the old district's resolutions) and the units the roots took over by a
+    merge or split (with the units above those)."""
     scope = scope_for(user, perm)
     if scope.is_empty or scope.everything:
-        return ()
-    cache = user.__dict__.setdefault("_dangvu_document_paths", {})
+        return frozenset()
+    cache = user.__dict__.setdefault("_dangvu_document_units", {})
     if perm in cache:
         return cache[perm]
     root_ids = {path_ids(root)[-1] for root in scope.roots}
@@ -60,25 +54,22 @@ def upper_paths(user, perm: str = permissions.READ) -> tuple[str, ...]:
         if not frontier:
             break
         found = set(
-            LineageLink.objects.filter(successor_id__in=frontier)
-            .exclude(predecessor_id__in=taken_over | root_ids)
-            .values_list("predecessor_id", flat=True)
+            LineageLink.objects.filter(successor_id__in=frontier).values_list(
+                "predecessor_id", flat=True
+            )
         )
         found -= taken_over | root_ids
         taken_over |= found
         frontier = found
-    paths: set[str] = set()
+    ids: set[int] = set(taken_over)
     for path in scope.roots:
-        paths.update(proper_prefixes(path))
+        ids.update(path_ids(path)[:-1])
     versions = UnitVersion.objects.filter(unit_id__in=root_ids | taken_over).values_list(
-        "path", flat=True
+        "unit_id", "path"
     )
-    for path in versions:
-        paths.update(proper_prefixes(path))
-    if taken_over:
-        paths.update(Unit.objects.filter(pk__in=taken_over).values_list("path", flat=True))
-    # what is already inside the scope needs no listing
-    result = tuple(sorted(p for p in paths if not scope.covers(p)))
+    for unit_id, path in versions:
+        ids.update(i for i in path_ids(path) if i != unit_id)
+    result = frozenset(ids - root_ids)
     cache[perm] = result
     return result
 
@@ -90,9 +81,9 @@ def visible_documents_q(user, perm: str = permissions.READ) -> Q:
     if scope.is_empty:
         return Q(pk__in=[])
     condition = scope.q("unit__path")
-    extra = upper_paths(user, perm)
+    extra = upper_unit_ids(user, perm)
     if extra:
-        condition |= Q(unit__path__in=extra)
+        condition |= Q(unit_id__in=sorted(extra))
     return condition
 
 
@@ -159,3 +150,60 @@ def search_q(text: str) -> Q:
     for term in search_terms(text):
         condition &= Q(search_key__contains=term)
     return condition
+
+
+def documents_named(user, text: str) -> list[Document]:
+    """The readable documents a typed reference names: "71-NQ/TU", optionally with a year
+    ("71-NQ/TU 2022", "71-NQ/TU ngày 29/8/2022") or a term ("01-HD/TW 2020-2025")."""
+    from .symbols import parse_symbols
+
+    found = parse_symbols(text)
+    if not found:
+        return []
+    symbol = found[0]
+    qs = Document.objects.visible_to(user).filter(symbol_key=symbol.key)
+    rest = text[: symbol.start] + " " + text[symbol.end :]
+    term = TERM_IN_TEXT.search(rest)
+    if symbol.date is not None:
+        qs = qs.filter(date=symbol.date)
+    elif term:
+        qs = qs.filter(term=f"{term.group(1)}-{term.group(2)}")
+    else:
+        year = YEAR_IN_TEXT.search(rest)
+        if year:
+            qs = qs.filter(date__year=int(year.group(0)))
+    return list(qs.select_related("doc_type", "unit").order_by("-date", "-id")[:20])
+
+
+TERM_IN_TEXT = re.compile(r"\b((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b")
+YEAR_IN_TEXT = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def relations_of(user, document: Document) -> list[dict]:
+    """The document's relations both ways, each worded from this document's side ("Thực
+    hiện 71-NQ/TU" / "Được thực hiện bởi 09-KH/ĐU"); only partners the user may read."""
+    from .models import REVERSE_LABELS, DocumentRelation, RelationKind
+
+    visible = Document.objects.visible_to(user).values("pk")
+    rows = (
+        DocumentRelation.objects.filter(
+            (Q(source=document) & Q(target__in=visible))
+            | (Q(target=document) & Q(source__in=visible))
+        )
+        .select_related("source__doc_type", "target__doc_type", "source__unit", "target__unit")
+        .order_by("kind", "id")
+    )
+    result = []
+    for relation in rows:
+        outgoing = relation.source_id == document.pk
+        result.append(
+            {
+                "relation": relation,
+                "label": RelationKind(relation.kind).label
+                if outgoing
+                else REVERSE_LABELS[relation.kind],
+                "other": relation.target if outgoing else relation.source,
+                "outgoing": outgoing,
+            }
+        )
+    return result

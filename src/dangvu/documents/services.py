@@ -40,7 +40,7 @@ from .symbols import agency_key, number_key, render_symbol, symbol_key
 FIELDS = ["unit", "body", "agency", "doc_type", "number", "date", "term", "title", "summary"]
 AUDIT_FIELDS = [*FIELDS, "revision"]
 NUMBER = re.compile(r"^\d{1,6}$")
-AGENCY = re.compile(r"^[A-ZĐ][A-ZĐ0-9]{0,19}$")
+AGENCY = re.compile(r"^[A-ZĐƯƠÂĂÊÔ][A-ZĐƯƠÂĂÊÔ0-9]{0,19}$")
 TERM = re.compile(r"^(\d{4})\s*[-–—]\s*(\d{4})$")
 
 
@@ -86,6 +86,20 @@ def _clean(data: dict, *, current: Document | None = None) -> dict:
         error("date", "Thiếu ngày ban hành (dd/mm/yyyy).")
     elif day > timezone.localdate():
         error("date", f"Ngày ban hành {day:%d/%m/%Y} ở tương lai.")
+    unit = merged.get("unit")
+    if unit is not None and isinstance(day, date):
+        if day < unit.created_on:
+            error(
+                "date",
+                f"Ngày ban hành {day:%d/%m/%Y} trước ngày thành lập {unit.name} "
+                f"({unit.created_on:%d/%m/%Y}).",
+            )
+        elif unit.ended_on is not None and day >= unit.ended_on:
+            error(
+                "date",
+                f"{unit.name} đã chấm dứt hoạt động từ {unit.ended_on:%d/%m/%Y}; không thể "
+                f"ban hành văn bản ngày {day:%d/%m/%Y}.",
+            )
     term = clean_text(merged.get("term") or "")
     if term:
         match = TERM.match(term)

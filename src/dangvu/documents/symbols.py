@@ -46,6 +46,7 @@ TYPE_VARIANTS = {"QĐi": "QĐ"}
 _DASHES = str.maketrans({c: "-" for c in "‐‑‒–—―−﹣－"})
 _SLASHES = str.maketrans({c: "/" for c in "⁄∕／"})
 _LETTER = "A-Za-z0-9À-ỹĐđƠơƯư"
+_AGENCY = "A-Za-zĐđƯưƠơÂâĂăÊêÔô"  # letters of agency codes (TU, ĐU, BTƯ …)
 
 
 @dataclass(frozen=True)
@@ -226,7 +227,7 @@ def _pattern(codes: tuple[str, ...]) -> tuple[re.Pattern, dict[str, str]]:
     types = "|".join(re.escape(a) for a in alternatives)
     pattern = re.compile(
         rf"(?<![{_LETTER}/.,-])(?P<number>\d{{1,5}})\s*-\s*(?P<type>{types})\s*/\s*"
-        rf"(?P<agency>[A-Za-zĐđ][A-Za-zĐđ0-9]{{0,14}})(?![{_LETTER}])"
+        rf"(?P<agency>[{_AGENCY}][{_AGENCY}0-9]{{0,14}})(?![{_LETTER}])"
         r"(?:\s*,?\s*ngày\s+(?P<day>\d{1,2})\s*[/.-]\s*(?P<month>\d{1,2})\s*[/.-]\s*"
         r"(?P<year>\d{4}))?",
         re.IGNORECASE,

@@ -26,7 +26,7 @@ from dangvu.study.selectors import eligible_members
 from dangvu.study.services import bulk_create_sessions
 
 REFORM = date(2025, 7, 1)
-MAX_LISTED_ROWS = 40_000  # members listed over all sessions (keeps the demo fast)
+MAX_LISTED_ROWS = 12_000  # members listed over all sessions (keeps the demo fast)
 FALLBACK_DOCUMENTS = [
     (
         "NQ",
@@ -44,15 +44,24 @@ FALLBACK_DOCUMENTS = [
 ]
 
 
-def _documents(province: Unit, say) -> tuple[list[Document], int]:
+STUDIED_TYPES = ("NQ", "CT", "KL", "KH", "HD", "CTr", "CTHĐ", "QĐ")
+
+
+def _documents(province: Unit, say) -> tuple[dict[int, list[Document]], int]:
+    """The documents to study, by issuing unit (the province's own, and each unit's own),
+    oldest first; when the province has none, 2–3 are registered through the services."""
     low, high = path_range(province.path)
-    docs = list(
+    by_unit: dict[int, list[Document]] = {}
+    rows = (
         Document.objects.filter(unit__path__gte=low, unit__path__lt=high)
+        .filter(doc_type__code__in=STUDIED_TYPES)
         .select_related("doc_type")
         .order_by("date", "id")
     )
-    if docs:
-        return docs, 0
+    for document in rows:
+        by_unit.setdefault(document.unit_id, []).append(document)
+    if by_unit.get(province.pk):
+        return by_unit, 0
     from dangvu.documents.services import create_document
 
     types = {t.code: t for t in DocumentType.objects.all()}
@@ -71,8 +80,9 @@ def _documents(province: Unit, say) -> tuple[list[Document], int]:
                 title=title,
             )
         )
+    by_unit[province.pk] = created
     say(f"  Đã tạo {len(created)} văn bản của Tỉnh ủy để học tập, quán triệt.")
-    return created, len(created)
+    return by_unit, len(created)
 
 
 def _day_in(rng: random.Random, start: date, end: date) -> date:
@@ -135,9 +145,11 @@ def populate(
     sessions: list[dict] = []
     listed_rows = 0
 
-    def studied(day: date) -> list[Document]:
-        known = [d for d in documents if d.date <= day]
-        return rng.sample(known[-4:], min(len(known[-4:]), rng.choice((1, 1, 2))))
+    def studied(day: date, unit: Unit | None = None) -> list[Document]:
+        """1–2 of the latest documents issued by then: the province's, or the unit's own."""
+        own = [d for d in documents.get(unit.pk, []) if d.date <= day][-2:] if unit else []
+        known = [d for d in documents.get(province.pk, []) if d.date <= day][-4:] + own
+        return rng.sample(known, min(len(known), rng.choice((1, 1, 2))))
 
     def title(prefix: str, docs: list[Document]) -> str:
         if not docs:
@@ -168,12 +180,14 @@ def populate(
         )
         quarter = following
 
-    for first, last in _half_years(start, end):
+    halves = list(_half_years(start, end))
+    for index, (first, last) in enumerate(halves, start=1):
+        budget = MAX_LISTED_ROWS * index // len(halves)  # lists spread over the whole period
         before_reform = last < REFORM
         if before_reform:
             for version in _districts_on(province, last):
                 day = _day_in(rng, first, last)
-                docs = studied(day)
+                docs = studied(day, version.unit)
                 sessions.append(
                     {
                         "unit": version.unit,
@@ -191,10 +205,12 @@ def populate(
             day = _day_in(rng, first, last)
             if version.unit.created_on > day:
                 day = version.unit.created_on
-            docs = studied(day)
+            docs = studied(day, version.unit)
             groups = [_counts(rng, kinds["can_bo_chu_chot"], 20, 45)]
-            if rng.random() < 0.5 and listed_rows < MAX_LISTED_ROWS:
-                members = list(eligible_members(version.unit, day).values_list("pk", flat=True))
+            if rng.random() < 0.5 and listed_rows < budget:
+                members = list(
+                    eligible_members(version.unit, day).order_by().values_list("pk", flat=True)
+                )
                 rate = rng.uniform(0.90, 1.0)
                 entries = [(m, rng.random() < rate) for m in members]
                 if entries:

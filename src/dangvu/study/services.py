@@ -11,6 +11,7 @@ note), …]}`` for a group kept as a list of members — its counts are then der
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from django.core.exceptions import ValidationError
@@ -60,8 +61,28 @@ def _check_fields(data: dict, errors: list[str], *, today: date) -> None:
         errors.append("Hình thức hội nghị phải là trực tiếp, trực tuyến hoặc kết hợp.")
 
 
-def _check_unit_alive(unit: Unit, day: date, errors: list[str]) -> None:
-    if not UnitVersion.objects.valid_on(day).filter(unit=unit).exists():
+def _alive_in_db(unit: Unit, day: date) -> bool:
+    return UnitVersion.objects.valid_on(day).filter(unit=unit).exists()
+
+
+def _alive_from(unit_ids) -> Callable[[Unit, date], bool]:
+    """A checker answering "was the unit alive on day?" from one query over the units'
+    versions (for a batch)."""
+    spans: dict[int, list[tuple[date, date | None]]] = {}
+    rows = UnitVersion.objects.filter(unit_id__in=set(unit_ids)).values_list(
+        "unit_id", "valid_from", "valid_to"
+    )
+    for unit_id, start, end in rows:
+        spans.setdefault(unit_id, []).append((start, end))
+
+    def alive(unit: Unit, day: date) -> bool:
+        return any(s <= day and (e is None or e > day) for s, e in spans.get(unit.pk, ()))
+
+    return alive
+
+
+def _check_unit_alive(unit: Unit, day: date, errors: list[str], alive=_alive_in_db) -> None:
+    if not alive(unit, day):
         errors.append(
             f"Ngày {format_date(day)}, “{unit.name}” chưa thành lập hoặc đã kết thúc hoạt động; "
             "hãy chọn tổ chức đang hoạt động vào ngày hội nghị."
@@ -123,7 +144,11 @@ def _check_members(unit: Unit, day: date, member_ids, errors: list[str], label: 
     wanted = set(member_ids)
     if not wanted:
         return
-    inside = set(eligible_members(unit, day).filter(pk__in=wanted).values_list("pk", flat=True))
+    eligible = eligible_members(unit, day).order_by()
+    if len(wanted) > 200:  # a long list: one pass over the unit's members beats a huge IN
+        inside = wanted & set(eligible.values_list("pk", flat=True))
+    else:
+        inside = set(eligible.filter(pk__in=wanted).values_list("pk", flat=True))
     outside = wanted - inside
     if not outside:
         return
@@ -178,13 +203,15 @@ def _clean(data: dict) -> dict:
     return data
 
 
-def _validate(data: dict, groups, documents, *, today: date) -> tuple[list[dict], list]:
+def _validate(
+    data: dict, groups, documents, *, today: date, alive=_alive_in_db
+) -> tuple[list[dict], list]:
     errors: list[str] = []
     _check_fields(data, errors, today=today)
     cleaned = _check_groups(groups, errors)
     docs = _check_documents(documents, data.get("date"), errors)
     if not errors:
-        _check_unit_alive(data["unit"], data["date"], errors)
+        _check_unit_alive(data["unit"], data["date"], errors, alive)
     if not errors:
         for group in cleaned:
             if group["by_list"]:
@@ -471,6 +498,7 @@ def bulk_create_sessions(*, actor, sessions: list[dict], reason: str = "") -> in
     """Create many sessions (the demo, an import): each one checked as :func:`create_session`
     checks it — a problem in any refuses the whole batch — with one audit entry per batch."""
     today = _today()
+    alive = _alive_from(s["unit"].pk for s in sessions if isinstance(s.get("unit"), Unit))
     prepared = []
     problems: list[str] = []
     for index, raw in enumerate(sessions, start=1):
@@ -478,7 +506,7 @@ def bulk_create_sessions(*, actor, sessions: list[dict], reason: str = "") -> in
         groups, documents = raw.pop("groups", []), raw.pop("documents", ())
         data = _clean(raw)
         try:
-            cleaned, docs = _validate(data, groups, documents, today=today)
+            cleaned, docs = _validate(data, groups, documents, today=today, alive=alive)
         except ValidationError as exc:
             problems += [f"Hội nghị thứ {index}: {m}" for m in exc.messages]
             continue

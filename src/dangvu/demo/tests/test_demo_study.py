@@ -55,8 +55,17 @@ def test_sessions_across_the_reform_with_lists_and_counts():
 
 def test_the_province_figures_read_off_the_demo():
     from dangvu.accounts.models import User
+    from dangvu.demo import documents
 
     province = build_demo(seed=5, scale=0.05).province
+    # as wired in the demo: the documents module first, then the sessions study them
+    documents.populate(
+        rng=random.Random(5),
+        province=province,
+        start=date(2024, 1, 1),
+        end=date.today(),
+        say=lambda _: None,
+    )
     populate(
         rng=random.Random(5),
         province=province,
@@ -71,6 +80,11 @@ def test_the_province_figures_read_off_the_demo():
     assert 90 <= chu_chot.ratio.percent() <= 100
     assert "lượt cán bộ chủ chốt tham gia, đạt" in figures.total.sentence()
     assert figures.merged  # old communes and districts counted at their successors
+    links = StudySession.documents.through.objects.select_related("document", "studysession")
+    assert links.exists()
+    for link in links:  # the province's own documents or the organiser's, issued before
+        assert link.document.unit_id in (province.pk, link.studysession.unit_id)
+        assert link.document.date <= link.studysession.date
     commune_officer = User.objects.get(username="xa_a")
     commune = commune_officer.role_assignments.get().unit
     assert rates(commune_officer, commune, period_of(year=2024)).total.sessions >= 1

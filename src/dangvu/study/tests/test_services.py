@@ -222,6 +222,15 @@ def test_bulk_create_checks_every_session_and_audits_once(world, people, documen
     with pytest.raises(ValidationError, match="Hội nghị thứ 2"):
         services.bulk_create_sessions(actor=None, sessions=[good, bad])
     assert not StudySession.objects.exists()
+    ended = {
+        **good,
+        "unit": world.x1,
+        "groups": [{"kind": kind("dang_vien"), "expected": 3, "attended": 3}],
+    }
+    with pytest.raises(
+        ValidationError, match="Hội nghị thứ 1: Ngày 01/09/2025, “Đảng bộ xã An Bình” chưa"
+    ):
+        services.bulk_create_sessions(actor=None, sessions=[ended])
     assert services.bulk_create_sessions(actor=None, sessions=[good, good], reason="Thử") == 2
     assert AudienceGroup.objects.filter(expected=1, attended=1).count() == 2
     assert StudySession.documents.through.objects.count() == 2

@@ -14,7 +14,7 @@ BY_LIST, BY_COUNT = "danh_sach", "so_luong"
 
 
 def _label(unit) -> str:
-    return "· " * max(unit.depth - 1, 0) + unit.name
+    return getattr(unit, "choice_label", None) or "· " * max(unit.depth - 1, 0) + unit.name
 
 
 class FilterForm(Styled, forms.Form):
@@ -206,6 +206,6 @@ class AddMembersForm(Styled, forms.Form):
 
     def __init__(self, *args, units=(), candidates=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["add_unit"].choices = [("", "—")] + [(u.pk, u.name) for u in units]
+        self.fields["add_unit"].choices = [("", "—")] + [(u.pk, _label(u)) for u in units]
         self.fields["add_ids"].choices = [(m.pk, m.full_name) for m in candidates]
         self.style()

@@ -50,8 +50,9 @@ def _units(request, perm=permissions.READ, selected: Unit | None = None) -> list
     if selected is not None and selected.pk not in {u.pk for u in units}:
         units.append(selected)
     for unit in units:
+        unit.choice_label = "· " * max(unit.depth - 1, 0) + unit.name
         if unit.ended_on:
-            unit.name = f"{unit.name} (đến {unit.ended_on:%d/%m/%Y})"
+            unit.choice_label += f" (đến {unit.ended_on:%d/%m/%Y})"
     return units
 
 
@@ -273,7 +274,7 @@ def _subtree_units(session: StudySession) -> list[Unit]:
     versions = subtree_on(session.unit, session.date).select_related("unit")[:MAX_UNIT_CHOICES]
     units = []
     for version in versions:
-        version.unit.name = "· " * max(version.depth - 1, 0) + version.name
+        version.unit.choice_label = "· " * max(version.depth - 1, 0) + version.name
         units.append(version.unit)
     return units
 

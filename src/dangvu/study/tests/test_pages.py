@@ -235,14 +235,19 @@ def test_figures_by_quarter_and_custom_range(world, login):
     assert re.search(r"từ 01/01/2025 đến 31/05/2025", custom.content.decode())
 
 
-def test_member_fragment_lists_the_members_sessions(world, people, rf):
+def test_member_fragment_lists_the_members_sessions(
+    world, people, rf, django_assert_max_num_queries
+):
     from django.template.loader import render_to_string
 
     listed(world.c1, date(2025, 9, 1), [(people.an, False, "Đi học")], title="Học tập Nghị quyết")
     counted(world.c4, date(2025, 9, 1))
     request = rf.get("/")
     request.user = world.users["secretary"]
-    html = render_to_string("study/_member_sessions.html", {"member": people.an}, request=request)
+    with django_assert_max_num_queries(2):  # the viewer's scope, the member's rows
+        html = render_to_string(
+            "study/_member_sessions.html", {"member": people.an}, request=request
+        )
     assert "Học tập Nghị quyết" in html and "Vắng" in html and "Đi học" in html
     assert "/hoc-tap/" in html
     empty = render_to_string("study/_member_sessions.html", {"member": people.em}, request=request)

@@ -166,6 +166,28 @@ def test_attendance_form_refuses_members_outside_and_searches_inside(world, logi
     assert "vừa được người khác cập nhật" in stale.content.decode()
 
 
+def test_attendance_page_is_only_for_list_groups_and_writers(world, login, people):
+    session = counted(world.c1, date(2025, 9, 5))
+    group = session.groups.get()
+    client = login(world.users["commune_a"])
+    assert client.get(f"/hoc-tap/{session.pk}/diem-danh/{group.pk}/").status_code == 404
+    session = listed(world.c1, date(2025, 9, 6), [(people.an, True)])
+    url = f"/hoc-tap/{session.pk}/diem-danh/{session.groups.get().pk}/"
+    assert client.get(url).status_code == 200
+    login(world.users["member"])  # reads nothing, writes nothing
+    assert client.get(url).status_code == 404
+    assert client.post(url, {"revision": session.revision}).status_code == 404
+
+
+def test_export_page_query_count(world, login, django_assert_max_num_queries):
+    for day in range(1, 20):
+        counted(world.c1, date(2025, 4, day))
+    client = login(world.users["commune_a"])
+    with django_assert_max_num_queries(8):
+        response = client.get("/hoc-tap/xuat/", {"don_vi": world.commune_a.pk})
+    assert "19 hội nghị" in response.content.decode()
+
+
 def test_edit_with_a_stale_revision_is_refused(world, login):
     session = counted(world.commune_a, date(2025, 9, 5), title="Cũ")
     client = login(world.users["commune_a"])

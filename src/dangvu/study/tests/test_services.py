@@ -196,6 +196,18 @@ def test_update_keeps_lists_and_refuses_dropping_a_listed_group(world, people):
     groups = {g.kind.code: (g.expected, g.attended) for g in updated.groups.all()}
     assert groups == {"dang_vien": (2, 1), "can_bo_chu_chot": (5, 4)}
     assert AuditEntry.objects.filter(action="study.session.update").count() == 1
+    # a group kept as counts may become a list (then filled on the attendance form)
+    switched = services.update_session(
+        actor=None,
+        session=updated,
+        expected_revision=updated.revision,
+        groups=[
+            {"kind": kind("dang_vien"), "by_list": True},
+            {"kind": kind("can_bo_chu_chot"), "by_list": True},
+        ],
+    )
+    chu_chot = switched.groups.get(kind__code="can_bo_chu_chot")
+    assert (chu_chot.by_list, chu_chot.expected, chu_chot.attended) == (True, 0, 0)
 
 
 def test_moving_a_listed_session_rechecks_its_members(world, people):

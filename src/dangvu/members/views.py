@@ -21,6 +21,7 @@ from . import selectors, services, worklists
 from .export import xlsx_response
 from .forms import AGE_BAND_LABELS, CardForm, CorrectionForm, EventForm, FilterForm, RegisterForm
 from .models import SENSITIVE_FIELDS, Member, TheoryLevel
+from .sections import render_sections
 
 PER_PAGE = 50
 MAX_UNIT_CHOICES = 500
@@ -166,6 +167,7 @@ def member_detail(request, member_id: int):
             "events": events,
             "cards": list(member.cards.all()),
             "corrections": corrections,
+            "sections": render_sections(request, member),
         },
     )
 

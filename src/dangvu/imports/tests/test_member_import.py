@@ -273,3 +273,31 @@ def test_several_batches_with_a_duplicate_across_batches(world):
         xlsx(rows), "lon.xlsx", scope_unit=world.commune_a, actor=None
     )
     assert outcome.created == 2500 and Member.objects.count() == 2500
+
+
+def test_a_20_mb_file_is_read_whole_and_its_one_bad_row_reported(world):
+    """A 20 MB CSV (≈ 60,000 rows): every row validated, the one bad row near the end reported
+    with its number; the page then offers no commit (test_import_pages)."""
+    header = "Họ và tên;Giới tính;Sinh ngày;Số định danh cá nhân;Tổ chức Đảng đang sinh hoạt;"
+    header += "Ngày vào Đảng;Ngày vào Đảng chính thức;Trạng thái;Quê quán;Thường trú"
+    place = "Thôn Đông, xã An Bình, huyện Đông, tỉnh Thử Nghiệm (nay là xã An Hòa, tỉnh Thử Nghiệm)"
+    filler = f"{place};Số nhà 12, ngõ 3, {place}"
+    lines = [header]
+    number = size = 0
+    while size < 20 * 1024 * 1024:
+        number += 1
+        lines.append(
+            f"Nguyễn Văn An {number};Nam;12/03/1980;001080{number:06d};Chi bộ thôn 1;"
+            f"05/05/2005;05/05/2006;Chính thức;{filler} {number}"
+        )
+        size += len(lines[-1].encode()) + 1
+    bad_row = len(lines) - 10
+    lines[bad_row] = lines[bad_row].replace("12/03/1980", "31/02/1980")
+    content = "\n".join(lines).encode("utf-8")
+    assert len(content) >= 20 * 1024 * 1024
+    result = check(world, io.BytesIO(content), "lon.csv")
+    assert result.rows == number
+    assert [(e.row, e.value, e.reason) for e in result.errors] == [
+        (bad_row + 1, "31/02/1980", "ngày 31/02/1980 không tồn tại")
+    ]
+    assert not result.ok and Member.objects.count() == 0

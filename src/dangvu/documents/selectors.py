@@ -93,8 +93,9 @@ def can_write(user, document: Document) -> bool:
 
 
 def writable_units(user):
-    """Units where the user may register a document (WRITE), current ones first by path."""
-    return Unit.objects.visible_to(user, permissions.WRITE).current().order_by("path")
+    """Units where the user may register a document (WRITE), in tree order. Ended units stay
+    listed: documents they issued before the reorganisation are still being registered."""
+    return Unit.objects.visible_to(user, permissions.WRITE).order_by("path")
 
 
 def document_list(
@@ -139,8 +140,15 @@ def document_list(
     return qs.order_by("-date", "-id")
 
 
+def type_codes() -> list[str]:
+    """The codes of the type table as it is now (admins may add types)."""
+    from .models import DocumentType
+
+    return list(DocumentType.objects.values_list("code", flat=True))
+
+
 def search_q(text: str) -> Q:
-    wanted = symbol_query(text)
+    wanted = symbol_query(text, type_codes=type_codes()) if _looks_like_symbol(text) else None
     if wanted is not None:
         head = f"{wanted.number_key}-{wanted.type_key}/"
         if wanted.agency_key:
@@ -152,12 +160,17 @@ def search_q(text: str) -> Q:
     return condition
 
 
+def _looks_like_symbol(text: str) -> bool:
+    start = (text or "").lstrip().lower()
+    return start[:1].isdigit() or start.startswith("số")
+
+
 def documents_named(user, text: str) -> list[Document]:
     """The readable documents a typed reference names: "71-NQ/TU", optionally with a year
     ("71-NQ/TU 2022", "71-NQ/TU ngày 29/8/2022") or a term ("01-HD/TW 2020-2025")."""
     from .symbols import parse_symbols
 
-    found = parse_symbols(text)
+    found = parse_symbols(text, type_codes=type_codes())
     if not found:
         return []
     symbol = found[0]

@@ -403,6 +403,11 @@ def link_documents(
     if kind not in RelationKind.values:
         raise ValidationError("Loại quan hệ không hợp lệ.")
     _check_actor(actor, source.unit)
+    if (
+        _user(actor) is not None
+        and not Document.objects.visible_to(actor).filter(pk=target.pk).exists()
+    ):
+        raise ValidationError("Không tìm thấy văn bản được liên kết trong phạm vi bạn được xem.")
     if source.pk == target.pk:
         raise ValidationError("Một văn bản không thể liên kết với chính nó.")
     if DocumentRelation.objects.filter(source=source, target=target, kind=kind).exists():

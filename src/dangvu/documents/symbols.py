@@ -152,7 +152,9 @@ class SymbolQuery:
     agency_key: str = ""
 
 
-def symbol_query(text: str | None) -> SymbolQuery | None:
+def symbol_query(
+    text: str | None, *, type_codes: Iterable[str] | None = None
+) -> SymbolQuery | None:
     """ "71 nq" → (71, nq, ""), "71-NQ/TU" → (71, nq, tu); other text → None."""
     if not text:
         return None
@@ -161,7 +163,8 @@ def symbol_query(text: str | None) -> SymbolQuery | None:
     if match is None:
         return None
     written = match.group("type")
-    known = {search_key(c) for c in (*TYPE_CODES, *TYPE_VARIANTS)}
+    codes = tuple(type_codes) if type_codes is not None else TYPE_CODES
+    known = {search_key(c) for c in (*codes, *TYPE_VARIANTS)}
     if search_key(written) not in known:
         return None
     code = search_key(TYPE_VARIANTS.get(_variant_of(written), written))

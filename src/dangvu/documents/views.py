@@ -205,6 +205,7 @@ def download(request, document_id: int, attachment_id: int):
         attachment.original_name, attachment=attachment.kind in ("docx",)
     )
     response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "sandbox"  # a PDF shown inline runs no script
     return response
 
 

@@ -230,3 +230,26 @@ def test_sections_other_apps_register(world, register, login, tmp_path, settings
         assert "Tổ chức thực hiện" not in plan
     finally:
         sections.unregister_section("tests.implementation")
+
+
+def test_ended_units_can_still_have_their_documents_registered(world, login):
+    """Commune A registers a 2024 plan of the old commune X1 it took over."""
+    client = login(world.users["commune_a"])
+    form = client.get(reverse("documents:create")).context["form"]
+    labels = dict(form.fields["unit"].choices)
+    assert "chấm dứt 01/07/2025" in labels[world.x1.pk]
+    assert world.x3.pk not in labels  # B's predecessor
+    response = client.post(
+        reverse("documents:create"),
+        {
+            "unit": world.x1.pk,
+            "body": "btv",
+            "doc_type": doc_type("KH").pk,
+            "number": "05",
+            "agency": "ĐU",
+            "date": "12/03/2024",
+            "title": "Kế hoạch năm 2024 của xã An Bình",
+        },
+    )
+    assert response.status_code == 302
+    assert Document.objects.get().unit == world.x1

@@ -91,3 +91,20 @@ def test_ambiguous_symbol_asks_for_the_year(world, register, login):
     response = client.post(url, {"kind": "implements", "target": "01-HD/TW 2021"}, follow=True)
     assert "Đã thêm quan hệ" in response.text
     assert DocumentRelation.objects.filter(source=register.province_ct, target=newer).exists()
+
+
+def test_service_refuses_a_target_the_actor_cannot_read(world, register):
+    with pytest.raises(ValidationError, match="Không tìm thấy văn bản"):
+        services.link_documents(
+            actor=world.users["commune_a"],
+            source=register.a_kh,
+            target=register.b_kh,
+            kind="implements",
+        )
+    assert not DocumentRelation.objects.filter(target=register.b_kh).exists()
+
+
+def test_export_button_carries_the_current_filters(world, register, login):
+    client = login(world.users["province"])
+    response = client.get(reverse("documents:list"), {"q": "71 nq"}, HTTP_HX_REQUEST="true")
+    assert reverse("documents:export") + "?q=71+nq" in response.text

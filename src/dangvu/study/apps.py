@@ -6,3 +6,4 @@ class StudyConfig(AppConfig):
     label = "study"
     verbose_name = "Học tập, quán triệt"
     menu = [(34, "Học tập, quán triệt", "study:list")]  # see dangvu.web.context_processors
+    member_sections = ["dangvu.study.sections.member_sessions"]  # see dangvu.members.sections

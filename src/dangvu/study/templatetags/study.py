@@ -1,23 +1,14 @@
-"""``{% member_study_sessions member as rows %}``: the member's sessions for the member page
-(one query); each row says whether the viewer may open the session (``visible``)."""
+"""``{% member_study_sessions member as rows %}``: the member's sessions, for templates that
+include ``study/_member_sessions.html`` without going through the member page's sections."""
 
 from django import template
 
-from dangvu.accounts import permissions
-from dangvu.accounts.scopes import scope_for
-
-from ..selectors import sessions_for_member
+from ..sections import member_rows
 
 register = template.Library()
-
-LIMIT = 100
 
 
 @register.simple_tag(takes_context=True)
 def member_study_sessions(context, member):
     request = context.get("request")
-    scope = scope_for(getattr(request, "user", None), permissions.READ)
-    rows = list(sessions_for_member(member)[:LIMIT])
-    for row in rows:
-        row.visible = scope.covers(row.group.session.unit.path)
-    return rows
+    return member_rows(getattr(request, "user", None), member)

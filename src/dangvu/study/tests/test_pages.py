@@ -274,3 +274,12 @@ def test_member_fragment_lists_the_members_sessions(
     assert "/hoc-tap/" in html
     empty = render_to_string("study/_member_sessions.html", {"member": people.em}, request=request)
     assert "Chưa có trong danh sách" in empty
+
+
+def test_member_page_shows_the_study_section(world, people, login):
+    listed(world.c1, date(2025, 9, 1), [(people.an, True)], title="Học tập Nghị quyết 71")
+    client = login(world.users["commune_a"])
+    page = client.get(f"/dang-vien/{people.an.pk}/").content.decode()
+    assert "Học tập, quán triệt" in page and "Học tập Nghị quyết 71" in page
+    other = client.get(f"/dang-vien/{people.binh.pk}/").content.decode()
+    assert "Học tập Nghị quyết 71" not in other  # no section for a member never listed

@@ -5,6 +5,8 @@
   units that had ended by then and now live under it (old communes merged in 2025 count at
   their successor, a dissolved district at its parent). The list's unit filter and the
   figures use the same condition, so a figure and the sessions it links to always agree.
+* :func:`counted_sessions_q` — the same, plus: a root that has ended counts only the sessions
+  held before its end.
 * :func:`session_list` — the filtered, scoped list (one query plus one prefetch).
 * :func:`rates` — the figures of a unit's subtree over a period: sessions held, and per
   audience kind the sum of attended / expected ("941/968 lượt cán bộ chủ chốt đạt 97,2%"),
@@ -60,6 +62,16 @@ def counted_units_q(root: Unit, day: date, prefix: str = "unit") -> Q:
     )
 
 
+def counted_sessions_q(root: Unit, day: date) -> Q:
+    """Sessions counted at ``root`` for a period ending ``day``: organised by a unit of
+    :func:`counted_units_q` — and, for a root that has ended, held before it ended (the
+    cells of an old commune count at their new commune afterwards, not at the old one)."""
+    condition = counted_units_q(root, day)
+    if root.ended_on is not None:
+        condition &= Q(date__lt=root.ended_on)
+    return condition
+
+
 # ---------------------------------------------------------------- the list
 
 
@@ -90,7 +102,7 @@ def session_list(
         if only_unit:
             qs = qs.filter(unit=unit)
         else:
-            qs = qs.filter(counted_units_q(unit, date_to or today()))
+            qs = qs.filter(counted_sessions_q(unit, date_to or today()))
     if date_from is not None:
         qs = qs.filter(date__gte=date_from)
     if date_to is not None:
@@ -259,7 +271,7 @@ def rates(user, root: Unit, period: Period, *, document=None) -> Rates:
     """
     ref = reference_day(root, period.end)
     sessions = visible_sessions(user).filter(
-        counted_units_q(root, period.end), date__gte=period.start, date__lte=period.end
+        counted_sessions_q(root, period.end), date__gte=period.start, date__lte=period.end
     )
     if document is not None:
         sessions = sessions.filter(

@@ -77,6 +77,15 @@ def test_a_commune_formed_in_2025_reads_its_2024_figures_from_the_old_communes(w
     assert [r.label for r in district.rows] == ["Đảng bộ xã An Bình", "Đảng bộ xã Phú Mỹ"]
 
 
+def test_an_ended_unit_counts_only_what_happened_before_its_end(world):
+    counted(world.c1, date(2025, 3, 1))  # c1 under X1
+    counted(world.c1, date(2025, 9, 1))  # c1 under A since 01/07/2025
+    old_commune = rates(world.users["province"], world.x1, YEAR_2025)
+    assert old_commune.reference == date(2025, 6, 30)
+    assert old_commune.total.sessions == 1
+    assert rates(world.users["province"], world.commune_a, YEAR_2025).total.sessions == 2
+
+
 def test_period_document_and_scope_narrow_the_figures(world, document):
     counted(world.c1, date(2025, 2, 10), documents=[document])
     counted(world.c1, date(2025, 5, 10))

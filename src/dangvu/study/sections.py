@@ -1,4 +1,8 @@
-"""The member page's "Học tập, quán triệt" section (declared in :class:`StudyConfig`)."""
+"""The member page's "Học tập, quán triệt" section (declared in :class:`StudyConfig`).
+
+The member page only gets a placeholder that htmx fills from ``study:member_sessions``, so
+the profile's own query count does not grow with this module.
+"""
 
 from dangvu.accounts import permissions
 from dangvu.accounts.scopes import scope_for
@@ -19,8 +23,4 @@ def member_rows(user, member) -> list:
 
 
 def member_sessions(request, member):
-    """Shown only when the member was listed at a session."""
-    rows = member_rows(request.user, member)
-    if not rows:
-        return None
-    return "study/_member_sessions.html", {"study_rows": rows}
+    return "study/_member_section.html", {}

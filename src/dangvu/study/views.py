@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, QueryDict
+from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
@@ -18,6 +18,7 @@ from dangvu.accounts import permissions
 from dangvu.accounts.scopes import has_perm_at, scope_for, today
 from dangvu.documents.models import Document
 from dangvu.jobs.services import start_job
+from dangvu.members.models import Member
 from dangvu.members.selectors import search as search_members
 from dangvu.orgs.models import Unit
 from dangvu.orgs.selectors import subtree_on
@@ -29,6 +30,7 @@ from .forms import BY_COUNT, BY_LIST, AddMembersForm, FiguresForm, GroupFormSet,
 from .job_handlers import EXPORT_JOB
 from .listing import chosen, sessions_from_query
 from .models import Attendee, AudienceGroup, StudySession
+from .sections import member_rows
 
 PER_PAGE = 50
 MAX_UNIT_CHOICES = 500
@@ -368,6 +370,20 @@ def attendance(request, session_id: int, group_id: int):
             "posted": request.POST if request.method == "POST" else None,
         },
     )
+
+
+# ---------------------------------------------------------------- the member page
+
+
+@login_required
+def member_sessions(request, member_id: int):
+    """The member page's section (loaded by htmx): the sessions the member was listed at.
+    404 when the member is outside the user's scope; empty when never listed."""
+    member = get_object_or_404(Member.objects.visible_to(request.user), pk=member_id)
+    rows = member_rows(request.user, member)
+    if not rows:
+        return HttpResponse("")
+    return render(request, "study/_member_sessions.html", {"member": member, "study_rows": rows})
 
 
 # ---------------------------------------------------------------- figures

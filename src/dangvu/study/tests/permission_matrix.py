@@ -21,6 +21,7 @@ MATRIX: dict = {
     "study:detail": ("study_session", {"anonymous": PAGE, **IN_B}),
     "study:edit": ("study_session", {"anonymous": PAGE, **IN_B}),
     "study:attendance": ("study_group", {"anonymous": PAGE, **IN_B}),
+    "study:member_sessions": ("member", {"anonymous": PAGE, **IN_B}),
     "api:study_audience_kinds": (None, {"anonymous": API, **OK_ALL}),
     "api:study_sessions": (None, {"anonymous": API, **OK_ALL}),
     # same path as the list; POST is tested in study/tests/test_api.py (404 without write)

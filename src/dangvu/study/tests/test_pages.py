@@ -276,10 +276,14 @@ def test_member_fragment_lists_the_members_sessions(
     assert "Chưa có trong danh sách" in empty
 
 
-def test_member_page_shows_the_study_section(world, people, login):
+def test_member_page_loads_the_study_section(world, people, login, django_assert_max_num_queries):
     listed(world.c1, date(2025, 9, 1), [(people.an, True)], title="Học tập Nghị quyết 71")
     client = login(world.users["commune_a"])
     page = client.get(f"/dang-vien/{people.an.pk}/").content.decode()
-    assert "Học tập, quán triệt" in page and "Học tập Nghị quyết 71" in page
-    other = client.get(f"/dang-vien/{people.binh.pk}/").content.decode()
-    assert "Học tập Nghị quyết 71" not in other  # no section for a member never listed
+    url = f"/hoc-tap/dang-vien/{people.an.pk}/"
+    assert f'hx-get="{url}"' in page
+    with django_assert_max_num_queries(7):
+        section = client.get(url).content.decode()
+    assert "Học tập Nghị quyết 71" in section and "Có mặt" in section
+    assert client.get(f"/hoc-tap/dang-vien/{people.binh.pk}/").content == b""  # never listed
+    assert client.get(f"/hoc-tap/dang-vien/{people.em.pk}/").status_code == 404  # commune B

@@ -6,8 +6,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dangvu.documents.symbols import (
+    TYPE_CODES,
     parse_symbol,
     parse_symbols,
     render_symbol,
@@ -180,3 +183,51 @@ def test_symbol_queries(query, expected):
 @pytest.mark.parametrize("query", ["chuyển đổi số", "71", "nghi quyet 71", "2020-2025", ""])
 def test_other_queries_are_not_symbols(query):
     assert symbol_query(query) is None
+
+
+# ---------------------------------------------------------------- generated prose
+
+AGENCIES = ["TU", "TW", "ĐU", "UBKTTW", "HU", "VPTW", "BTCTW", "BTGTU", "CB"]
+PROSE = [
+    "Thực hiện Nghị quyết số",
+    "nhiệm kỳ 2020-2025,",
+    "đạt 941/968 lượt (97,2%)",
+    "ngày 12-4-2016",
+    "Ban Thường vụ Tỉnh ủy",
+    "và",
+    "của Bộ Chính trị;",
+    "tăng 13,3%",
+    "(",
+    ")",
+    "số 2.229 học viên",
+]
+symbols = st.tuples(
+    st.integers(min_value=1, max_value=9999).map(str),
+    st.booleans(),
+    st.sampled_from(TYPE_CODES),
+    st.sampled_from(AGENCIES),
+    st.sampled_from(["-", " - ", "–", " – "]),
+    st.sampled_from(["/", " / "]),
+    st.booleans(),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.tuples(st.sampled_from(PROSE), symbols), min_size=1, max_size=5),
+    st.sampled_from(["NFC", "NFD"]),
+)
+def test_generated_prose(parts, form):
+    text, expected = "", []
+    for prose, (number, zero, code, agency, dash, slash, lower) in parts:
+        number = ("0" + number) if zero and len(number) == 1 else number
+        written = f"{number}{dash}{code}{slash}{agency}"
+        if lower:
+            written = written.lower()
+        text += prose + " " + written + " "
+        expected.append((number, code, agency))
+    text = unicodedata.normalize(form, text)
+    got = parse_symbols(text)
+    assert [(s.number, s.type_code, s.agency) for s in got] == expected
+    for s in got:
+        assert text[s.start : s.end] == s.text

@@ -22,6 +22,7 @@ START = date(2024, 1, 1)
 MODULES = [
     ("documents", "dangvu.demo.documents.populate"),
     ("implementation", "dangvu.demo.implementation.populate"),
+    ("study", "dangvu.demo.study.populate"),
     ("training", "dangvu.demo.training.populate"),
 ]
 
@@ -44,6 +45,7 @@ def work_record_counts(province: Unit) -> dict[str, int]:
     """One count query per kind of record, within the province's subtree."""
     from dangvu.documents.models import Document
     from dangvu.implementation.models import Assignment, Report
+    from dangvu.study.models import StudySession
     from dangvu.training.models import Enrolment, TrainingClass
 
     within = Unit.objects.subtree_of(province)
@@ -51,6 +53,7 @@ def work_record_counts(province: Unit) -> dict[str, int]:
         "documents": Document.objects.filter(unit__in=within).count(),
         "assignments": Assignment.objects.filter(unit__in=within).count(),
         "progress_reports": Report.objects.filter(assignment__unit__in=within).count(),
+        "study_sessions": StudySession.objects.filter(unit__in=within).count(),
         "training_classes": TrainingClass.objects.filter(unit__in=within).count(),
         "training_enrolments": Enrolment.objects.filter(training_class__unit__in=within).count(),
     }

@@ -147,13 +147,16 @@ class Attendance(models.Model):
         verbose_name_plural = "điểm danh"
         ordering = ["meeting_id", "id"]
         indexes = [
-            models.Index(fields=["cell", "month"], name="attendance_cell_month"),
-            models.Index(fields=["top", "month", "status"], name="attendance_top_month"),
             models.Index(fields=["member", "month"], name="attendance_member_month"),
             models.Index(
                 fields=["month", "member"],
                 condition=Q(status=3),
                 name="attendance_unexcused",
+            ),
+            models.Index(
+                fields=["month", "cell"],
+                condition=Q(status=2),
+                name="attendance_excused",
             ),
         ]
         constraints = [

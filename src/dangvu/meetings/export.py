@@ -47,11 +47,12 @@ def rows(meetings):
         ]
 
 
-def write_meetings(handle, meetings, *, title_lines=()) -> int:
+def write_meetings(handle, meetings, *, title_lines=(), progress=None) -> int:
     return write_xlsx(
         handle,
         sheet_title="Sinh hoạt chi bộ",
         columns=COLUMNS,
         rows=rows(meetings),
         title_lines=title_lines,
+        progress=progress,
     )

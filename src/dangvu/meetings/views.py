@@ -8,7 +8,6 @@ from __future__ import annotations
 from datetime import date
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
@@ -22,13 +21,14 @@ from django.urls import reverse
 from dangvu.accounts import permissions
 from dangvu.accounts.scopes import scope_for, today
 from dangvu.audit.services import record_change
+from dangvu.jobs.services import start_job
 from dangvu.jobs.xlsx import xlsx_response
 from dangvu.members.models import Member, MemberPeriod
 from dangvu.orgs.models import Unit
 from dangvu.web.form_actions import NOTHING, submit
 from dangvu.web.pagination import CappedPaginator
 
-from . import attendance_sheets, selectors, services
+from . import attendance_sheets, listing, selectors, services
 from .cell_sets import cells_of
 from .export import write_meetings
 from .figures import figures as compute_figures
@@ -37,7 +37,6 @@ from .forms import (
     AssignmentForm,
     AttendanceForm,
     CellChoiceForm,
-    FilterForm,
     MeetingForm,
     PeriodForm,
     UploadForm,
@@ -79,22 +78,8 @@ def _selected_unit(request, *, default_top: bool = False) -> Unit | None:
 
 def _filtered(request, *, with_choices: bool):
     unit = _selected_unit(request)
-    form = FilterForm(
-        request.GET or None,
-        units=_unit_choices(request, unit) if with_choices else [unit] if unit else [],
-    )
-    data = form.cleaned_data if form.is_valid() else {}
-    topic = None
-    if data.get("chu_de"):
-        topic = Topic.objects.filter(pk=data["chu_de"]).first()
-    meetings = selectors.meeting_list(
-        request.user,
-        unit=unit,
-        first=data.get("tu_thang"),
-        last=data.get("den_thang"),
-        kind=data.get("loai") or "",
-        topic=topic,
-    )
+    units = _unit_choices(request, unit) if with_choices else [unit] if unit else []
+    form, meetings = listing.filtered(request.user, request.GET, unit=unit, units=units)
     return form, unit, meetings
 
 
@@ -151,10 +136,16 @@ def meeting_list(request):
 
 @login_required
 def export(request):
+    """The filtered list as XLSX: at once when short, else as a background job."""
     _, unit, meetings = _filtered(request, with_choices=False)
-    title = "DANH SÁCH BUỔI SINH HOẠT CHI BỘ" + (f" — {unit.name}" if unit else "")
-    if settings.DEV_DEFAULTS:
-        title += " (DỮ LIỆU MÔ PHỎNG)"
+    if meetings.order_by()[: listing.EXPORT_INLINE_MAX + 1].count() > listing.EXPORT_INLINE_MAX:
+        job = start_job(
+            actor=request.user,
+            kind=listing.EXPORT_JOB,
+            unit=unit,
+            params={"query": request.GET.urlencode()},
+        )
+        return redirect("jobs:detail", job.pk)
     record_change(
         actor=request.user,
         action="meetings.export",
@@ -163,8 +154,8 @@ def export(request):
         after={"filters": request.GET.urlencode()},
     )
     return xlsx_response(
-        f"sinh-hoat-chi-bo-{today():%Y%m%d}.xlsx",
-        lambda handle: write_meetings(handle, meetings, title_lines=[title]),
+        listing.export_name(),
+        lambda handle: write_meetings(handle, meetings, title_lines=[listing.export_title(unit)]),
     )
 
 

@@ -245,3 +245,26 @@ def test_assignments_page(world, login):
         {"chi_bo": world.c1.pk, "username": "commune_b", "start": "01/07/2025"},
     )
     assert refused.status_code == 200 and "Hãy chọn" in refused.content.decode()
+
+
+def test_a_long_export_runs_as_a_background_job(
+    world, login, monkeypatch, django_capture_on_commit_callbacks
+):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    from dangvu.jobs.models import Job
+    from dangvu.meetings import listing
+
+    _many_meetings(world)
+    monkeypatch.setattr(listing, "EXPORT_INLINE_MAX", 10)
+    client = login(world.users["commune_a"])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.get(reverse("meetings:export"), {"loai": MeetingKind.REGULAR})
+    job = Job.objects.get()
+    assert response.status_code == 302 and response.url == reverse("jobs:detail", args=[job.pk])
+    assert job.status == Job.Status.SUCCEEDED, job.message
+    with job.output_file.open("rb") as handle:
+        sheet = load_workbook(BytesIO(handle.read())).active
+    assert sheet.max_row == 2 + 36  # title, header, commune A's 36 meetings

@@ -223,7 +223,7 @@ def test_detail_shows_attendance(world, sixty, login, django_assert_max_num_quer
     assert "Có mặt 60/60" in page.content.decode()
 
 
-def test_assignments_page(world, login):
+def test_assignments_page(world, login, django_assert_max_num_queries):
     client = login(world.users["commune_a"])
     response = client.post(
         reverse("meetings:assignments"),
@@ -235,7 +235,12 @@ def test_assignments_page(world, login):
         },
     )
     assert response.status_code == 302
-    page = client.get(reverse("meetings:assignments")).content.decode()
+    for cell in (world.c2, world.c3):
+        services.assign_attendee(
+            actor=None, unit=cell, start=date(2025, 7, 1), user=world.users["province"]
+        )
+    with django_assert_max_num_queries(10):
+        page = client.get(reverse("meetings:assignments")).content.decode()
     assert "Phó Bí thư Đảng ủy xã" in page
     # commune B does not see it, and cannot assign in A
     other = login(world.users["commune_b"])

@@ -45,6 +45,12 @@ def parse_args():
     parser.add_argument("--cells-per-commune", type=int, default=30)
     parser.add_argument("--reps", type=int, default=5)
     parser.add_argument("--seed", type=int, default=12)
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="keep the database of a previous run (PostgreSQL): load the year before into it "
+        "and measure again",
+    )
     return parser.parse_args()
 
 
@@ -123,7 +129,7 @@ def build_members(rng: random.Random, cells, total: int) -> None:
     print()
 
 
-def load_year(rng: random.Random, cells) -> tuple[int, int, float]:
+def load_year(rng: random.Random, cells, year: int = YEAR) -> tuple[int, int, float]:
     from django.db import transaction
 
     from dangvu.meetings.models import MeetingKind, Presence, Topic
@@ -135,7 +141,7 @@ def load_year(rng: random.Random, cells) -> tuple[int, int, float]:
     meetings = rows = 0
     seconds = 0.0
     for month in range(1, 13):
-        day = date(YEAR, month, 10)
+        day = date(year, month, 10)
         book = RosterBook(cell_ids, day, day)  # to choose who is absent (not timed)
         items = []
         for cell_id in cell_ids:
@@ -189,7 +195,7 @@ def measure(province, reps: int) -> None:
 
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+            cursor.execute("VACUUM ANALYZE")  # as autovacuum would after a bulk load
     first, last, end = date(YEAR, 1, 1), date(YEAR, 12, 1), date(YEAR, 12, 31)
 
     def rate_from_counts():
@@ -231,8 +237,30 @@ def measure(province, reps: int) -> None:
         )
 
 
+def reuse(args) -> None:
+    """Load the year before into a database built by an earlier run, then measure again."""
+    setup_django(args.database_url)
+    from dangvu.meetings.models import Meeting
+    from dangvu.orgs.models import Unit
+
+    province = Unit.objects.get(parent__isnull=True)
+    cells = list(Unit.objects.filter(kind__is_cell=True).order_by("pk"))
+    rng = random.Random(args.seed + 1)
+    if not Meeting.objects.filter(month__year=YEAR - 1).exists():
+        meetings, rows, seconds = load_year(rng, cells, YEAR - 1)
+        print(
+            f"LOAD year {YEAR - 1} through bulk_record_meetings: {meetings:,} meetings, "
+            f"{rows:,} attendance rows in {seconds:.1f} s = {rows / seconds:,.0f} rows/s"
+        )
+    print(f"QUERIES for {YEAR} (median / p95 over {args.reps} repetitions):")
+    measure(province, args.reps)
+
+
 def main():
     args = parse_args()
+    if args.reuse:
+        reuse(args)
+        return
     if args.database_url:
         recreate_postgres(args.database_url)
         url = args.database_url

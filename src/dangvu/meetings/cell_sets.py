@@ -43,17 +43,17 @@ class CellSet:
 
 
 def cells_of(unit: Unit, day: date) -> CellSet:
-    versions = {
-        v.unit_id: v
-        for v in subtree_on(unit, day).filter(kind__is_cell=True).select_related("unit")
-    }
+    cells = subtree_on(unit, day).filter(kind__is_cell=True)
+    versions = {v.unit_id: v for v in cells.only("unit_id", "name", "sort_key", "path")}
     successor_of: dict[int, int] = {}
     frontier = {uid: uid for uid in versions}  # unit → the current cell it counts at
-    for _ in range(MAX_GENERATIONS):
+    for generation in range(MAX_GENERATIONS):
         if not frontier:
             break
+        # the first generation joins the subtree in SQL (thousands of cells in a province)
+        successors = cells.values("unit_id") if generation == 0 else list(frontier)
         links = LineageLink.objects.filter(
-            successor_id__in=list(frontier), effective_date__lte=day
+            successor_id__in=successors, effective_date__lte=day
         ).values_list("predecessor_id", "successor_id")
         nxt = {}
         for predecessor, successor in links:

@@ -153,8 +153,9 @@ class Attendance(models.Model):
                 condition=Q(status=3),
                 name="attendance_unexcused",
             ),
+            # the "absent with reason N times running" rule reads only these rows (≈ 5%)
             models.Index(
-                fields=["month", "cell"],
+                fields=["month", "cell", "meeting", "member"],
                 condition=Q(status=2),
                 name="attendance_excused",
             ),

@@ -121,6 +121,7 @@ def month_results(cells, first: date, last: date) -> dict[tuple[int, date], Mont
     excused = (
         Attendance.objects.filter(cells.q("cell_id"), regular=True, status=Presence.EXCUSED)
         .filter(month__gte=window_start, month__lte=last)
+        .order_by()
         .values_list("member_id", "meeting_id")
     )
     absences: dict[tuple[int, int], set[int]] = defaultdict(set)  # (cell, member) → positions

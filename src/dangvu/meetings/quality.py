@@ -31,7 +31,7 @@ from .models import Attendance, Meeting, MeetingKind, Presence
 
 THRESHOLD = Decimal("0.85")  # strictly above
 MAX_EXCUSED_RUN = 3  # more than this many in a row fails
-LOOKBACK_MONTHS = 12
+LOOKBACK_MONTHS = 6
 
 
 @dataclass

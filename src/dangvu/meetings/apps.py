@@ -5,4 +5,4 @@ class MeetingsConfig(AppConfig):
     name = "dangvu.meetings"
     label = "meetings"
     verbose_name = "Sinh hoạt chi bộ"
-    menu = []  # (position, label, url name), see dangvu.web.context_processors
+    menu = [(50, "Sinh hoạt chi bộ", "meetings:list")]  # see dangvu.web.context_processors

@@ -140,12 +140,11 @@ def missing_identifiers(user, *, day: date | None = None, members=None):
 
 
 def missed_meetings(user):
-    """Members absent without reason three months or more in a year (ground for xóa tên).
+    """Members absent without reason three months or more this year (ground for xóa tên),
+    from the cell meetings' attendance, scoped to ``user`` like the others."""
+    from dangvu.meetings.selectors import members_absent_months
 
-    The meetings module will feed this list from its attendance records, scoped to
-    ``user`` like the others; until it exists the list is empty.
-    """
-    return Member.objects.none()
+    return members_absent_months(user, year=today().year)
 
 
 @dataclass

@@ -194,7 +194,8 @@ def test_missing_identifiers(registry, world):
     assert names(rows) == ["Trần Thị Ánh", "Mai Văn Thẻ"]
 
 
-def test_missed_meetings_is_an_empty_hook(world):
+def test_missed_meetings_is_empty_without_attendance(world):
+    # filled from the meetings app (meetings/tests/test_absent_months.py)
     assert list(worklists.missed_meetings(world.users["province"])) == []
 
 

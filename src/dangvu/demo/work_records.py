@@ -24,6 +24,7 @@ MODULES = [
     ("implementation", "dangvu.demo.implementation.populate"),
     ("study", "dangvu.demo.study.populate"),
     ("training", "dangvu.demo.training.populate"),
+    ("meetings", "dangvu.demo.meetings.populate"),
 ]
 
 
@@ -45,6 +46,7 @@ def work_record_counts(province: Unit) -> dict[str, int]:
     """One count query per kind of record, within the province's subtree."""
     from dangvu.documents.models import Document
     from dangvu.implementation.models import Assignment, Report
+    from dangvu.meetings.models import Attendance, Meeting
     from dangvu.study.models import StudySession
     from dangvu.training.models import Enrolment, TrainingClass
 
@@ -56,4 +58,6 @@ def work_record_counts(province: Unit) -> dict[str, int]:
         "study_sessions": StudySession.objects.filter(unit__in=within).count(),
         "training_classes": TrainingClass.objects.filter(unit__in=within).count(),
         "training_enrolments": Enrolment.objects.filter(training_class__unit__in=within).count(),
+        "meetings": Meeting.objects.filter(unit__in=within).count(),
+        "attendance": Attendance.objects.filter(cell__in=within).count(),
     }

@@ -188,6 +188,19 @@ def documents_named(user, text: str) -> list[Document]:
     return list(qs.select_related("doc_type", "unit").order_by("-date", "-id")[:20])
 
 
+def documents_mentioned(user, text: str | None) -> list[Document]:
+    """The readable documents whose symbols a free text mentions ("quán triệt Nghị quyết
+    71-NQ/TU và Chỉ thị 05-CT/TW"), newest first, in one query; a symbol several documents
+    share (numbering restarts each term) lists each of them."""
+    from .symbols import parse_symbols
+
+    keys = {symbol.key for symbol in parse_symbols(text or "", type_codes=type_codes())}
+    if not keys:
+        return []
+    qs = Document.objects.visible_to(user).filter(symbol_key__in=keys)
+    return list(qs.select_related("doc_type", "unit").order_by("-date", "-id")[:20])
+
+
 TERM_IN_TEXT = re.compile(r"\b((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b")
 YEAR_IN_TEXT = re.compile(r"\b(?:19|20)\d\d\b")
 

@@ -21,6 +21,7 @@ from django.urls import reverse
 from dangvu.accounts import permissions
 from dangvu.accounts.scopes import scope_for, today
 from dangvu.audit.services import record_change
+from dangvu.documents.selectors import documents_mentioned
 from dangvu.jobs.services import start_job
 from dangvu.jobs.xlsx import xlsx_response
 from dangvu.members.models import Member, MemberPeriod
@@ -273,6 +274,7 @@ def detail(request, meeting_id: int):
             "rows": rows,
             "assignees": assignees,
             "can_write": selectors.can_write(request.user, meeting.unit),
+            "documents": documents_mentioned(request.user, meeting.documents_text),
         },
     )
 

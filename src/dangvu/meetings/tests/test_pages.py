@@ -273,3 +273,21 @@ def test_a_long_export_runs_as_a_background_job(
     with job.output_file.open("rb") as handle:
         sheet = load_workbook(BytesIO(handle.read())).active
     assert sheet.max_row == 2 + 36  # title, header, commune A's 36 meetings
+
+
+def test_detail_links_the_documents_its_text_names_within_scope(world, login):
+    from dangvu.implementation.tests.conftest import make_document
+
+    province_nq = make_document(world.province, number="71", title="Nghị quyết về chuyển đổi số")
+    b_plan = make_document(world.commune_b, number="09", code="KH", day=date(2025, 8, 1))
+    meeting = services.create_meeting(
+        actor=None,
+        unit=world.c1,
+        kind="thuong_ky",
+        date=date(2025, 9, 5),
+        documents_text="Quán triệt Nghị quyết số 71-NQ/TU và Kế hoạch 09-KH/ĐU",
+    )
+    page = login(world.users["commune_a"]).get(reverse("meetings:detail", args=[meeting.pk]))
+    text = page.content.decode()
+    assert reverse("documents:detail", args=[province_nq.pk]) in text
+    assert reverse("documents:detail", args=[b_plan.pk]) not in text  # commune B's plan

@@ -6,3 +6,4 @@ class MeetingsConfig(AppConfig):
     label = "meetings"
     verbose_name = "Sinh hoạt chi bộ"
     menu = [(50, "Sinh hoạt chi bộ", "meetings:list")]  # see dangvu.web.context_processors
+    member_sections = ["dangvu.meetings.selectors.member_section"]

@@ -123,3 +123,22 @@ def absences_of(member_ids, meeting_id: int) -> dict[int, Attendance]:
         a.member_id: a
         for a in Attendance.objects.filter(meeting_id=meeting_id, member_id__in=list(member_ids))
     }
+
+
+def member_section(request, member):
+    """The member page's section (see ``dangvu.members.sections``): attendance at the cell's
+    meetings this year and last, with the counts per status, in one query."""
+    since = date(today().year - 1, 1, 1)
+    rows = list(
+        Attendance.objects.filter(member=member, month__gte=since)
+        .select_related("meeting", "cell")
+        .order_by("-month", "-meeting__date", "-id")
+    )
+    counts = {status: 0 for status in Presence}
+    for row in rows:
+        counts[row.status] += 1
+    return "meetings/_member_attendance.html", {
+        "attendance_rows": rows,
+        "attendance_counts": [(Presence(s).label, n) for s, n in counts.items() if n],
+        "attendance_since": since,
+    }

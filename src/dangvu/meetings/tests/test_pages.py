@@ -291,3 +291,16 @@ def test_detail_links_the_documents_its_text_names_within_scope(world, login):
     text = page.content.decode()
     assert reverse("documents:detail", args=[province_nq.pk]) in text
     assert reverse("documents:detail", args=[b_plan.pk]) not in text  # commune B's plan
+
+
+def test_member_page_shows_the_members_attendance(world, sixty, login, settings):
+    members = list(sixty.unit.members.order_by("pk"))
+    entries = {m.pk: (Presence.PRESENT, "") for m in members}
+    entries[members[0].pk] = (Presence.EXCUSED, "Ốm")
+    services.record_attendance(actor=None, meeting=sixty, entries=entries, expected_revision=None)
+    client = login(world.users["commune_a"])
+    page = client.get(reverse("members:detail", args=[members[0].pk])).content.decode()
+    assert "Sinh hoạt chi bộ (từ" in page
+    assert "Vắng có lý do: 01" in page and "(Ốm)" in page
+    other = client.get(reverse("members:detail", args=[members[1].pk])).content.decode()
+    assert "Có mặt: 01" in other and "Vắng có lý do" not in other

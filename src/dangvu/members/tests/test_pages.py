@@ -102,8 +102,8 @@ def test_list_pages_50_at_a_time_in_name_order(world, client, django_assert_max_
     assert "Trang 3/3" in third.content.decode()
     assert "?gender=nam&trang=2" in third.content.decode()  # the filters stay
 
-# one query for each section other modules add to the profile (training)
-SECTION_QUERIES = 1
+# one query for each section other modules add to the profile (training, meetings)
+SECTION_QUERIES = 2
 
 
 def test_profile_view_is_logged_and_listed_for_auditors(

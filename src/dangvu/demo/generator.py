@@ -628,8 +628,13 @@ def _ensure_defaults() -> None:
         load_default_roles(Role)
 
 
-def build_demo(*, seed: int = 2025, scale: float = 1.0, stdout=None) -> DemoResult:
-    """Build the demo province (or return the existing one, found by its marker code)."""
+def build_demo(
+    *, seed: int = 2025, scale: float = 1.0, stdout=None, work_records: bool = True
+) -> DemoResult:
+    """Build the demo province (or return the existing one, found by its marker code).
+
+    ``work_records=False`` stops after the members (the modules' own demo tests then run
+    their ``populate`` alone)."""
     if scale <= 0:
         raise ValueError("scale phải lớn hơn 0.")
     started = time.monotonic()
@@ -652,7 +657,8 @@ def build_demo(*, seed: int = 2025, scale: float = 1.0, stdout=None) -> DemoResu
         builder.reform()
         builder.personas()
         build_members(seed=seed, province=province, say=builder.say)
-        populate_work_records(seed=seed, province=province, say=builder.say)
+        if work_records:
+            populate_work_records(seed=seed, province=province, say=builder.say)
     return DemoResult(
         province=province,
         created=True,

@@ -52,7 +52,7 @@ def _digest() -> str:
 def _build_and_forget(seed: int, scale: float = 0.05) -> str:
     savepoint = transaction.savepoint()
     try:
-        result = build_demo(seed=seed, scale=scale)
+        result = build_demo(seed=seed, scale=scale, work_records=False)
         assert result.created
         return _digest()
     finally:
@@ -67,7 +67,7 @@ def test_same_seed_gives_the_same_demo():
 
 
 def test_tree_before_and_after_the_2025_reform():
-    result = build_demo(seed=3, scale=0.1)
+    result = build_demo(seed=3, scale=0.1, work_records=False)
     province = result.province
     before = list(selectors.subtree_on(province, BEFORE).select_related("kind"))
     after = list(selectors.subtree_on(province, REFORM).select_related("kind"))
@@ -112,7 +112,7 @@ def test_tree_before_and_after_the_2025_reform():
 
 
 def test_personas_have_their_roles():
-    result = build_demo(seed=5, scale=0.05)
+    result = build_demo(seed=5, scale=0.05, work_records=False)
     assert [row[0] for row in result.logins] == [
         "tinh", "xa_a", "xa_b", "bithu", "dangvien", "ngoai",
     ]  # fmt: skip
@@ -140,12 +140,28 @@ def test_personas_have_their_roles():
         assert len(user.full_name.split()) >= 3
 
 
-def test_command_builds_once_and_reuses(settings, tmp_path):
+def test_command_builds_once_and_reuses(settings, tmp_path, client):
     settings.VAR_DIR = tmp_path / "var"
     out = StringIO()
     call_command("demo", "--no-serve", "--scale", "0.05", stdout=out)
     text = out.getvalue()
     assert "DỮ LIỆU MÔ PHỎNG" in text and "dangvu-demo" in text and "xa_a" in text
+    # the Party work records of every module, counted in the banner
+    for label in (
+        "Văn bản (nghị quyết",
+        "Chỉ tiêu, nhiệm vụ giao",
+        "Hội nghị học tập",
+        "Lớp đào tạo",
+        "Buổi sinh hoạt chi bộ",
+        "Lượt điểm danh",
+    ):
+        (line,) = [row for row in text.splitlines() if label in row]
+        assert int(line.split()[-1].replace(".", "")) > 0, line
+    # … and the commune officer reads each module's figures for the last full year
+    client.force_login(User.objects.get(username="xa_a"))
+    year = {"nam": date.today().year - 1}
+    for url in ("/hoc-tap/so-lieu/", "/dao-tao/so-lieu/", "/sinh-hoat/so-lieu/"):
+        assert client.get(url, year).status_code == 200, url
     assert (tmp_path / "var").is_dir()
     units, events = Unit.objects.count(), LineageEvent.objects.count()
 

@@ -23,7 +23,7 @@ def fast_hashing(settings):
 
 @pytest.fixture
 def demo():
-    result = build_demo(seed=5, scale=0.05)
+    result = build_demo(seed=5, scale=0.05, work_records=False)
     counts = populate(
         rng=random.Random(5),
         province=result.province,
@@ -81,7 +81,7 @@ def test_relations_and_scopes(demo):
 
 
 def test_same_seed_same_documents():
-    result = build_demo(seed=5, scale=0.05)
+    result = build_demo(seed=5, scale=0.05, work_records=False)
     args = {"province": result.province, "start": date(2024, 1, 1), "end": date(2025, 12, 31)}
     populate(rng=random.Random(9), say=lambda _t: None, **args)
     first = list(Document.objects.order_by("id").values_list("number", "title", "date"))

@@ -27,7 +27,7 @@ def fast_hashing(settings):
 
 
 def run(with_documents: bool):
-    result = build_demo(seed=5, scale=0.05)
+    result = build_demo(seed=5, scale=0.05, work_records=False)
     if with_documents:
         demo_documents.populate(
             rng=random.Random(5),

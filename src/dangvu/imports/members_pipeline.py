@@ -14,8 +14,8 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from openpyxl import Workbook
 
-from dangvu.members.flat_records import RecordError, history_from_record
-from dangvu.members.importing import CommitResult, commit_rows
+from dangvu.members.flat_records import RecordError, history_and_timeline
+from dangvu.members.importing import CommitResult, commit_planned
 from dangvu.members.models import Member, PartyCard
 from dangvu.members.services import name_parts
 from dangvu.orgs.models import Unit
@@ -73,7 +73,8 @@ class UnitResolver:
         return found[0], None
 
 
-def _clean_row(number: int, raw: dict, headers: dict, resolve) -> tuple[dict, list[RowError]]:
+def _clean_row(number: int, raw: dict, headers: dict, resolve) -> tuple[dict, list, tuple]:
+    """(values, errors, (history, timeline)); the history is empty when there are errors."""
     values: dict = {}
     errors: list[RowError] = []
 
@@ -97,7 +98,7 @@ def _clean_row(number: int, raw: dict, headers: dict, resolve) -> tuple[dict, li
         if field_name in values and values[field_name] in (None, ""):
             fail(field_name, "bắt buộc, đang để trống")
     if errors:
-        return values, errors
+        return values, errors, ()
     values.update(name_parts(values["full_name"]))
     if values.get("cccd"):
         try:
@@ -115,12 +116,13 @@ def _clean_row(number: int, raw: dict, headers: dict, resolve) -> tuple[dict, li
         fail("admission_date", f"chưa đủ 18 tuổi khi vào Đảng (sinh {format_date(birth)})")
     if admitted > date.today():
         fail("admission_date", "ngày vào Đảng ở tương lai")
+    planned = ()
     if not errors:
         try:
-            history_from_record(values, unit)
+            planned = history_and_timeline(values, unit)
         except RecordError as exc:
             fail(exc.field if exc.field in BY_FIELD else "status", exc.reason)
-    return values, errors
+    return values, errors, planned
 
 
 def _rows(stream, filename, resolve) -> tuple[object, Iterator]:
@@ -128,31 +130,38 @@ def _rows(stream, filename, resolve) -> tuple[object, Iterator]:
 
     def generate():
         for number, raw in table.rows:
-            values, errors = _clean_row(number, raw, table.headers, resolve)
-            yield number, values, errors
+            values, errors, planned = _clean_row(number, raw, table.headers, resolve)
+            key = search_key(values["full_name"]) if not errors else ""
+            yield number, values, errors, key, planned
 
     return table, generate()
 
 
-def _find_existing(batch: list[tuple[int, dict]]) -> None:
-    """Mark rows whose person is already registered (CCCD, card, or name + birth date)."""
-    cccds = {v["cccd"] for _, v in batch if v.get("cccd")}
-    cards = {v[k] for _, v in batch for k in ("card_number", "old_card_number") if v.get(k)}
-    births = {v["birth_date"] for _, v in batch}
+def _find_existing(batch: list[tuple[int, dict, str]]) -> None:
+    """Mark rows whose person is already registered (CCCD, card, or name + birth date).
+
+    ``batch``: (row number, values, search key of the full name). The name + birth date
+    lookup asks only for the batch's names (a registry of 500,000 has ~20 people born on any
+    given day: fetching them all for 1,000 birth dates was most of this query's time).
+    """
+    cccds = {v["cccd"] for _, v, _ in batch if v.get("cccd")}
+    cards = {v[k] for _, v, _ in batch for k in ("card_number", "old_card_number") if v.get(k)}
+    births = {v["birth_date"] for _, v, _ in batch}
+    keys = {key for _, _, key in batch}
     by_cccd = dict(Member.objects.filter(cccd__in=cccds).values_list("cccd", "pk"))
     by_card = dict(PartyCard.objects.filter(number__in=cards).values_list("number", "member_id"))
     by_name = {
         (key, birth): pk
-        for key, birth, pk in Member.objects.filter(birth_date__in=births).values_list(
-            "name_key", "birth_date", "pk"
-        )
+        for key, birth, pk in Member.objects.filter(
+            birth_date__in=births, name_key__in=keys
+        ).values_list("name_key", "birth_date", "pk")
     }
-    for _, values in batch:
+    for _, values, key in batch:
         values["existing_id"] = (
             by_cccd.get(values.get("cccd"))
             or by_card.get(values.get("card_number"))
             or by_card.get(values.get("old_card_number"))
-            or by_name.get((search_key(values["full_name"]), values["birth_date"]))
+            or by_name.get((key, values["birth_date"]))
         )
 
 
@@ -168,11 +177,11 @@ def validate(
         return result
     result.unknown_columns = table.unknown
     seen: dict[tuple, int] = {}
-    batch: list[tuple[int, dict]] = []
+    batch: list[tuple[int, dict, str]] = []
 
     def check_batch():
         _find_existing(batch)
-        for _, values in batch:
+        for _, values, _ in batch:
             if values["existing_id"]:
                 result.existing += 1
             else:
@@ -180,13 +189,13 @@ def validate(
         batch.clear()
 
     try:
-        for number, values, errors in rows:
+        for number, values, errors, name_key, _ in rows:
             result.rows += 1
             if not errors:
                 keys = [
                     ("cccd", values.get("cccd")),
                     ("card_number", values.get("card_number")),
-                    ("full_name", (search_key(values["full_name"]), values["birth_date"])),
+                    ("full_name", (name_key, values["birth_date"])),
                 ]
                 for field_name, key in keys:
                     if not key:
@@ -206,7 +215,7 @@ def validate(
                 if len(result.errors) < MAX_ERRORS:
                     result.errors.extend(errors)
                 continue
-            batch.append((number, values))
+            batch.append((number, values, name_key))
             if len(batch) >= BATCH:
                 check_batch()
             if progress and result.rows % 500 == 0:
@@ -230,22 +239,24 @@ def commit(
     _, rows = _rows(stream, filename, resolve)
 
     def ready():
-        batch = []
-        for number, values, errors in rows:
+        # each row is cleaned and checked again (the registry may have changed since the
+        # validation), and the history built by that check is the one written
+        batch, planned = [], []
+        for number, values, errors, name_key, checked in rows:
             if errors:
                 raise ImportFileError(f"Dòng {number}: {errors[0].reason}")
-            batch.append((number, values))
+            history, timeline = checked
+            batch.append((number, values, name_key))
+            planned.append((number, values, history, timeline))
             if len(batch) >= BATCH:
                 _find_existing(batch)
-                for item in batch:
-                    yield item[0], item[1], item[1]["unit"]
-                batch = []
+                yield from planned
+                batch, planned = [], []
         if batch:
             _find_existing(batch)
-            for item in batch:
-                yield item[0], item[1], item[1]["unit"]
+            yield from planned
 
-    return commit_rows(actor=actor, rows=ready(), source_name=filename, progress=progress)
+    return commit_planned(actor=actor, planned=ready(), source_name=filename, progress=progress)
 
 
 def errors_to_xlsx(errors: list[RowError], target) -> None:

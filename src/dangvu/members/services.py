@@ -446,8 +446,6 @@ def bulk_register(*, actor, people: list[dict], reason: str = "", batch_size: in
     holding exactly the values the models would store (see :class:`_RawTable`): building
     ~7 model instances per person and compiling them was most of an import's time.
     """
-    user = _user(actor)
-    actor_id = user.pk if user is not None else None
     prepared = []
     for position, person in enumerate(people, start=1):
         try:
@@ -460,6 +458,39 @@ def bulk_register(*, actor, people: list[dict], reason: str = "", batch_size: in
             messages = exc.messages if isinstance(exc, ValidationError) else [str(exc)]
             raise ValidationError(f"Người thứ {position}: " + " ".join(messages)) from exc
         prepared.append((cleaned, events, timeline, person.get("cards", [])))
+    return _write_people(actor, prepared, reason, batch_size)
+
+
+@transaction.atomic
+def bulk_register_checked(
+    *, actor, people: list[tuple[dict, object]], reason: str = "", batch_size: int = 1000
+) -> int:
+    """:func:`bulk_register` for people whose rows the import has already checked.
+
+    Each item is ``(history, timeline)`` from :func:`flat_records.history_and_timeline` on a
+    row cleaned by the import (identity cleaned, CCCD validated, history checked by the same
+    lifecycle rules): the rules are not run a second time. What is written is the same as
+    :func:`bulk_register` writes for that history.
+    """
+    prepared = [
+        (
+            {
+                k: clean_text(v) if isinstance(v, str) else v
+                for k, v in history["identity"].items()
+                if k in IDENTITY_FIELDS
+            },
+            [_event_values(e) for e in history["events"]],
+            timeline,
+            history.get("cards", []),
+        )
+        for history, timeline in people
+    ]
+    return _write_people(actor, prepared, reason, batch_size)
+
+
+def _write_people(actor, prepared: list[tuple], reason: str, batch_size: int) -> int:
+    user = _user(actor)
+    actor_id = user.pk if user is not None else None
     writer = _BulkWriter()
     created = 0
     for start in range(0, len(prepared), batch_size):
@@ -595,16 +626,24 @@ class _RawTable:
         self.table = model._meta.db_table
         self.fields = [f for f in model._meta.concrete_fields if not f.primary_key]
         self.columns = [connection.ops.quote_name(f.column) for f in self.fields]
-        self.defaults = {f.attname: f.get_default() for f in self.fields}
-        self.converters = [_converter(f, connection) for f in self.fields]
-        self.attnames = [f.attname for f in self.fields]
+        converters = [_converter(f, connection) for f in self.fields]
+        self.position = {
+            f.attname: (index, convert)
+            for index, (f, convert) in enumerate(zip(self.fields, converters, strict=True))
+        }
+        # every column starts at its default, as the database would get it
+        self.blank = [
+            convert(f.get_default()) for f, convert in zip(self.fields, converters, strict=True)
+        ]
 
     def row(self, values: dict) -> tuple:
-        defaults = self.defaults
-        return tuple(
-            convert(values[name] if name in values else defaults[name])
-            for name, convert in zip(self.attnames, self.converters, strict=True)
-        )
+        """The row for ``values`` (attribute name → value; the others take their default)."""
+        out = self.blank.copy()
+        position = self.position
+        for name, value in values.items():
+            index, convert = position[name]
+            out[index] = convert(value)
+        return tuple(out)
 
 
 def _converter(field, connection):

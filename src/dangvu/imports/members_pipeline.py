@@ -58,6 +58,7 @@ class UnitResolver:
 
     def __init__(self, scope_unit: Unit, day: date):
         self.by_key: dict[str, list[Unit]] = {}
+        self.seen: dict[str, tuple[Unit | None, str | None]] = {}
         units = Unit.objects.subtree_of(scope_unit).alive_on(day)
         for unit in units:
             for text in {unit.name, unit.code}:
@@ -65,6 +66,12 @@ class UnitResolver:
                     self.by_key.setdefault(search_key(text), []).append(unit)
 
     def __call__(self, text: str) -> tuple[Unit | None, str | None]:
+        answer = self.seen.get(text)
+        if answer is None:  # a file names the same few cells on every row
+            answer = self.seen[text] = self._resolve(text)
+        return answer
+
+    def _resolve(self, text: str) -> tuple[Unit | None, str | None]:
         found = self.by_key.get(search_key(text), [])
         if not found:
             return None, "không tìm thấy tổ chức đảng này trong phạm vi được nhập"

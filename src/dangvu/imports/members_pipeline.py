@@ -7,11 +7,21 @@ batches inside one transaction.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import io
+import os
+import pickle
+import tempfile
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from openpyxl import Workbook
 
 from dangvu.members.flat_records import RecordError, history_and_timeline
@@ -172,16 +182,104 @@ def _find_existing(batch: list[tuple[int, dict, str]]) -> None:
         )
 
 
+class CheckedRows:
+    """The rows a validation found good, kept on disk for the commit of the same file, so
+    the commit does not clean and check every row a second time.
+
+    The file is named by a digest of the file's bytes, the scope unit, the day and every
+    unit alive in the scope (name, code, id, creation date): if any of these differ when
+    the commit runs, the commit does not find it and cleans and checks the file again. The
+    contents are signed with ``SECRET_KEY`` and not read unless the signature matches; the
+    file is private to the server's user (it holds identity data, like the upload itself)
+    and removed by the commit; leftovers older than two days are removed by validations.
+    """
+
+    VERSION = b"members-pipeline-1"
+    KEEP_SECONDS = 2 * 86400
+
+    def __init__(self, data: bytes, resolve: UnitResolver, scope_unit: Unit):
+        digest = hashlib.sha256(self.VERSION)
+        digest.update(hashlib.sha256(data).digest())
+        digest.update(f"|{scope_unit.pk}|{date.today()}|{timezone.localdate()}".encode())
+        for key in sorted(resolve.by_key):
+            units = ",".join(f"{u.pk}:{u.created_on}" for u in resolve.by_key[key])
+            digest.update(f"|{key}={units}".encode())
+        self.folder = Path(settings.MEDIA_ROOT) / "import-checks"
+        self.path = self.folder / f"{digest.hexdigest()}.pickle"
+        self.mac_path = self.path.with_suffix(".mac")
+
+    def _mac(self, path: Path) -> str:
+        mac = hmac.new(settings.SECRET_KEY.encode(), self.path.name.encode(), "sha256")
+        with path.open("rb") as handle:
+            for chunk in iter(lambda: handle.read(1 << 20), b""):
+                mac.update(chunk)
+        return mac.hexdigest()
+
+    def start(self) -> None:
+        self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        cutoff = time.time() - self.KEEP_SECONDS
+        for old in self.folder.iterdir():
+            try:
+                if old.stat().st_mtime < cutoff:
+                    old.unlink()
+            except OSError:
+                pass
+        # created readable by this user only (0600); closed by finish()
+        self._handle = tempfile.NamedTemporaryFile(  # noqa: SIM115
+            dir=self.folder, suffix=".part", delete=False
+        )
+
+    def add(self, batch: list) -> None:
+        pickle.dump(batch, self._handle, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def finish(self, keep: bool) -> None:
+        self._handle.close()
+        part = Path(self._handle.name)
+        if not keep:
+            part.unlink(missing_ok=True)
+            return
+        mac = self._mac(part)
+        os.replace(part, self.path)
+        self.mac_path.write_text(mac)
+
+    def batches(self) -> Iterator[list] | None:
+        """The stored batches, or None when there are none (or they are not ours)."""
+        try:
+            expected = self.mac_path.read_text()
+            if not hmac.compare_digest(expected, self._mac(self.path)):
+                return None
+        except OSError:
+            return None
+
+        def read():
+            with self.path.open("rb") as handle:
+                while True:
+                    try:
+                        yield pickle.load(handle)
+                    except EOFError:
+                        return
+
+        return read()
+
+    def discard(self) -> None:
+        self.path.unlink(missing_ok=True)
+        self.mac_path.unlink(missing_ok=True)
+
+
 def validate(
     stream, filename: str, *, scope_unit: Unit, progress: Callable[[int], None] | None = None
 ) -> Validation:
     result = Validation()
     resolve = UnitResolver(scope_unit, date.today())
+    data = stream.read()
     try:
-        table, rows = _rows(stream, filename, resolve)
+        table, rows = _rows(io.BytesIO(data), filename, resolve)
     except ImportFileError as exc:
         result.file_error = str(exc)
         return result
+    checked = CheckedRows(data, resolve, scope_unit)
+    checked.start()
+    good: list = []
     result.unknown_columns = table.unknown
     seen: dict[tuple, int] = {}
     batch: list[tuple[int, dict, str]] = []
@@ -194,9 +292,12 @@ def validate(
             else:
                 result.new += 1
         batch.clear()
+        if not result.errors:
+            checked.add(good)
+        good.clear()
 
     try:
-        for number, values, errors, name_key, _ in rows:
+        for number, values, errors, name_key, planned in rows:
             result.rows += 1
             if not errors:
                 keys = [
@@ -223,6 +324,8 @@ def validate(
                     result.errors.extend(errors)
                 continue
             batch.append((number, values, name_key))
+            if not result.errors:
+                good.append((number, values, name_key, *planned))
             if len(batch) >= BATCH:
                 check_batch()
             if progress and result.rows % 500 == 0:
@@ -231,6 +334,8 @@ def validate(
             check_batch()
     except ImportFileError as exc:
         result.file_error = str(exc)
+    finally:
+        checked.finish(keep=result.ok)
     if result.rows == 0 and not result.file_error:
         result.file_error = "Tệp có dòng tiêu đề nhưng không có dòng dữ liệu nào."
     if progress:
@@ -241,9 +346,36 @@ def validate(
 def commit(
     stream, filename: str, *, scope_unit: Unit, actor, progress: Callable[[int], None] | None = None
 ) -> CommitResult:
-    """Read the file again and write it, all or nothing (call :func:`validate` first)."""
+    """Write the file, all or nothing (call :func:`validate` first).
+
+    The rows the validation of this same file found good are taken from its
+    :class:`CheckedRows`; without them (another day, units changed, no validation) the file
+    is read, cleaned and checked again. Either way who is already in the registry is looked
+    up again, and all is written in one transaction.
+    """
     resolve = UnitResolver(scope_unit, date.today())
-    _, rows = _rows(stream, filename, resolve)
+    data = stream.read()
+    checked = CheckedRows(data, resolve, scope_unit)
+    stored = checked.batches()
+    try:
+        if stored is not None:
+            planned = _checked_rows(stored)
+        else:
+            planned = _cleaned_rows(data, filename, resolve)
+        return commit_planned(actor=actor, planned=planned, source_name=filename, progress=progress)
+    finally:
+        checked.discard()
+
+
+def _checked_rows(stored) -> Iterator[tuple]:
+    for batch in stored:
+        _find_existing([(number, values, key) for number, values, key, _, _ in batch])
+        for number, values, _, history, timeline in batch:
+            yield number, values, history, timeline
+
+
+def _cleaned_rows(data: bytes, filename: str, resolve) -> Iterator[tuple]:
+    _, rows = _rows(io.BytesIO(data), filename, resolve)
 
     def ready():
         # each row is cleaned and checked again (the registry may have changed since the
@@ -263,7 +395,7 @@ def commit(
             _find_existing(batch)
             yield from planned
 
-    return commit_planned(actor=actor, planned=ready(), source_name=filename, progress=progress)
+    return ready()
 
 
 def errors_to_xlsx(errors: list[RowError], target) -> None:

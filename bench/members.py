@@ -94,6 +94,12 @@ def build(rng: random.Random, total: int):
     return province, communes, officer, commune_officer
 
 
+def load() -> str:
+    """The machine's load next to each figure (benches often run on a shared machine)."""
+    one, five, _ = os.getloadavg()
+    return f"load {one:.1f}/{five:.1f} on {os.cpu_count()} CPUs"
+
+
 def timed(fn, reps: int) -> list[float]:
     for _ in range(5):
         fn()
@@ -138,6 +144,7 @@ def measure(rng, communes, officer, commune_officer, reps, target):
         ok = "OK" if med < target[0] and p95 < target[1] else "OVER TARGET"
         rows.append(f"  {label:<52} median {med:7.1f} ms   p95 {p95:7.1f} ms   {ok}")
     print("\n".join(rows))
+    print(f"  ({load()})")
     qs = member_list(officer, q="nguyen an")[:50]
     print("\nEXPLAIN name search:\n" + qs.explain())
 
@@ -170,7 +177,7 @@ def bench_import(n: int, url: str):
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"\nIMPORT {n:,} rows ({size:.1f} MB XLSX) through `dangvu import-members`: "
           f"{seconds:.1f} s = {n / seconds:,.0f} rows/s (validate + commit), peak RSS "
-          f"{peak:.0f} MB; exit {done.returncode}")
+          f"{peak:.0f} MB; exit {done.returncode}; {load()}")
     print("  " + done.stdout.strip().replace("\n", "\n  "))
     if done.returncode:
         print(done.stderr[-2000:])
@@ -187,7 +194,7 @@ def main():
     from django.db import connection
 
     target = (50, 150) if connection.vendor == "postgresql" else (100, 300)
-    print(f"dangvu member bench — {connection.vendor} — {args.members:,} members")
+    print(f"dangvu member bench — {connection.vendor} — {args.members:,} members — {load()}")
     rng = random.Random(args.seed)
     began = time.perf_counter()
     _, communes, officer, commune_officer = build(rng, args.members)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 from dangvu.vntext.normalize import clean_text
 from dangvu.vntext.search_keys import search_key
@@ -66,7 +67,15 @@ def clean_date(value) -> tuple[date | None, str | None]:
         if 1 <= value < 80000:  # an Excel serial day number
             return EXCEL_EPOCH + timedelta(days=int(value)), None
         return None, "không phải ngày (dd/mm/yyyy)"
-    text = clean_text(str(value)).replace(" ", "")
+    if value.__class__ is str:
+        return _date_from_text(value)
+    return _date_from_text.__wrapped__(str(value))
+
+
+@lru_cache(maxsize=8192)
+def _date_from_text(value: str) -> tuple[date | None, str | None]:
+    """A date written as text (files repeat the same dates: each is parsed once)."""
+    text = clean_text(value).replace(" ", "")
     for pattern in DATE_PATTERNS:
         match = pattern.match(text)
         if match:
@@ -114,6 +123,18 @@ def clean_value(column: Column, value) -> tuple[object, str | None]:
             head, tail = text.split(".")
             return f"{int(head):02d}.{tail.ljust(6, '0')}", None
         return None, "số thẻ phải có 12 chữ số (thẻ mới) hoặc dạng NN.NNNNNN (thẻ cũ)"
+    if kind in ("gender", "status", "theory") and value.__class__ is str:
+        return _choice(kind, value)
+    return _text_value(kind, value)
+
+
+@lru_cache(maxsize=1024)
+def _choice(kind: str, value: str) -> tuple[object, str | None]:
+    """Gender, status and theory level: a handful of spellings, each looked up once."""
+    return _text_value(kind, value)
+
+
+def _text_value(kind: str, value) -> tuple[object, str | None]:
     text = clean_text(str(value))
     if kind == "gender":
         gender = GENDERS.get(search_key(text))

@@ -7,15 +7,25 @@ batches inside one transaction.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import io
+import os
+import pickle
+import tempfile
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from openpyxl import Workbook
 
-from dangvu.members.flat_records import RecordError, history_from_record
-from dangvu.members.importing import CommitResult, commit_rows
+from dangvu.members.flat_records import RecordError, history_and_timeline
+from dangvu.members.importing import CommitResult, commit_planned
 from dangvu.members.models import Member, PartyCard
 from dangvu.members.services import name_parts
 from dangvu.orgs.models import Unit
@@ -58,6 +68,7 @@ class UnitResolver:
 
     def __init__(self, scope_unit: Unit, day: date):
         self.by_key: dict[str, list[Unit]] = {}
+        self.seen: dict[str, tuple[Unit | None, str | None]] = {}
         units = Unit.objects.subtree_of(scope_unit).alive_on(day)
         for unit in units:
             for text in {unit.name, unit.code}:
@@ -65,6 +76,12 @@ class UnitResolver:
                     self.by_key.setdefault(search_key(text), []).append(unit)
 
     def __call__(self, text: str) -> tuple[Unit | None, str | None]:
+        answer = self.seen.get(text)
+        if answer is None:  # a file names the same few cells on every row
+            answer = self.seen[text] = self._resolve(text)
+        return answer
+
+    def _resolve(self, text: str) -> tuple[Unit | None, str | None]:
         found = self.by_key.get(search_key(text), [])
         if not found:
             return None, "không tìm thấy tổ chức đảng này trong phạm vi được nhập"
@@ -73,7 +90,8 @@ class UnitResolver:
         return found[0], None
 
 
-def _clean_row(number: int, raw: dict, headers: dict, resolve) -> tuple[dict, list[RowError]]:
+def _clean_row(number: int, raw: dict, headers: dict, resolve) -> tuple[dict, list, tuple]:
+    """(values, errors, (history, timeline)); the history is empty when there are errors."""
     values: dict = {}
     errors: list[RowError] = []
 
@@ -97,7 +115,7 @@ def _clean_row(number: int, raw: dict, headers: dict, resolve) -> tuple[dict, li
         if field_name in values and values[field_name] in (None, ""):
             fail(field_name, "bắt buộc, đang để trống")
     if errors:
-        return values, errors
+        return values, errors, ()
     values.update(name_parts(values["full_name"]))
     if values.get("cccd"):
         try:
@@ -115,12 +133,13 @@ def _clean_row(number: int, raw: dict, headers: dict, resolve) -> tuple[dict, li
         fail("admission_date", f"chưa đủ 18 tuổi khi vào Đảng (sinh {format_date(birth)})")
     if admitted > date.today():
         fail("admission_date", "ngày vào Đảng ở tương lai")
+    planned = ()
     if not errors:
         try:
-            history_from_record(values, unit)
+            planned = history_and_timeline(values, unit)
         except RecordError as exc:
             fail(exc.field if exc.field in BY_FIELD else "status", exc.reason)
-    return values, errors
+    return values, errors, planned
 
 
 def _rows(stream, filename, resolve) -> tuple[object, Iterator]:
@@ -128,32 +147,123 @@ def _rows(stream, filename, resolve) -> tuple[object, Iterator]:
 
     def generate():
         for number, raw in table.rows:
-            values, errors = _clean_row(number, raw, table.headers, resolve)
-            yield number, values, errors
+            values, errors, planned = _clean_row(number, raw, table.headers, resolve)
+            key = search_key(values["full_name"]) if not errors else ""
+            yield number, values, errors, key, planned
 
     return table, generate()
 
 
-def _find_existing(batch: list[tuple[int, dict]]) -> None:
-    """Mark rows whose person is already registered (CCCD, card, or name + birth date)."""
-    cccds = {v["cccd"] for _, v in batch if v.get("cccd")}
-    cards = {v[k] for _, v in batch for k in ("card_number", "old_card_number") if v.get(k)}
-    births = {v["birth_date"] for _, v in batch}
+def _find_existing(batch: list[tuple[int, dict, str]]) -> None:
+    """Mark rows whose person is already registered (CCCD, card, or name + birth date).
+
+    ``batch``: (row number, values, search key of the full name). The name + birth date
+    lookup asks only for the batch's names (a registry of 500,000 has ~20 people born on any
+    given day: fetching them all for 1,000 birth dates was most of this query's time).
+    """
+    cccds = {v["cccd"] for _, v, _ in batch if v.get("cccd")}
+    cards = {v[k] for _, v, _ in batch for k in ("card_number", "old_card_number") if v.get(k)}
+    births = {v["birth_date"] for _, v, _ in batch}
+    keys = {key for _, _, key in batch}
     by_cccd = dict(Member.objects.filter(cccd__in=cccds).values_list("cccd", "pk"))
     by_card = dict(PartyCard.objects.filter(number__in=cards).values_list("number", "member_id"))
     by_name = {
         (key, birth): pk
-        for key, birth, pk in Member.objects.filter(birth_date__in=births).values_list(
-            "name_key", "birth_date", "pk"
-        )
+        for key, birth, pk in Member.objects.filter(
+            birth_date__in=births, name_key__in=keys
+        ).values_list("name_key", "birth_date", "pk")
     }
-    for _, values in batch:
+    for _, values, key in batch:
         values["existing_id"] = (
             by_cccd.get(values.get("cccd"))
             or by_card.get(values.get("card_number"))
             or by_card.get(values.get("old_card_number"))
-            or by_name.get((search_key(values["full_name"]), values["birth_date"]))
+            or by_name.get((key, values["birth_date"]))
         )
+
+
+class CheckedRows:
+    """The rows a validation found good, kept on disk for the commit of the same file, so
+    the commit does not clean and check every row a second time.
+
+    The file is named by a digest of the file's bytes, the scope unit, the day and every
+    unit alive in the scope (name, code, id, creation date): if any of these differ when
+    the commit runs, the commit does not find it and cleans and checks the file again. The
+    contents are signed with ``SECRET_KEY`` and not read unless the signature matches; the
+    file is private to the server's user (it holds identity data, like the upload itself)
+    and removed by the commit; leftovers older than two days are removed by validations.
+    """
+
+    VERSION = b"members-pipeline-1"
+    KEEP_SECONDS = 2 * 86400
+
+    def __init__(self, data: bytes, resolve: UnitResolver, scope_unit: Unit):
+        digest = hashlib.sha256(self.VERSION)
+        digest.update(hashlib.sha256(data).digest())
+        digest.update(f"|{scope_unit.pk}|{date.today()}|{timezone.localdate()}".encode())
+        for key in sorted(resolve.by_key):
+            units = ",".join(f"{u.pk}:{u.created_on}" for u in resolve.by_key[key])
+            digest.update(f"|{key}={units}".encode())
+        self.folder = Path(settings.MEDIA_ROOT) / "import-checks"
+        self.path = self.folder / f"{digest.hexdigest()}.pickle"
+        self.mac_path = self.path.with_suffix(".mac")
+
+    def _mac(self, path: Path) -> str:
+        mac = hmac.new(settings.SECRET_KEY.encode(), self.path.name.encode(), "sha256")
+        with path.open("rb") as handle:
+            for chunk in iter(lambda: handle.read(1 << 20), b""):
+                mac.update(chunk)
+        return mac.hexdigest()
+
+    def start(self) -> None:
+        self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        cutoff = time.time() - self.KEEP_SECONDS
+        for old in self.folder.iterdir():
+            try:
+                if old.stat().st_mtime < cutoff:
+                    old.unlink()
+            except OSError:
+                pass
+        # created readable by this user only (0600); closed by finish()
+        self._handle = tempfile.NamedTemporaryFile(  # noqa: SIM115
+            dir=self.folder, suffix=".part", delete=False
+        )
+
+    def add(self, batch: list) -> None:
+        pickle.dump(batch, self._handle, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def finish(self, keep: bool) -> None:
+        self._handle.close()
+        part = Path(self._handle.name)
+        if not keep:
+            part.unlink(missing_ok=True)
+            return
+        mac = self._mac(part)
+        os.replace(part, self.path)
+        self.mac_path.write_text(mac)
+
+    def batches(self) -> Iterator[list] | None:
+        """The stored batches, or None when there are none (or they are not ours)."""
+        try:
+            expected = self.mac_path.read_text()
+            if not hmac.compare_digest(expected, self._mac(self.path)):
+                return None
+        except OSError:
+            return None
+
+        def read():
+            with self.path.open("rb") as handle:
+                while True:
+                    try:
+                        yield pickle.load(handle)
+                    except EOFError:
+                        return
+
+        return read()
+
+    def discard(self) -> None:
+        self.path.unlink(missing_ok=True)
+        self.mac_path.unlink(missing_ok=True)
 
 
 def validate(
@@ -161,32 +271,39 @@ def validate(
 ) -> Validation:
     result = Validation()
     resolve = UnitResolver(scope_unit, date.today())
+    data = stream.read()
     try:
-        table, rows = _rows(stream, filename, resolve)
+        table, rows = _rows(io.BytesIO(data), filename, resolve)
     except ImportFileError as exc:
         result.file_error = str(exc)
         return result
+    checked = CheckedRows(data, resolve, scope_unit)
+    checked.start()
+    good: list = []
     result.unknown_columns = table.unknown
     seen: dict[tuple, int] = {}
-    batch: list[tuple[int, dict]] = []
+    batch: list[tuple[int, dict, str]] = []
 
     def check_batch():
         _find_existing(batch)
-        for _, values in batch:
+        for _, values, _ in batch:
             if values["existing_id"]:
                 result.existing += 1
             else:
                 result.new += 1
         batch.clear()
+        if not result.errors:
+            checked.add(good)
+        good.clear()
 
     try:
-        for number, values, errors in rows:
+        for number, values, errors, name_key, planned in rows:
             result.rows += 1
             if not errors:
                 keys = [
                     ("cccd", values.get("cccd")),
                     ("card_number", values.get("card_number")),
-                    ("full_name", (search_key(values["full_name"]), values["birth_date"])),
+                    ("full_name", (name_key, values["birth_date"])),
                 ]
                 for field_name, key in keys:
                     if not key:
@@ -206,7 +323,9 @@ def validate(
                 if len(result.errors) < MAX_ERRORS:
                     result.errors.extend(errors)
                 continue
-            batch.append((number, values))
+            batch.append((number, values, name_key))
+            if not result.errors:
+                good.append((number, values, name_key, *planned))
             if len(batch) >= BATCH:
                 check_batch()
             if progress and result.rows % 500 == 0:
@@ -215,6 +334,8 @@ def validate(
             check_batch()
     except ImportFileError as exc:
         result.file_error = str(exc)
+    finally:
+        checked.finish(keep=result.ok)
     if result.rows == 0 and not result.file_error:
         result.file_error = "Tệp có dòng tiêu đề nhưng không có dòng dữ liệu nào."
     if progress:
@@ -225,27 +346,56 @@ def validate(
 def commit(
     stream, filename: str, *, scope_unit: Unit, actor, progress: Callable[[int], None] | None = None
 ) -> CommitResult:
-    """Read the file again and write it, all or nothing (call :func:`validate` first)."""
+    """Write the file, all or nothing (call :func:`validate` first).
+
+    The rows the validation of this same file found good are taken from its
+    :class:`CheckedRows`; without them (another day, units changed, no validation) the file
+    is read, cleaned and checked again. Either way who is already in the registry is looked
+    up again, and all is written in one transaction.
+    """
     resolve = UnitResolver(scope_unit, date.today())
-    _, rows = _rows(stream, filename, resolve)
+    data = stream.read()
+    checked = CheckedRows(data, resolve, scope_unit)
+    stored = checked.batches()
+    try:
+        if stored is not None:
+            planned = _checked_rows(stored)
+        else:
+            planned = _cleaned_rows(data, filename, resolve)
+        return commit_planned(actor=actor, planned=planned, source_name=filename, progress=progress)
+    finally:
+        checked.discard()
+
+
+def _checked_rows(stored) -> Iterator[tuple]:
+    for batch in stored:
+        _find_existing([(number, values, key) for number, values, key, _, _ in batch])
+        for number, values, _, history, timeline in batch:
+            yield number, values, history, timeline
+
+
+def _cleaned_rows(data: bytes, filename: str, resolve) -> Iterator[tuple]:
+    _, rows = _rows(io.BytesIO(data), filename, resolve)
 
     def ready():
-        batch = []
-        for number, values, errors in rows:
+        # each row is cleaned and checked again (the registry may have changed since the
+        # validation), and the history built by that check is the one written
+        batch, planned = [], []
+        for number, values, errors, name_key, checked in rows:
             if errors:
                 raise ImportFileError(f"Dòng {number}: {errors[0].reason}")
-            batch.append((number, values))
+            history, timeline = checked
+            batch.append((number, values, name_key))
+            planned.append((number, values, history, timeline))
             if len(batch) >= BATCH:
                 _find_existing(batch)
-                for item in batch:
-                    yield item[0], item[1], item[1]["unit"]
-                batch = []
+                yield from planned
+                batch, planned = [], []
         if batch:
             _find_existing(batch)
-            for item in batch:
-                yield item[0], item[1], item[1]["unit"]
+            yield from planned
 
-    return commit_rows(actor=actor, rows=ready(), source_name=filename, progress=progress)
+    return ready()
 
 
 def errors_to_xlsx(errors: list[RowError], target) -> None:

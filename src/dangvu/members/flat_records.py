@@ -10,7 +10,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from .lifecycle import Event, EventKind, LifecycleError, Status, add_months, build_timeline
+from .lifecycle import (
+    Event,
+    EventKind,
+    LifecycleError,
+    Status,
+    Timeline,
+    add_months,
+    build_timeline,
+)
 from .services import IDENTITY_FIELDS
 
 IDENTITY_KEYS = IDENTITY_FIELDS
@@ -42,6 +50,13 @@ def history_from_record(values: dict, unit) -> dict:
     Returns ``{"identity", "events", "cards"}`` for :func:`services.bulk_register`, or raises
     :class:`RecordError` naming the field at fault.
     """
+    return history_and_timeline(values, unit)[0]
+
+
+def history_and_timeline(values: dict, unit) -> tuple[dict, Timeline]:
+    """:func:`history_from_record` and the timeline its events make, built as
+    :func:`services.bulk_register` builds it (events in date order), so that a checked row
+    can be written by :func:`services.bulk_register_checked` without deriving it again."""
     admitted: date = values["admission_date"]
     ceremony: date = values.get("ceremony_date") or admitted
     official: date | None = values.get("official_date")
@@ -76,7 +91,7 @@ def history_from_record(values: dict, unit) -> dict:
     elif status == "chinh_thuc" and official is None:
         raise RecordError("official_date", "đảng viên chính thức cần ngày vào Đảng chính thức.")
     try:
-        build_timeline(
+        timeline = build_timeline(
             [
                 Event(
                     kind=e["kind"],
@@ -85,7 +100,7 @@ def history_from_record(values: dict, unit) -> dict:
                     unit_id=getattr(e.get("unit"), "pk", None),
                     external=e.get("external", ""),
                 )
-                for e in events
+                for e in sorted(events, key=lambda e: e["date"])
             ]
         )
     except LifecycleError as exc:
@@ -101,7 +116,7 @@ def history_from_record(values: dict, unit) -> dict:
                 }
             )
     identity = {k: values[k] for k in IDENTITY_KEYS if values.get(k) not in (None, "")}
-    return {"identity": identity, "events": events, "cards": cards}
+    return {"identity": identity, "events": events, "cards": cards}, timeline
 
 
 def record_from_member(member, *, timeline, cards=()) -> dict:

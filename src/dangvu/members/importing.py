@@ -16,7 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from . import services
-from .flat_records import IDENTITY_KEYS, RecordError, history_from_record
+from .flat_records import IDENTITY_KEYS, RecordError, history_and_timeline
 from .lifecycle import EXITS, EventKind
 from .models import Member, MemberEvent, PartyCard
 
@@ -42,16 +42,20 @@ class CommitResult:
 
 def plan_rows(rows: Iterable[tuple[int, dict, object]]):
     """Turn each (row number, values, unit) into a history; collect the rows that cannot."""
+    planned, problems = _plan(rows)
+    return [(row, values, history) for row, values, history, _ in planned], problems
+
+
+def _plan(rows):
     planned, problems = [], []
     for row, values, unit in rows:
         try:
-            planned.append((row, values, history_from_record(values, unit)))
+            planned.append((row, values, *history_and_timeline(values, unit)))
         except RecordError as exc:
             problems.append(RowProblem(row, exc.field, exc.reason))
     return planned, problems
 
 
-@transaction.atomic
 def commit_rows(
     *,
     actor,
@@ -64,18 +68,40 @@ def commit_rows(
 
     Rows are taken in batches, so a large file is never all in memory at once.
     """
+    return _commit(actor, rows, _plan, False, source_name, progress, batch_size)
+
+
+def commit_planned(
+    *,
+    actor,
+    planned: Iterable[tuple[int, dict, dict, object]],
+    source_name: str,
+    progress=None,
+    batch_size: int = 1000,
+) -> CommitResult:
+    """:func:`commit_rows` for rows the import has cleaned and checked (identity included)
+    and turned into histories with :func:`flat_records.history_and_timeline`:
+    ``(row number, values, history, timeline)``. New people are written without checking
+    them a second time."""
+    return _commit(
+        actor, planned, lambda batch: (batch, []), True, source_name, progress, batch_size
+    )
+
+
+@transaction.atomic
+def _commit(actor, rows, plan, checked, source_name, progress, batch_size) -> CommitResult:
     result = CommitResult()
     reason = f"Nhập từ tệp {source_name}"
     batch: list = []
     done = 0
 
     def flush() -> bool:
-        planned, problems = plan_rows(batch)
+        planned, problems = plan(batch)
         if problems:
             result.problems.extend(problems)
             return False
         try:
-            _commit_batch(actor, planned, reason, result, batch_size)
+            _commit_batch(actor, planned, reason, result, batch_size, checked)
         except _RowFailure as failure:
             result.problems.append(failure.problem)
             return False
@@ -107,18 +133,28 @@ class _RowFailure(Exception):
         self.problem = problem
 
 
-def _commit_batch(actor, planned, reason, result, batch_size) -> None:
-    new = [(row, history) for row, values, history in planned if not values.get("existing_id")]
-    existing = [
-        (row, values, history) for row, values, history in planned if values.get("existing_id")
+def _commit_batch(actor, planned, reason, result, batch_size, checked) -> None:
+    new = [
+        (history, timeline)
+        for _, values, history, timeline in planned
+        if not values.get("existing_id")
     ]
-    if new:
+    existing = [
+        (row, values, history) for row, values, history, _ in planned if values.get("existing_id")
+    ]
+    if new and checked:
+        # cleaned and checked by the import, histories by history_and_timeline
+        result.created += services.bulk_register_checked(
+            actor=actor, people=new, reason=reason, batch_size=batch_size
+        )
+    elif new:
         try:
             result.created += services.bulk_register(
-                actor=actor, people=[h for _, h in new], reason=reason, batch_size=batch_size
+                actor=actor, people=[h for h, _ in new], reason=reason, batch_size=batch_size
             )
         except ValidationError as exc:
-            raise _RowFailure(RowProblem(new[0][0], "", " ".join(exc.messages))) from exc
+            first = next(row for row, values, *_ in planned if not values.get("existing_id"))
+            raise _RowFailure(RowProblem(first, "", " ".join(exc.messages))) from exc
     if not existing:
         return
     members = Member.objects.in_bulk([values["existing_id"] for _, values, _ in existing])

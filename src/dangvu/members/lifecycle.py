@@ -168,11 +168,17 @@ class Timeline:
         return anchor + timedelta(days=gap)
 
 
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def add_months(day: date, months: int) -> date:
     """Same day ``months`` later, or the last day of that month if it has no such day."""
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+    if day.day <= 28:  # every month has it (the common case: no calendar look-up)
+        return date(year, month, day.day)
+    last = 29 if month == 2 and calendar.isleap(year) else _MONTH_DAYS[month]
+    return date(year, month, min(day.day, last))
 
 
 def months_between(start: date, end: date) -> tuple[int, int]:

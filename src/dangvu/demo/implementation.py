@@ -39,6 +39,7 @@ from dangvu.implementation.models import (
 )
 from dangvu.implementation.periods import quarters_between
 from dangvu.orgs.models import Unit
+from dangvu.vntext.formats import format_number
 
 REFORM = date(2025, 7, 1)
 OLD_COMMUNE_NAME = (  # as in generator.py (not imported: the generator will import this module)
@@ -187,9 +188,10 @@ def populate(
     counts.update(work_programmes=programmes, content_groups=groups)
     say(
         f"  Thực hiện: {counts['targets']} chỉ tiêu, {counts['tasks']} nhiệm vụ của "
-        f"{len(documents)} văn bản, {counts['assignments']} lượt giao, "
-        f"{counts['progress_reports']} báo cáo tiến độ ({counts['overdue_assignments']} quá hạn); "
-        f"{programmes} chương trình công tác năm, {groups} nhóm nội dung."
+        f"{len(documents)} văn bản, {format_number(counts['assignments'])} lượt giao, "
+        f"{format_number(counts['progress_reports'])} báo cáo tiến độ "
+        f"({counts['overdue_assignments']} quá hạn); "
+        f"{programmes} chương trình công tác năm, {format_number(groups)} nhóm nội dung."
     )
     return counts
 

@@ -23,6 +23,7 @@ from dangvu.meetings.roster import RosterBook
 from dangvu.meetings.services import assign_attendee, bulk_record_meetings
 from dangvu.members.lifecycle import add_months
 from dangvu.orgs.models import Unit
+from dangvu.vntext.formats import format_number
 
 HCM_SHARE = 0.87
 SLOPPY_SHARE = 0.25
@@ -153,7 +154,10 @@ def populate(*, rng: random.Random, province: Unit, start: date, end: date, say=
         done = bulk_record_meetings(actor=None, meetings=items, reason="Dữ liệu mô phỏng")
         counts["meetings"] += done["meetings"]
         counts["attendance"] += done["attendance"]
-        say(f"  sinh hoạt chi bộ {year}: {done['meetings']:,} buổi, {done['attendance']:,} lượt")
+        say(
+            f"  sinh hoạt chi bộ {year}: {format_number(done['meetings'])} buổi, "
+            f"{format_number(done['attendance'])} lượt"
+        )
     counts["assignments"] = len(assignments)
     return counts
 

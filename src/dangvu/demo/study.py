@@ -24,6 +24,7 @@ from dangvu.study.audiences import load_default_audiences
 from dangvu.study.models import AudienceKind, SessionForm
 from dangvu.study.selectors import eligible_members
 from dangvu.study.services import bulk_create_sessions
+from dangvu.vntext.formats import format_number
 
 REFORM = date(2025, 7, 1)
 MAX_LISTED_ROWS = 12_000  # members listed over all sessions (keeps the demo fast)
@@ -233,7 +234,7 @@ def populate(
     with_lists = sum(1 for s in sessions if any(g.get("by_list") for g in s["groups"]))
     say(
         f"  Đã tạo {created} hội nghị học tập, quán triệt ({with_lists} có danh sách, "
-        f"{listed_rows} lượt đảng viên theo danh sách)."
+        f"{format_number(listed_rows)} lượt đảng viên theo danh sách)."
     )
     return {
         "study_sessions": created,

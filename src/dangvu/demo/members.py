@@ -145,7 +145,9 @@ class _People:
         events.append(admission)
         ends = probation_end(ceremony)
         official = None
-        if ends <= today and rng.random() > 0.01:
+        # half of those whose probation ended in the last 120 days still await the cell's
+        # vote (the office's work list); everybody earlier has been recognised
+        if ends <= today and (rng.random() > 0.5 or ends <= today - timedelta(days=120)):
             official = min(ends + timedelta(days=rng.randrange(0, 60)), today)
             events.append({"kind": EventKind.RECOGNITION, "date": official})
         if transfer_day is not None:

@@ -1,6 +1,6 @@
 """The demo's members: every alive cell has some, histories follow the rules, work lists fill."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -20,7 +20,7 @@ def fast_hashing(settings):
 
 
 def test_members_in_every_cell_with_valid_histories():
-    result = build_demo(seed=5, scale=0.05)
+    result = build_demo(seed=5, scale=0.05, work_records=False)
     today = date.today()
     cells = Unit.objects.subtree_of(result.province).alive_on(today).filter(kind__is_cell=True)
     with_members = set(Member.objects.values_list("unit_id", flat=True))
@@ -35,10 +35,13 @@ def test_members_in_every_cell_with_valid_histories():
     assert MemberEvent.objects.filter(kind=EventKind.BADGE).exists()
     assert MemberEvent.objects.filter(kind=EventKind.TRANSFER).exists()
     assert result.counts["members"] == Member.objects.count() > 0
+    # nobody is left probationary for years: only recent ends await the cell's vote
+    waiting = period_on(today).filter(status=Status.PROBATIONARY, member__probation_end__lte=today)
+    assert not waiting.filter(member__probation_end__lt=today - timedelta(days=120)).exists()
 
 
 def test_members_are_scoped_like_their_cells():
-    build_demo(seed=5, scale=0.05)
+    build_demo(seed=5, scale=0.05, work_records=False)
     from dangvu.accounts.models import User
 
     commune_officer = User.objects.get(username="xa_a")

@@ -5,5 +5,5 @@ class StudyConfig(AppConfig):
     name = "dangvu.study"
     label = "study"
     verbose_name = "Học tập, quán triệt"
-    menu = [(34, "Học tập, quán triệt", "study:list")]  # see dangvu.web.context_processors
+    menu = [(34, "Học tập", "study:list")]  # see dangvu.web.context_processors
     member_sections = ["dangvu.study.sections.member_sessions"]  # see dangvu.members.sections

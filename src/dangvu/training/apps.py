@@ -5,5 +5,5 @@ class TrainingConfig(AppConfig):
     name = "dangvu.training"
     label = "training"
     verbose_name = "Đào tạo, bồi dưỡng"
-    menu = [(40, "Đào tạo, bồi dưỡng", "training:list")]  # see dangvu.web.context_processors
+    menu = [(40, "Đào tạo", "training:list")]  # see dangvu.web.context_processors
     member_sections = ["dangvu.training.selectors.member_section"]

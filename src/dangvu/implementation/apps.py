@@ -7,10 +7,5 @@ class ImplementationConfig(AppConfig):
     verbose_name = "Thực hiện nghị quyết, chương trình công tác"
     menu = [(32, "Thực hiện", "implementation:list")]
     unit_panels = ["implementation:unit"]  # see dangvu.orgs.views.unit_panel_names
+    document_sections = ["dangvu.implementation.selectors.document_section"]
 
-    def ready(self) -> None:
-        from dangvu.documents.sections import register_section
-
-        from .selectors import document_section
-
-        register_section("implementation", document_section)

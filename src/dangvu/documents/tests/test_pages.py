@@ -4,6 +4,7 @@ query count pinned), the create and edit forms, the detail page and its sections
 from datetime import date
 
 import pytest
+from django.apps import apps
 from django.urls import reverse
 
 from dangvu.documents import sections
@@ -204,7 +205,15 @@ def test_detail_page_and_query_count(world, register, login, django_assert_max_n
     assert "2020-2025" in response.text
 
 
-def test_sections_other_apps_register(world, register, login, tmp_path, settings):
+def section_for_resolutions(request, document):
+    if document.doc_type.code != "NQ":
+        return None
+    return sections.Section(
+        title="Tổ chức thực hiện", template="other/_section.html", context={"count": 8}
+    )
+
+
+def test_sections_other_apps_declare(world, register, login, tmp_path, settings, monkeypatch):
     template_dir = tmp_path / "templates"
     (template_dir / "other").mkdir(parents=True)
     (template_dir / "other" / "_section.html").write_text(
@@ -213,23 +222,17 @@ def test_sections_other_apps_register(world, register, login, tmp_path, settings
     settings.TEMPLATES = [
         {**settings.TEMPLATES[0], "DIRS": [*settings.TEMPLATES[0].get("DIRS", []), template_dir]}
     ]
-
-    def provider(request, document):
-        if document.doc_type.code != "NQ":
-            return None
-        return sections.Section(
-            title="Tổ chức thực hiện", template="other/_section.html", context={"count": 8}
-        )
-
-    sections.register_section("tests.implementation", provider)
-    try:
-        client = login(world.users["province"])
-        page = client.get(reverse("documents:detail", args=[register.province_nq.pk])).text
-        assert "Tổ chức thực hiện" in page and "Chỉ tiêu của 71-NQ/TU: 8" in page
-        plan = client.get(reverse("documents:detail", args=[register.a_kh.pk])).text
-        assert "Tổ chức thực hiện" not in plan
-    finally:
-        sections.unregister_section("tests.implementation")
+    monkeypatch.setattr(
+        apps.get_app_config("web"),
+        "document_sections",
+        ["dangvu.documents.tests.test_pages.section_for_resolutions"],
+        raising=False,
+    )
+    client = login(world.users["province"])
+    page = client.get(reverse("documents:detail", args=[register.province_nq.pk])).text
+    assert "Tổ chức thực hiện" in page and "Chỉ tiêu của 71-NQ/TU: 8" in page
+    plan = client.get(reverse("documents:detail", args=[register.a_kh.pk])).text
+    assert "Tổ chức thực hiện" not in plan
 
 
 def test_ended_units_can_still_have_their_documents_registered(world, login):

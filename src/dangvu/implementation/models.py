@@ -21,6 +21,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from dangvu.accounts.scoped import ScopedQuerySet
 from dangvu.vntext.fields import NFCCharField, NFCTextField
 
 from .periods import Period, PeriodKind
@@ -115,12 +116,7 @@ class Item(models.Model):
         return self.measure == Measure.RATE
 
 
-class AssignmentQuerySet(models.QuerySet):
-    def visible_to(self, user, perm: str = "read"):
-        from dangvu.accounts.scopes import scope_for
-
-        return self.filter(scope_for(user, perm).q("unit__path"))
-
+class AssignmentQuerySet(ScopedQuerySet):
     def overdue_on(self, day):
         return self.filter(item__deadline__lt=day, achieved=False)
 
@@ -170,11 +166,8 @@ class Assignment(models.Model):
         return self.target_value if self.target_value is not None else self.item.target_value
 
 
-class ReportQuerySet(models.QuerySet):
-    def visible_to(self, user, perm: str = "read"):
-        from dangvu.accounts.scopes import scope_for
-
-        return self.filter(scope_for(user, perm).q("assignment__unit__path"))
+class ReportQuerySet(ScopedQuerySet):
+    scope_path = "assignment__unit__path"
 
     def of_period(self, period: Period):
         return self.filter(period_kind=period.kind, year=period.year, number=period.number)
@@ -244,11 +237,8 @@ class Field(models.TextChoices):
     COMMITTEE = "cap_uy", "Hoạt động của cấp ủy, Ban Thường vụ"
 
 
-class ProgrammeQuerySet(models.QuerySet):
-    def visible_to(self, user, perm: str = "read"):
-        from dangvu.accounts.scopes import scope_for
-
-        return self.filter(scope_for(user, perm).q("unit__path"))
+class ProgrammeQuerySet(ScopedQuerySet):
+    pass
 
 
 class WorkProgramme(models.Model):

@@ -20,6 +20,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from dangvu.accounts.scoped import ScopedQuerySet
 from dangvu.vntext.fields import NFCCharField, NFCTextField
 
 
@@ -46,11 +47,8 @@ class MeetingKind(models.TextChoices):
     THEMATIC = "chuyen_de", "Chuyên đề"
 
 
-class MeetingQuerySet(models.QuerySet):
-    def visible_to(self, user, perm: str = "read"):
-        from dangvu.accounts.scopes import scope_for
-
-        return self.filter(scope_for(user, perm).q("unit__path"))
+class MeetingQuerySet(ScopedQuerySet):
+    pass
 
 
 class Meeting(models.Model):

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 
+from dangvu.accounts.scoped import ScopedQuerySet
 from dangvu.vntext.fields import NFCCharField, NFCTextField
 
 
@@ -38,12 +39,8 @@ class SessionForm(models.TextChoices):
     HYBRID = "ket_hop", "Kết hợp trực tiếp và trực tuyến"
 
 
-class StudySessionQuerySet(models.QuerySet):
-    def visible_to(self, user, perm: str = "read"):
-        """Sessions whose organising unit (where it lives now) lies in the user's scope."""
-        from dangvu.accounts.scopes import scope_for
-
-        return self.filter(scope_for(user, perm).q("unit__path"))
+class StudySessionQuerySet(ScopedQuerySet):
+    """Sessions whose organising unit (where it lives now) lies in the user's scope."""
 
 
 class StudySession(models.Model):

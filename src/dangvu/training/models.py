@@ -14,6 +14,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from dangvu.accounts.scoped import ScopedQuerySet
+from dangvu.members.models import Gender
 from dangvu.vntext.fields import NFCCharField, NFCTextField
 
 
@@ -62,12 +64,8 @@ class ClassForm(models.TextChoices):
     MIXED = "ket_hop", "Kết hợp trực tiếp và trực tuyến"
 
 
-class TrainingClassQuerySet(models.QuerySet):
-    def visible_to(self, user, perm: str = "read"):
-        """Classes organised by a unit in the user's scope for ``perm``."""
-        from dangvu.accounts.scopes import scope_for
-
-        return self.filter(scope_for(user, perm).q("unit__path"))
+class TrainingClassQuerySet(ScopedQuerySet):
+    """Classes organised by a unit in the user's scope."""
 
 
 class TrainingClass(models.Model):
@@ -115,16 +113,8 @@ class TrainingClass(models.Model):
         return f"{self.name} ({self.number})" if self.number else self.name
 
 
-class Gender(models.TextChoices):
-    MALE = "nam", "Nam"
-    FEMALE = "nu", "Nữ"
-
-
-class CandidateQuerySet(models.QuerySet):
-    def visible_to(self, user, perm: str = "read"):
-        from dangvu.accounts.scopes import scope_for
-
-        return self.filter(scope_for(user, perm).q("unit__path"))
+class CandidateQuerySet(ScopedQuerySet):
+    """Candidates cultivated in a cell of the user's scope."""
 
 
 class Candidate(models.Model):

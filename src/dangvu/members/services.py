@@ -19,7 +19,7 @@ from django.utils import timezone
 from dangvu.audit.context import current_source
 from dangvu.audit.models import AuditEntry
 from dangvu.audit.services import record_change, snapshot
-from dangvu.vntext.cccd import validate_cccd
+from dangvu.vntext.cccd import cccd_into, validate_cccd
 from dangvu.vntext.fields import NFCCharField, NFCTextField
 from dangvu.vntext.normalize import clean_text, nfc
 from dangvu.vntext.search_keys import search_key
@@ -89,26 +89,20 @@ def _clean_identity(data: dict, *, current: Member | None = None) -> dict:
         errors.setdefault("birth_date", []).append("Ngày sinh ở tương lai.")
     if merged.get("theory_level", "") not in TheoryLevel.values:
         errors.setdefault("theory_level", []).append("Trình độ lý luận chính trị không hợp lệ.")
-    if merged.get("cccd"):
-        try:
-            cleaned_cccd = validate_cccd(
-                merged["cccd"],
-                birth_date=birth if isinstance(birth, date) else None,
-                gender=merged.get("gender"),
+    cleaned_cccd = merged.get("cccd") and cccd_into(
+        errors, merged["cccd"], birth_date=birth, gender=merged.get("gender")
+    )
+    if cleaned_cccd:
+        if "cccd" in cleaned:
+            cleaned["cccd"] = cleaned_cccd
+        clash = Member.objects.filter(cccd=cleaned_cccd)
+        if current is not None:
+            clash = clash.exclude(pk=current.pk)
+        other = clash.first()
+        if other is not None:
+            errors.setdefault("cccd", []).append(
+                f"Số định danh {cleaned_cccd} đã có trong hồ sơ của {other.full_name}."
             )
-        except ValidationError as exc:
-            errors.setdefault("cccd", []).extend(exc.messages)
-        else:
-            if "cccd" in cleaned:
-                cleaned["cccd"] = cleaned_cccd
-            clash = Member.objects.filter(cccd=cleaned_cccd)
-            if current is not None:
-                clash = clash.exclude(pk=current.pk)
-            other = clash.first()
-            if other is not None:
-                errors.setdefault("cccd", []).append(
-                    f"Số định danh {cleaned_cccd} đã có trong hồ sơ của {other.full_name}."
-                )
     if errors:
         raise ValidationError(errors)
     return cleaned

@@ -24,7 +24,7 @@ from dangvu.members.selectors import period_on
 from dangvu.orgs.models import Unit, UnitVersion
 from dangvu.orgs.selectors import subtree_on
 from dangvu.orgs.tree_paths import path_within
-from dangvu.vntext.cccd import validate_cccd
+from dangvu.vntext.cccd import cccd_into, validate_cccd
 from dangvu.vntext.formats import format_date
 from dangvu.vntext.normalize import clean_text
 from dangvu.vntext.search_keys import search_key
@@ -233,32 +233,26 @@ def _clean_candidate(data: dict, *, current: Candidate | None = None) -> dict:
         )
     if not isinstance(merged.get("unit"), Unit):
         errors.setdefault("unit", []).append("Hãy chọn chi bộ đang bồi dưỡng quần chúng.")
-    if merged.get("cccd"):
-        try:
-            cccd = validate_cccd(
-                merged["cccd"],
-                birth_date=birth if isinstance(birth, date) else None,
-                gender=merged.get("gender"),
+    cccd = merged.get("cccd") and cccd_into(
+        errors, merged["cccd"], birth_date=birth, gender=merged.get("gender")
+    )
+    if cccd:
+        if "cccd" in cleaned:
+            cleaned["cccd"] = cccd
+        clash = Candidate.objects.filter(cccd=cccd)
+        if current is not None:
+            clash = clash.exclude(pk=current.pk)
+        other = clash.first()
+        if other is not None:
+            errors.setdefault("cccd", []).append(
+                f"Số định danh {cccd} đã có trong danh sách quần chúng ({other.full_name})."
             )
-        except ValidationError as exc:
-            errors.setdefault("cccd", []).extend(exc.messages)
-        else:
-            if "cccd" in cleaned:
-                cleaned["cccd"] = cccd
-            clash = Candidate.objects.filter(cccd=cccd)
-            if current is not None:
-                clash = clash.exclude(pk=current.pk)
-            other = clash.first()
-            if other is not None:
-                errors.setdefault("cccd", []).append(
-                    f"Số định danh {cccd} đã có trong danh sách quần chúng ({other.full_name})."
-                )
-            member = Member.objects.filter(cccd=cccd).first()
-            if member is not None and (current is None or current.member_id != member.pk):
-                errors.setdefault("cccd", []).append(
-                    f"Số định danh {cccd} là của đảng viên {member.full_name}; "
-                    "ghi danh người này bằng hồ sơ đảng viên."
-                )
+        member = Member.objects.filter(cccd=cccd).first()
+        if member is not None and (current is None or current.member_id != member.pk):
+            errors.setdefault("cccd", []).append(
+                f"Số định danh {cccd} là của đảng viên {member.full_name}; "
+                "ghi danh người này bằng hồ sơ đảng viên."
+            )
     if errors:
         raise ValidationError(errors)
     return cleaned

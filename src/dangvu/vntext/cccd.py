@@ -134,6 +134,22 @@ def validate_cccd(
     return digits
 
 
+def cccd_into(
+    errors: dict, value: str, *, birth_date=None, gender: str | None = None
+) -> str | None:
+    """For services that gather every field's errors: the validated CCCD, or ``None`` with the
+    reasons added to ``errors["cccd"]`` (``birth_date`` is used only if it is a date)."""
+    try:
+        return validate_cccd(
+            value,
+            birth_date=birth_date if isinstance(birth_date, date) else None,
+            gender=gender,
+        )
+    except ValidationError as exc:
+        errors.setdefault("cccd", []).extend(exc.messages)
+        return None
+
+
 def cccd_facts(value: str) -> CccdFacts:
     """Decode a CCCD (validated first): province, century, sex and birth year."""
     return _decode(validate_cccd(value))

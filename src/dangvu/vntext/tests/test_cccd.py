@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 from django.core.exceptions import ValidationError
 
-from dangvu.vntext.cccd import PROVINCE_CODES, CccdFacts, cccd_facts, validate_cccd
+from dangvu.vntext.cccd import PROVINCE_CODES, CccdFacts, cccd_facts, cccd_into, validate_cccd
 
 
 def codes_of(excinfo) -> list[str]:
@@ -152,3 +152,15 @@ def test_century_digits_after_2099_cannot_be_a_living_person(digit):
     with pytest.raises(ValidationError) as excinfo:
         validate_cccd(f"001{digit}90012345", birth_date=date(1890, 1, 1))
     assert codes_of(excinfo) == ["cccd_future", "cccd_century"]
+
+
+def test_cccd_into_gathers_the_reasons_with_the_other_fields():
+    errors = {"ten": ["Thiếu tên."]}
+    assert cccd_into(errors, " 001 080 001234 ", birth_date=date(1980, 3, 12), gender="nam") == (
+        "001080001234"
+    )
+    assert list(errors) == ["ten"]
+    assert cccd_into(errors, "001080001234", birth_date=date(1990, 1, 1), gender="nam") is None
+    assert errors["cccd"] and list(errors) == ["ten", "cccd"]
+    # a birth date that is not (yet) a date is ignored, not an error of its own
+    assert cccd_into({}, "001080001234", birth_date="12/03/19", gender=None) == "001080001234"

@@ -517,17 +517,14 @@ def update_decision(
             f"Không sửa quyết định sang hình thức {Form(form).label.lower()}: hãy ghi một "
             "quyết định mới (để việc khai trừ, giải tán được ghi nhận đúng quy trình)."
         )
-    subject = subject_on(unit=decision.subject_unit, member=decision.subject_member, day=date)
-    check_form(subject.kind, form)
-    decision.number, decision.date, decision.violation, decision.form = (
-        number,
-        date,
-        violation,
-        form,
-    )
+    if decision.form not in CONSEQUENTIAL:  # (an expelled member has left on that date)
+        subject = subject_on(unit=decision.subject_unit, member=decision.subject_member, day=date)
+        check_form(subject.kind, form)
+        decision.subject_kind, decision.subject_home = subject.kind, subject.home
+        decision.subject_name = subject.name
+    decision.number, decision.date = number, date
+    decision.violation, decision.form = violation, form
     decision.text, decision.case = _text(text), case
-    decision.subject_kind, decision.subject_home = subject.kind, subject.home
-    decision.subject_name = subject.name
     decision.revision = F("revision") + 1
     decision.save()
     decision.refresh_from_db()

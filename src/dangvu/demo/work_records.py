@@ -25,6 +25,7 @@ MODULES = [
     ("study", "dangvu.demo.study.populate"),
     ("training", "dangvu.demo.training.populate"),
     ("meetings", "dangvu.demo.meetings.populate"),
+    ("oversight", "dangvu.demo.oversight.populate"),  # last: its khai trừ must follow the others
 ]
 
 
@@ -47,6 +48,7 @@ def work_record_counts(province: Unit) -> dict[str, int]:
     from dangvu.documents.models import Document
     from dangvu.implementation.models import Assignment, Report
     from dangvu.meetings.models import Attendance, Meeting
+    from dangvu.oversight.models import Case, DisciplineDecision
     from dangvu.study.models import StudySession
     from dangvu.training.models import Enrolment, TrainingClass
 
@@ -60,4 +62,6 @@ def work_record_counts(province: Unit) -> dict[str, int]:
         "training_enrolments": Enrolment.objects.filter(training_class__unit__in=within).count(),
         "meetings": Meeting.objects.filter(unit__in=within).count(),
         "attendance": Attendance.objects.filter(cell__in=within).count(),
+        "oversight_cases": Case.objects.filter(unit__in=within).count(),
+        "discipline_decisions": DisciplineDecision.objects.filter(unit__in=within).count(),
     }

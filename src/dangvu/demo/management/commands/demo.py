@@ -37,6 +37,8 @@ LABELS = {
     "training_enrolments": "  Lượt học viên",
     "meetings": "Buổi sinh hoạt chi bộ",
     "attendance": "  Lượt điểm danh",
+    "oversight_cases": "Cuộc kiểm tra, giám sát",
+    "discipline_decisions": "Quyết định kỷ luật",
 }
 
 

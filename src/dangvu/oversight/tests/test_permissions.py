@@ -219,3 +219,39 @@ def test_api_decide(world, people, violation, login, ubkt_b):
     assert made.status_code == 201 and made.json()["subject_kind"] == "du_bi"
     other = login(world.users["commune_b"])
     assert other.post(url, payload, content_type="application/json").status_code == 404
+
+
+def test_decision_pages_edit_and_list_pins(
+    world, records, people, violation, login, ubkt_b, django_assert_max_num_queries
+):
+    for i in range(30):
+        decide_discipline(
+            actor=None,
+            unit=world.commune_b,
+            number=f"{10 + i}-QĐ/UBKT",
+            date=date(2025, 11, 1),
+            violation=violation,
+            form=Form.REPRIMAND,
+            subject_member=people.lan,
+        )
+    client = login(ubkt_b)
+    with django_assert_max_num_queries(10):
+        page = client.get(reverse("oversight:decision_list"), {"don_vi": world.commune_b.pk})
+    assert "32 quyết định kỷ luật" in page.content.decode()
+    client = login(world.users["commune_b"])
+    with django_assert_max_num_queries(9):
+        client.get(reverse("oversight:decision_list"))
+    client = login(ubkt_b)
+    edit = reverse("oversight:decision_edit", args=[records["khanh"].pk])
+    data = {
+        "number": "01-QĐ/UBKT",
+        "date": "01/10/2025",
+        "violation": violation.pk,
+        "form": Form.WARNING,
+        "text": "Sửa",
+        "revision": 1,
+    }
+    assert client.post(edit, data).status_code == 302
+    stale = client.post(edit, {**data, "form": Form.DISMISSAL})
+    assert "vừa được người khác cập nhật" in stale.content.decode()
+    assert DisciplineDecision.objects.get(pk=records["khanh"].pk).form == Form.WARNING

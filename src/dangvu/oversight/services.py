@@ -499,7 +499,7 @@ def update_decision(
     """Correct a decision's number, date, violation, form or text (the subject stays). A khai
     trừ or giải tán decision keeps its form and date: its consequence is already recorded."""
     decision = (
-        DisciplineDecision.objects.select_for_update()
+        DisciplineDecision.objects.select_for_update(of=("self",))
         .select_related("unit", "subject_unit", "subject_member")
         .get(pk=decision.pk)
     )

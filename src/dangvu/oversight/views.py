@@ -21,7 +21,7 @@ from dangvu.jobs.xlsx import xlsx_response
 from dangvu.members.models import Member
 from dangvu.orgs.models import Unit
 from dangvu.study.selectors import period_of
-from dangvu.web.form_actions import NOTHING, submit
+from dangvu.web.form_actions import NOTHING, form_page, submit
 from dangvu.web.pagination import CappedPaginator
 
 from . import listing, selectors, services
@@ -219,14 +219,14 @@ def case_create(request):
             **_case_kwargs(request, data),
         )
 
-    case = submit(request, form, create)
-    if case is not NOTHING:
-        messages.success(request, "Đã ghi cuộc kiểm tra, giám sát.")
-        return redirect("oversight:case_detail", case.pk)
-    return render(
+    return form_page(
         request,
-        "oversight/change.html",
-        {"form": form, "title": "Ghi cuộc kiểm tra, giám sát", "back": reverse("oversight:list")},
+        form,
+        create,
+        success="Đã ghi cuộc kiểm tra, giám sát.",
+        template="oversight/change.html",
+        context={"title": "Ghi cuộc kiểm tra, giám sát", "back": reverse("oversight:list")},
+        target=lambda r: ("oversight:case_detail", r.pk),
     )
 
 
@@ -244,7 +244,9 @@ def case_edit(request, case_id: int):
         revision=case.revision,
     )
     form = CaseForm(request.POST or None, items=_plan_items(request), editing=True, initial=initial)
-    result = submit(
+    back = reverse("oversight:case_detail", args=[case.pk])
+    title = f"Sửa: {case} — {case.subject_name}"
+    return form_page(
         request,
         form,
         lambda f: services.update_case(
@@ -253,13 +255,11 @@ def case_edit(request, case_id: int):
             expected_revision=f.cleaned_data["revision"],
             **_case_kwargs(request, f.cleaned_data),
         ),
+        success="Đã cập nhật cuộc kiểm tra, giám sát.",
+        template="oversight/change.html",
+        context={"title": title, "back": back},
+        target=lambda r: ("oversight:case_detail", case.pk),
     )
-    if result is not NOTHING:
-        messages.success(request, "Đã cập nhật cuộc kiểm tra, giám sát.")
-        return redirect("oversight:case_detail", case.pk)
-    back = reverse("oversight:case_detail", args=[case.pk])
-    title = f"Sửa: {case} — {case.subject_name}"
-    return render(request, "oversight/change.html", {"form": form, "title": title, "back": back})
 
 
 @login_required
@@ -304,7 +304,9 @@ def plan_create(request):
     if not units:
         raise Http404
     form = PlanForm(request.POST or None, units=units, initial={"year": today().year})
-    plan = submit(
+    back = reverse("oversight:plan_list")
+    title = "Kế hoạch kiểm tra, giám sát mới"
+    return form_page(
         request,
         form,
         lambda f: services.create_plan(
@@ -315,13 +317,11 @@ def plan_create(request):
             number=f.cleaned_data["number"],
             note=f.cleaned_data["note"],
         ),
+        success="Đã ghi kế hoạch. Hãy thêm các nội dung kiểm tra, giám sát.",
+        template="oversight/change.html",
+        context={"title": title, "back": back},
+        target=lambda r: ("oversight:plan_detail", r.pk),
     )
-    if plan is not NOTHING:
-        messages.success(request, "Đã ghi kế hoạch. Hãy thêm các nội dung kiểm tra, giám sát.")
-        return redirect("oversight:plan_detail", plan.pk)
-    back = reverse("oversight:plan_list")
-    title = "Kế hoạch kiểm tra, giám sát mới"
-    return render(request, "oversight/change.html", {"form": form, "title": title, "back": back})
 
 
 @login_required
@@ -337,7 +337,9 @@ def plan_edit(request, plan_id: int):
             "revision": plan.revision,
         },
     )
-    result = submit(
+    back = reverse("oversight:plan_detail", args=[plan.pk])
+    title = f"Sửa kế hoạch năm {plan.year} — {plan.unit.name}"
+    return form_page(
         request,
         form,
         lambda f: services.update_plan(
@@ -348,13 +350,11 @@ def plan_edit(request, plan_id: int):
             number=f.cleaned_data["number"],
             note=f.cleaned_data["note"],
         ),
+        success="Đã cập nhật kế hoạch.",
+        template="oversight/change.html",
+        context={"title": title, "back": back},
+        target=lambda r: ("oversight:plan_detail", plan.pk),
     )
-    if result is not NOTHING:
-        messages.success(request, "Đã cập nhật kế hoạch.")
-        return redirect("oversight:plan_detail", plan.pk)
-    back = reverse("oversight:plan_detail", args=[plan.pk])
-    title = f"Sửa kế hoạch năm {plan.year} — {plan.unit.name}"
-    return render(request, "oversight/change.html", {"form": form, "title": title, "back": back})
 
 
 @login_required
@@ -493,13 +493,17 @@ def decision_create(request):
             **_decision_kwargs(request, data),
         )
 
-    decision = submit(request, form, create)
-    if decision is not NOTHING:
-        messages.success(request, f"Đã ghi {decision}.")
-        return redirect("oversight:decision_detail", decision.pk)
     back = reverse("oversight:decision_list")
     title = "Ghi quyết định kỷ luật"
-    return render(request, "oversight/change.html", {"form": form, "title": title, "back": back})
+    return form_page(
+        request,
+        form,
+        create,
+        success="Đã ghi quyết định kỷ luật.",
+        template="oversight/change.html",
+        context={"title": title, "back": back},
+        target=lambda r: ("oversight:decision_detail", r.pk),
+    )
 
 
 @login_required
@@ -518,7 +522,9 @@ def decision_edit(request, decision_id: int):
             "revision": decision.revision,
         },
     )
-    result = submit(
+    back = reverse("oversight:decision_detail", args=[decision.pk])
+    title = f"Sửa {decision}"
+    return form_page(
         request,
         form,
         lambda f: services.update_decision(
@@ -527,13 +533,11 @@ def decision_edit(request, decision_id: int):
             expected_revision=f.cleaned_data["revision"],
             **_decision_kwargs(request, f.cleaned_data),
         ),
+        success="Đã cập nhật quyết định kỷ luật.",
+        template="oversight/change.html",
+        context={"title": title, "back": back},
+        target=lambda r: ("oversight:decision_detail", decision.pk),
     )
-    if result is not NOTHING:
-        messages.success(request, "Đã cập nhật quyết định kỷ luật.")
-        return redirect("oversight:decision_detail", decision.pk)
-    back = reverse("oversight:decision_detail", args=[decision.pk])
-    title = f"Sửa {decision}"
-    return render(request, "oversight/change.html", {"form": form, "title": title, "back": back})
 
 
 @login_required

@@ -6,7 +6,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from dangvu.audit.context import audit_source
@@ -159,6 +159,20 @@ def _root(request, unit: int | None) -> Unit | None:
     return get_object_or_404(selectors.readable_units(request.user), pk=unit)
 
 
+class DecisionFilters(Schema):
+    """``unit``: the subject's unit counted there; ``subject``: dang_vien or to_chuc."""
+
+    unit: int | None = None
+    first: date | None = None
+    last: date | None = None
+    subject: str = ""
+    form: str = ""
+
+
+def _filters(request, filters: DecisionFilters) -> dict:
+    return {**filters.dict(), "unit": _root(request, filters.unit)}
+
+
 @router.get("plans", response=list[PlanOut], summary="Kế hoạch kiểm tra, giám sát năm")
 @paginate(LimitOffsetPagination)
 def oversight_plans(request, unit: int | None = None, year: int | None = None):
@@ -201,35 +215,17 @@ def oversight_case(request, case_id: int):
     summary="Quyết định kỷ luật (chỉ những quyết định người dùng được xem chi tiết)",
 )
 @paginate(LimitOffsetPagination)
-def oversight_decisions(
-    request,
-    unit: int | None = None,
-    first: date | None = None,
-    last: date | None = None,
-    subject: str = "",
-    form: str = "",
-):
+def oversight_decisions(request, filters: Query[DecisionFilters]):
     """Only decisions within the user's ``manage_discipline`` scope; use
     ``decisions/counts`` for the counts over everything the user reads."""
-    return selectors.detailed_decisions(
-        request.user, unit=_root(request, unit), first=first, last=last, subject=subject, form=form
-    )
+    return selectors.detailed_decisions(request.user, **_filters(request, filters))
 
 
 @router.get(
     "decisions/counts", response=CountsOut, summary="Số quyết định kỷ luật (không chi tiết)"
 )
-def oversight_decision_counts(
-    request,
-    unit: int | None = None,
-    first: date | None = None,
-    last: date | None = None,
-    subject: str = "",
-    form: str = "",
-):
-    counts = selectors.decision_counts(
-        request.user, unit=_root(request, unit), first=first, last=last, subject=subject, form=form
-    )
+def oversight_decision_counts(request, filters: Query[DecisionFilters]):
+    counts = selectors.decision_counts(request.user, **_filters(request, filters))
     return {**counts, "forms": [{"form": f.value, "decisions": n} for f, n in counts["forms"]]}
 
 

@@ -101,6 +101,10 @@ def test_api_details_and_counts(world, records, login, ubkt_b):
     assert (one["form"], one["subject_name"]) == ("khien_trach", "Lê Văn Khánh")
     assert client.get(reverse("api:oversight_decision", args=[records["an"].pk])).status_code == 404
     assert client.get(reverse("api:oversight_decision_counts")).json()["hidden"] == 0
+    only_units = client.get(reverse("api:oversight_decisions"), {"subject": "to_chuc"}).json()
+    assert [d["number"] for d in only_units["items"]] == ["02-QĐ/UBKT"]
+    outside = client.get(reverse("api:oversight_decision_counts"), {"unit": world.commune_a.pk})
+    assert outside.status_code == 404
 
 
 def _sheet(response):

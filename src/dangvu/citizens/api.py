@@ -5,7 +5,6 @@ with the service's reasons in Vietnamese and writes nothing.
 Who raised a feedback is exposed as the record keeps it — ``raised_by`` (a display name or a
 group description) and the optional ``contact`` — and nothing else about the person."""
 
-
 from datetime import date
 from typing import Literal
 

@@ -132,7 +132,7 @@ def test_illegal_transitions_are_refused_in_vietnamese(world, state_of, action):
             actor=None, feedback=f, expected_revision=f.revision, closed_on=date(2025, 9, 23)
         ),
     }
-    with pytest.raises(ValidationError, match="Không thể .* ý kiến đang ở trạng thái"):
+    with pytest.raises(ValidationError, match=r"Không thể .* ý kiến đang ở trạng thái"):
         calls[action]()
     f.refresh_from_db()
     assert (f.state, f.revision, AuditEntry.objects.count()) == before
@@ -301,7 +301,7 @@ def test_one_or_two_pressing_issues_per_unit_per_year(world):
         services.update_issue(actor=None, issue=third, expected_revision=1, year=2025)
     third.refresh_from_db()
     assert third.year == 2024
-    with pytest.raises(ValidationError, match="Vụ việc thứ 4: .* đã có 02 việc năm 2027"):
+    with pytest.raises(ValidationError, match=r"Vụ việc thứ 4: .* đã có 02 việc năm 2027"):
         services.bulk_select_issues(
             actor=None,
             items=[

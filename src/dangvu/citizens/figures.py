@@ -29,14 +29,11 @@ from django.db.models import Count
 
 from dangvu.accounts.scopes import today
 from dangvu.orgs.models import Unit
-from dangvu.orgs.selectors import children_on
-from dangvu.orgs.tree_paths import path_within
 from dangvu.study.selectors import Period, reference_day
-from dangvu.training.organisers import placements_on, root_path_on
 from dangvu.vntext.formats import Ratio, format_number, format_percent
 
 from .models import Channel, Sector, on_time_q, overdue_q, responded_q
-from .selectors import resolved_q, visible_feedback, visible_issues
+from .selectors import Buckets, resolved_q, visible_feedback, visible_issues
 
 
 def _shown(r: Ratio) -> str:
@@ -137,23 +134,20 @@ class Figures:
 
 
 def _placer(unit: Unit, tree_on: date, unit_ids, make):
-    """Rows for the unit itself and its children on ``tree_on``, and a function giving the
-    row an organiser id counts in (None: outside the subtree). Three queries."""
-    root = root_path_on(unit, tree_on) or unit.path
-    placements = placements_on(unit_ids, tree_on)
-    children = list(children_on(unit, tree_on))
+    """Rows for the unit itself and its children on ``tree_on``, a function giving the row a
+    recording unit counts in (None: outside the subtree), and whether ended units were
+    counted at successors or above. Four queries at most (:class:`.selectors.Buckets`)."""
+    buckets = Buckets(unit, tree_on, unit_ids)
     own = make(f"{unit.name} (trực tiếp)", unit=unit, only_unit=True)
-    rows = [own] + [make(v.name, unit=v.unit) for v in children]
-    paths = [(v.path, row) for v, row in zip(children, rows[1:], strict=True)]
+    by_child = {c.unit_id: make(c.name, unit=c.unit) for c in buckets.children}
 
     def row_for(unit_id: int):
-        placed = placements.get(unit_id)
-        if placed is None or not path_within(placed.path, root):
+        where = buckets.child_of(unit_id)
+        if where is None:
             return None
-        return next((row for path, row in paths if path_within(placed.path, path)), own)
+        return own if where == "own" else by_child[where.unit_id]
 
-    via = any(p.via_successor and path_within(p.path, root) for p in placements.values())
-    return rows, row_for, via
+    return [own, *by_child.values()], row_for, buckets.via_successor
 
 
 def _breakdown(make, codes, counts: dict) -> list:

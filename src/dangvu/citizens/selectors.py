@@ -21,9 +21,10 @@ from django.shortcuts import get_object_or_404
 from dangvu.accounts import permissions
 from dangvu.accounts.scopes import has_perm_at, today
 from dangvu.orgs.models import Unit
-from dangvu.orgs.tree_paths import path_range
+from dangvu.orgs.selectors import children_on
+from dangvu.orgs.tree_paths import path_range, path_within
 from dangvu.study.selectors import reference_day
-from dangvu.training.selectors import directly_organised, in_subtree_on
+from dangvu.training.organisers import Placement, placements_on, root_path_on
 from dangvu.vntext.search_keys import search_terms
 
 from .models import Feedback, FeedbackState, PressingIssue, on_time_q, overdue_q, responded_q
@@ -65,11 +66,50 @@ def can_respond(user, feedback: Feedback) -> bool:
     )
 
 
+def placed_on(unit_ids, day: date) -> dict[int, Placement]:
+    """Each recording unit's place in the tree on ``day``: where it stood that day, or its
+    successor's place (:func:`dangvu.training.organisers.placements_on`); a unit that ended
+    without a successor (a district dissolved on 01/07/2025) keeps its last place, so its
+    records count at the unit above it. Three queries at most."""
+    placed = placements_on(unit_ids, day)
+    missing = {int(i) for i in unit_ids} - set(placed)
+    for pk, path in Unit.objects.filter(pk__in=missing).values_list("pk", "path"):
+        placed[pk] = Placement(pk, path, True)
+    return placed
+
+
+class Buckets:
+    """The rows a figure is broken into — the unit itself, then each direct sub-unit on the
+    tree day — and which of them a recording unit counts in (None: outside the subtree)."""
+
+    def __init__(self, unit: Unit, day: date, unit_ids):
+        self.root = root_path_on(unit, day) or unit.path
+        self.placed = placed_on(unit_ids, day)
+        self.children = list(children_on(unit, day))
+
+    def child_of(self, unit_id: int):
+        """The child version the unit counts under, ``"own"`` for the unit itself, or None."""
+        placed = self.placed.get(unit_id)
+        if placed is None or not path_within(placed.path, self.root):
+            return None
+        return next((c for c in self.children if path_within(placed.path, c.path)), "own")
+
+    @property
+    def via_successor(self) -> bool:
+        return any(p.via_successor and path_within(p.path, self.root) for p in self.placed.values())
+
+
 def in_unit(qs, unit: Unit, day: date, *, only_unit: bool = False):
     """Records counted at ``unit`` for a period ending ``day`` (see the module docstring);
-    with ``only_unit`` those of the unit itself (and its predecessors counted at it)."""
-    ref = reference_day(unit, day)
-    return directly_organised(qs, unit, ref) if only_unit else in_subtree_on(qs, unit, ref)
+    with ``only_unit`` those of the unit itself (and of ended units counted at it)."""
+    ids = set(qs.order_by().values_list("unit_id", flat=True).distinct())
+    buckets = Buckets(unit, reference_day(unit, day), ids)
+    keep = [
+        uid
+        for uid in ids
+        if (where := buckets.child_of(uid)) is not None and (not only_unit or where == "own")
+    ]
+    return qs.filter(unit_id__in=keep)
 
 
 def feedback_list(

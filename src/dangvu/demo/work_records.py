@@ -25,6 +25,7 @@ MODULES = [
     ("study", "dangvu.demo.study.populate"),
     ("training", "dangvu.demo.training.populate"),
     ("meetings", "dangvu.demo.meetings.populate"),
+    ("citizens", "dangvu.demo.citizens.populate"),
 ]
 
 
@@ -44,6 +45,7 @@ def populate_work_records(*, seed: int, province: Unit, end: date | None = None,
 
 def work_record_counts(province: Unit) -> dict[str, int]:
     """One count query per kind of record, within the province's subtree."""
+    from dangvu.citizens.models import Feedback, PressingIssue
     from dangvu.documents.models import Document
     from dangvu.implementation.models import Assignment, Report
     from dangvu.meetings.models import Attendance, Meeting
@@ -60,4 +62,6 @@ def work_record_counts(province: Unit) -> dict[str, int]:
         "training_enrolments": Enrolment.objects.filter(training_class__unit__in=within).count(),
         "meetings": Meeting.objects.filter(unit__in=within).count(),
         "attendance": Attendance.objects.filter(cell__in=within).count(),
+        "citizen_feedback": Feedback.objects.filter(unit__in=within).count(),
+        "pressing_issues": PressingIssue.objects.filter(unit__in=within).count(),
     }

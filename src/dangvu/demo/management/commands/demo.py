@@ -37,6 +37,8 @@ LABELS = {
     "training_enrolments": "  Lượt học viên",
     "meetings": "Buổi sinh hoạt chi bộ",
     "attendance": "  Lượt điểm danh",
+    "citizen_feedback": "Ý kiến, kiến nghị của Nhân dân",
+    "pressing_issues": "Việc nổi cộm, bức xúc",
 }
 
 

@@ -28,6 +28,7 @@ def records(world):
     routed(world.c4, date(2025, 9, 2), due=date(2025, 9, 30), code="moi_truong")
     received(world.c4, date(2025, 9, 3))
     received(world.c1, date(2025, 9, 3))
+    received(world.district, date(2025, 5, 1))  # H is dissolved without successor
     first = issue(world.c4, 2025, title="Giải phóng mặt bằng đường tỉnh")
     issue(world.c4, 2025, code="dat_dai", title="Tranh chấp đất")
     old = issue(world.x3, 2024, code="dat_dai", title="Cấp giấy chứng nhận")
@@ -61,20 +62,21 @@ def test_feedback_figures_of_a_commune_across_the_reform(records):
 
 def test_judged_at_the_end_of_the_period(records):
     world = records
-    # the first half of 2025: only X3's two, one answered; the tree of 30/06 has X3 in H
+    # the first half of 2025: X3's two (one answered) and H's own; the tree of 30/06
     f = feedback_figures(
         world.users["province"],
         world.district,
         period_of(start=date(2025, 1, 1), end=date(2025, 6, 30)),
     )
-    assert (f.total.received, f.total.responded, f.total.overdue) == (2, 1, 0)
+    assert (f.total.received, f.total.responded, f.total.overdue) == (3, 1, 0)
     # September: the late answer (05/10) was not yet given on 30/09
     sept = feedback_figures(world.users["province"], world.commune_b, period_of(year=2025, month=9))
     assert (sept.total.received, sept.total.responded, sept.total.overdue) == (3, 0, 0)
     # at the province over the year: every commune's feedback, A included
     province = feedback_figures(world.users["province"], world.province, YEAR_2025)
-    assert province.total.received == 6
+    assert province.total.received == 7
     assert {r.label: r.received for r in province.units if r.received} == {
+        "Đảng bộ tỉnh Thử Nghiệm (trực tiếp)": 1,  # the dissolved district, at its parent
         "Đảng bộ xã An Hòa": 1,
         "Đảng bộ xã Phú Mỹ": 5,
     }
@@ -109,17 +111,19 @@ def _count(client, url: str) -> int:
     return response.context["page"].paginator.count
 
 
+@pytest.mark.parametrize("where", ["commune_b", "province"])
 def test_every_number_on_the_page_links_to_its_records(
-    records, login, django_assert_max_num_queries
+    records, login, django_assert_max_num_queries, where
 ):
     world = records
     client = login(world.users["province"])
-    url = reverse("citizens:figures") + f"?don_vi={world.commune_b.pk}&nam=2025"
+    url = reverse("citizens:figures") + f"?don_vi={getattr(world, where).pk}&nam=2025"
     with django_assert_max_num_queries(30):
         response = client.get(url)
     page = response.content.decode()
-    assert "Tổng số <a" in page and "lượt ý kiến, kiến nghị đạt 40,0%" in page
-    assert "vụ việc đạt 50,0%" in page
+    if where == "commune_b":
+        assert "Tổng số <a" in page and "lượt ý kiến, kiến nghị đạt 40,0%" in page
+        assert "vụ việc đạt 50,0%" in page
     f = response.context["feedback"]
     for row in [f.total, *f.units, *f.by_sector, *f.by_channel]:
         for key in ("received", "responded", "on_time", "overdue"):
@@ -141,4 +145,4 @@ def test_the_figures_page_reads_a_fixed_number_of_queries(
     client = login(world.users["province"])
     with django_assert_max_num_queries(30):
         response = client.get(reverse("citizens:figures") + f"?don_vi={world.province.pk}&nam=2025")
-    assert response.context["feedback"].total.received == 26
+    assert response.context["feedback"].total.received == 27

@@ -6,7 +6,7 @@ import random
 from datetime import date
 
 import pytest
-from django.db.models import Count
+from django.db.models import Count, F
 
 from dangvu.citizens.figures import feedback_figures, issue_figures
 from dangvu.citizens.models import Channel, Feedback, PressingIssue, overdue_q, responded_q
@@ -38,7 +38,7 @@ def test_feedback_and_issues_across_the_reform():
     assert feedback.filter(unit__kind__code="dang_bo_co_so", received_on__lt=REFORM).exists()
     assert feedback.filter(unit__kind__code="xa", received_on__gte=REFORM).exists()
     assert not feedback.filter(received_on__gt=today).exists()
-    assert not feedback.filter(unit__ended_on__lte=models_f("received_on")).exists()
+    assert not feedback.filter(unit__ended_on__lte=F("received_on")).exists()
     routed = feedback.exclude(state="tiep_nhan")
     assert not routed.filter(due_on__isnull=True).exists()
     share = feedback.filter(responded_q(today)).count() / feedback.count()
@@ -77,9 +77,3 @@ def test_the_figures_read_off_the_demo():
     assert issues.total.selected == PressingIssue.objects.filter(year__in=(2024, 2025)).count()
     assert 0.7 <= issues.total.resolved / issues.total.selected <= 0.92
     assert "vụ việc đạt" in issues.total.sentence()
-
-
-def models_f(name):
-    from django.db.models import F
-
-    return F(name)

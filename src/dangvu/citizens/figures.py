@@ -68,6 +68,10 @@ class FeedbackRow:
     def on_time_percent(self) -> str:
         return _shown(self.on_time_ratio)
 
+    @property
+    def count(self) -> int:
+        return self.received
+
     def add(self, row: dict) -> None:
         self.received += row["received"]
         self.responded += row["responded"]
@@ -108,6 +112,10 @@ class IssueRow:
     def percent(self) -> str:
         return _shown(self.ratio)
 
+    @property
+    def count(self) -> int:
+        return self.selected
+
     def add(self, row: dict) -> None:
         self.selected += row["selected"]
         self.resolved += row["resolved"]
@@ -133,40 +141,49 @@ class Figures:
     via_successor: bool = False  # some recording units had ended and count at successors
 
 
-def _placer(unit: Unit, tree_on: date, unit_ids, make):
-    """Rows for the unit itself and its children on ``tree_on``, a function giving the row a
-    recording unit counts in (None: outside the subtree), and whether ended units were
-    counted at successors or above. Four queries at most (:class:`.selectors.Buckets`)."""
-    buckets = Buckets(unit, tree_on, unit_ids)
+def _tally(unit: Unit, period: Period, as_of: date, tree_on: date, aggregates, make, by) -> Figures:
+    """Figures from rows aggregated per recording unit (and per ``by`` code columns): the
+    total, a row per sub-unit, and a breakdown per code table. Four queries at most to place
+    the units (:class:`.selectors.Buckets`) and one per code table."""
+    buckets = Buckets(unit, tree_on, {a["unit_id"] for a in aggregates})
     own = make(f"{unit.name} (trực tiếp)", unit=unit, only_unit=True)
     by_child = {c.unit_id: make(c.name, unit=c.unit) for c in buckets.children}
-
-    def row_for(unit_id: int):
-        where = buckets.child_of(unit_id)
+    total = make(unit.name, unit=unit)
+    grouped: dict[str, dict[int, list]] = {column: {} for column in by}
+    for a in aggregates:
+        where = buckets.child_of(a["unit_id"])
         if where is None:
-            return None
-        return own if where == "own" else by_child[where.unit_id]
-
-    return [own, *by_child.values()], row_for, buckets.via_successor
-
-
-def _breakdown(make, codes, counts: dict) -> list:
-    rows = []
-    for code in codes:
-        row = make(code.name, code=code)
-        for values in counts.get(code.pk, ()):
-            row.add(values)
-        if getattr(row, "received", None) or getattr(row, "selected", None):
-            rows.append(row)
-    return rows
+            continue
+        (own if where == "own" else by_child[where.unit_id]).add(a)
+        total.add(a)
+        for column in by:
+            grouped[column].setdefault(a[column], []).append(a)
+    breakdowns = {}
+    for column, model in by.items():
+        rows = [make(code.name, code=code) for code in model.objects.all()]
+        for row in rows:
+            for values in grouped[column].get(row.code.pk, ()):
+                row.add(values)
+        breakdowns[column] = [r for r in rows if r.count]
+    return Figures(
+        unit=unit,
+        period=period,
+        as_of=as_of,
+        tree_on=tree_on,
+        total=total,
+        units=[own, *(r for r in by_child.values() if r.count)],
+        by_sector=breakdowns.get("sector_id", []),
+        by_channel=breakdowns.get("channel_id", []),
+        via_successor=buckets.via_successor,
+    )
 
 
 def feedback_figures(user, unit: Unit, period: Period) -> Figures:
     """Feedback received in ``period`` counted at ``unit`` (see the module docstring).
 
-    Five queries: one aggregate grouped by (recording unit, channel, field), the placements
-    of those units (two at most), the unit's path and its children on the tree day; the
-    code tables for the breakdown labels (two).
+    Seven queries at most: one aggregate grouped by (recording unit, channel, field), the
+    placement of those units and the unit's children on the tree day (four at most), the two
+    code tables.
     """
     as_of = min(period.end, today())
     tree_on = reference_day(unit, period.end)
@@ -182,28 +199,14 @@ def feedback_figures(user, unit: Unit, period: Period) -> Figures:
         )
         .order_by()
     )
-    rows, row_for, via = _placer(unit, tree_on, {a["unit_id"] for a in aggregates}, FeedbackRow)
-    total = FeedbackRow(unit.name, unit=unit)
-    by_sector: dict[int, list] = {}
-    by_channel: dict[int, list] = {}
-    for a in aggregates:
-        row = row_for(a["unit_id"])
-        if row is None:
-            continue
-        row.add(a)
-        total.add(a)
-        by_sector.setdefault(a["sector_id"], []).append(a)
-        by_channel.setdefault(a["channel_id"], []).append(a)
-    return Figures(
-        unit=unit,
-        period=period,
-        as_of=as_of,
-        tree_on=tree_on,
-        total=total,
-        units=[r for r in rows if r.received or r is rows[0]],
-        by_sector=_breakdown(FeedbackRow, Sector.objects.all(), by_sector),
-        by_channel=_breakdown(FeedbackRow, Channel.objects.all(), by_channel),
-        via_successor=via,
+    return _tally(
+        unit,
+        period,
+        as_of,
+        tree_on,
+        aggregates,
+        FeedbackRow,
+        {"sector_id": Sector, "channel_id": Channel},
     )
 
 
@@ -226,23 +229,4 @@ def issue_figures(user, unit: Unit, period: Period) -> Figures:
         .annotate(selected=Count("id"), resolved=Count("id", filter=resolved_q(as_of)))
         .order_by()
     )
-    rows, row_for, via = _placer(unit, tree_on, {a["unit_id"] for a in aggregates}, IssueRow)
-    total = IssueRow(unit.name, unit=unit)
-    by_sector: dict[int, list] = {}
-    for a in aggregates:
-        row = row_for(a["unit_id"])
-        if row is None:
-            continue
-        row.add(a)
-        total.add(a)
-        by_sector.setdefault(a["sector_id"], []).append(a)
-    return Figures(
-        unit=unit,
-        period=period,
-        as_of=as_of,
-        tree_on=tree_on,
-        total=total,
-        units=[r for r in rows if r.selected or r is rows[0]],
-        by_sector=_breakdown(IssueRow, Sector.objects.all(), by_sector),
-        via_successor=via,
-    )
+    return _tally(unit, period, as_of, tree_on, aggregates, IssueRow, {"sector_id": Sector})

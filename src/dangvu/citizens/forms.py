@@ -6,6 +6,7 @@ from __future__ import annotations
 from django import forms
 
 from dangvu.members.forms import Styled, _date
+from dangvu.study.forms import FiguresForm as StudyFiguresForm
 from dangvu.vntext.fields import NFCFormCharField, NFCFormTextField
 
 from .models import Channel, FeedbackState, IssueState, Sector
@@ -201,27 +202,10 @@ class IssueResultForm(Styled, forms.Form):
         self.style()
 
 
-class FiguresForm(_Dates, Styled, forms.Form):
-    don_vi = _unit_field("Tổ chức")
-    nam = forms.IntegerField(label="Năm", required=False, min_value=1990, max_value=2100)
-    quy = forms.TypedChoiceField(
-        label="Quý",
-        required=False,
-        coerce=int,
-        empty_value=None,
-        choices=[("", "Cả năm")] + [(q, f"Quý {q}") for q in range(1, 5)],
-    )
-    thang = forms.TypedChoiceField(
-        label="Tháng",
-        required=False,
-        coerce=int,
-        empty_value=None,
-        choices=[("", "—")] + [(m, f"Tháng {m}") for m in range(1, 13)],
-    )
-    tu_ngay = _date("Hoặc từ ngày", required=False)
-    den_ngay = _date("đến ngày", required=False)
+class FiguresForm(StudyFiguresForm):
+    """The study figures' period choice (year, quarter, month or a range) without its
+    document filter."""
 
     def __init__(self, *args, units=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["don_vi"].choices = [(u.pk, _label(u)) for u in units]
-        self.style()
+        super().__init__(*args, units=units, **kwargs)
+        del self.fields["van_ban"]

@@ -14,7 +14,8 @@ from .forms import FeedbackFilterForm, IssueFilterForm
 EXPORT_JOB = "citizens.export"
 
 
-def _unit(user, raw: str) -> Unit | None:
+def unit_param(user, raw: str) -> Unit | None:
+    """The unit named by a query-string id; 404 when malformed or outside the read scope."""
     if not raw:
         return None
     if not raw.isdigit():
@@ -25,8 +26,8 @@ def _unit(user, raw: str) -> Unit | None:
 def feedback_from_query(user, params: QueryDict, *, units=None):
     """(form, unit, feedback) for the filters in ``params``; a unit outside the user's scope
     answers 404. ``units`` are the choices to offer (default: just the chosen ones)."""
-    unit = _unit(user, params.get("don_vi", ""))
-    routed_to = _unit(user, params.get("noi_nhan", ""))
+    unit = unit_param(user, params.get("don_vi", ""))
+    routed_to = unit_param(user, params.get("noi_nhan", ""))
     if units is None:
         units = [u for u in (unit, routed_to) if u is not None]
     form = FeedbackFilterForm(params or None, units=units)
@@ -49,7 +50,7 @@ def feedback_from_query(user, params: QueryDict, *, units=None):
 
 
 def issues_from_query(user, params: QueryDict, *, units=None):
-    unit = _unit(user, params.get("don_vi", ""))
+    unit = unit_param(user, params.get("don_vi", ""))
     form = IssueFilterForm(
         params or None, units=units if units is not None else [unit] if unit else []
     )

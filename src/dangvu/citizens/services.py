@@ -190,7 +190,7 @@ def record_feedback(
 
 def _lock(feedback: Feedback, expected_revision: int | None) -> Feedback:
     locked = (
-        Feedback.objects.select_for_update()
+        Feedback.objects.select_for_update(of=("self",))
         .select_related("unit", "routed_unit")
         .get(pk=feedback.pk)
     )

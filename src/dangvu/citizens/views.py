@@ -37,7 +37,7 @@ from .forms import (
     ReferForm,
     RouteForm,
 )
-from .listing import EXPORT_JOB, feedback_from_query, issues_from_query
+from .listing import EXPORT_JOB, feedback_from_query, issues_from_query, unit_param
 from .models import Feedback, FeedbackState, PressingIssue
 
 PER_PAGE = 50
@@ -145,55 +145,65 @@ def feedback_detail(request, feedback_id: int):
 # ---------------------------------------------------------------- create, edit
 
 
-def _feedback_page(request, feedback: Feedback | None):
+def _record_page(request, record, *, form_class, fields, initial, create, update, texts):
+    """Create (``record`` None) or edit a record through its form; the services decide.
+    ``texts``: (title when creating, title when editing, success message, detail URL name,
+    list URL name)."""
     user = request.user
-    if feedback is None and not _can_create(user):
+    if record is None and not _can_create(user):
         raise Http404
-    units = _units(user, permissions.WRITE) if feedback is None else []
-    initial = {"received_on": today()}
-    if feedback is not None:
-        initial = {
-            "channel": feedback.channel_id,
-            "sector": feedback.sector_id,
-            "raised_by": feedback.raised_by,
-            "contact": feedback.contact,
-            "content": feedback.content,
-            "received_on": feedback.received_on,
-            "revision": feedback.revision,
-        }
-    form = FeedbackForm(
+    new_title, edit_title, success, detail, listing = texts
+    units = _units(user, permissions.WRITE, current_only=True) if record is None else []
+    if record is not None:
+        initial = {name: record.serializable_value(name) for name in [*fields, "revision"]}
+    form = form_class(
         request.POST if request.method == "POST" else None,
         initial=initial,
         units=units,
-        fixed_unit=feedback is not None,
+        fixed_unit=record is not None,
     )
 
     def action(f):
         data = dict(f.cleaned_data)
         revision = data.pop("revision", None)
-        if feedback is not None:
-            return services.update_feedback(
-                actor=user, feedback=feedback, expected_revision=revision, **data
-            )
+        if record is not None:
+            return update(record, actor=user, expected_revision=revision, **data)
         data["unit"] = get_object_or_404(
             Unit.objects.visible_to(user, permissions.WRITE), pk=data["unit"]
         )
-        return services.record_feedback(actor=user, **data)
+        return create(actor=user, **data)
 
     return form_page(
         request,
         form,
         action,
-        success="Đã ghi ý kiến, kiến nghị.",
+        success=success,
         template="citizens/form.html",
         context={
-            "title": "Sửa ý kiến, kiến nghị" if feedback else "Ghi nhận ý kiến, kiến nghị",
-            "back": reverse("citizens:detail", args=[feedback.pk])
-            if feedback
-            else reverse("citizens:list"),
-            "record": feedback,
+            "title": edit_title if record else new_title,
+            "back": reverse(detail, args=[record.pk]) if record else reverse(listing),
+            "record": record,
         },
-        target=lambda f: ("citizens:detail", f.pk),
+        target=lambda r: (detail, r.pk),
+    )
+
+
+def _feedback_page(request, feedback: Feedback | None):
+    return _record_page(
+        request,
+        feedback,
+        form_class=FeedbackForm,
+        fields=services.FEEDBACK_FIELDS,
+        initial={"received_on": today()},
+        create=services.record_feedback,
+        update=lambda f, **kw: services.update_feedback(feedback=f, **kw),
+        texts=(
+            "Ghi nhận ý kiến, kiến nghị",
+            "Sửa ý kiến, kiến nghị",
+            "Đã ghi ý kiến, kiến nghị.",
+            "citizens:detail",
+            "citizens:list",
+        ),
     )
 
 
@@ -319,53 +329,21 @@ def _managed_issue(request, issue_id: int) -> PressingIssue:
 
 
 def _issue_page(request, issue: PressingIssue | None):
-    user = request.user
-    if issue is None and not _can_create(user):
-        raise Http404
-    units = _units(user, permissions.WRITE, current_only=True) if issue is None else []
-    initial = {"year": today().year}
-    if issue is not None:
-        initial = {
-            "year": issue.year,
-            "sector": issue.sector_id,
-            "title": issue.title,
-            "description": issue.description,
-            "plan": issue.plan,
-            "revision": issue.revision,
-        }
-    form = IssueForm(
-        request.POST if request.method == "POST" else None,
-        initial=initial,
-        units=units,
-        fixed_unit=issue is not None,
-    )
-
-    def action(f):
-        data = dict(f.cleaned_data)
-        revision = data.pop("revision", None)
-        if issue is not None:
-            return services.update_issue(
-                actor=user, issue=issue, expected_revision=revision, **data
-            )
-        data["unit"] = get_object_or_404(
-            Unit.objects.visible_to(user, permissions.WRITE), pk=data["unit"]
-        )
-        return services.select_issue(actor=user, **data)
-
-    return form_page(
+    return _record_page(
         request,
-        form,
-        action,
-        success="Đã ghi việc nổi cộm, bức xúc.",
-        template="citizens/form.html",
-        context={
-            "title": "Sửa việc nổi cộm, bức xúc" if issue else "Chọn việc nổi cộm, bức xúc",
-            "back": reverse("citizens:issue_detail", args=[issue.pk])
-            if issue
-            else reverse("citizens:issues"),
-            "record": issue,
-        },
-        target=lambda i: ("citizens:issue_detail", i.pk),
+        issue,
+        form_class=IssueForm,
+        fields=[f for f in services.ISSUE_FIELDS if f != "unit"],
+        initial={"year": today().year},
+        create=services.select_issue,
+        update=lambda i, **kw: services.update_issue(issue=i, **kw),
+        texts=(
+            "Chọn việc nổi cộm, bức xúc",
+            "Sửa việc nổi cộm, bức xúc",
+            "Đã ghi việc nổi cộm, bức xúc.",
+            "citizens:issue_detail",
+            "citizens:issues",
+        ),
     )
 
 
@@ -416,24 +394,12 @@ def issue_result(request, issue_id: int):
 # ---------------------------------------------------------------- figures
 
 
-def _raw_id(request, name: str) -> int | None:
-    raw = request.GET.get(name, "")
-    if not raw:
-        return None
-    if not raw.isdigit():
-        raise Http404
-    return int(raw)
-
-
 @login_required
 def figures(request):
     user = request.user
     readable = selectors.readable_units(user)
-    unit_id = _raw_id(request, "don_vi")
-    unit = (
-        get_object_or_404(readable, pk=unit_id)
-        if unit_id is not None
-        else readable.current().order_by("depth", "path").first()
+    unit = unit_param(user, request.GET.get("don_vi", "")) or (
+        readable.current().order_by("depth", "path").first()
     )
     form = FiguresForm(
         request.GET or None,

@@ -53,6 +53,8 @@ STATE_FIELDS = [
 ISSUE_FIELDS = ["unit", "year", "sector", "title", "description", "plan"]
 RESULT_FIELDS = ["state", "resolved_on", "result"]
 
+RELATED = {Feedback: ("unit", "routed_unit"), PressingIssue: ("unit",)}
+
 # action → (states it may start from, state it leads to, what the action is called)
 TRANSITIONS = {
     "route": ((S.RECEIVED,), S.ROUTED, "chuyển xử lý"),
@@ -188,33 +190,38 @@ def record_feedback(
     return feedback
 
 
-def _lock(feedback: Feedback, expected_revision: int | None) -> Feedback:
+def _lock(record, expected_revision: int | None, what: str):
+    """The record locked for the change (only its own row: PostgreSQL refuses FOR UPDATE on
+    the nullable side of a join); a stale ``expected_revision`` is refused."""
     locked = (
-        Feedback.objects.select_for_update(of=("self",))
-        .select_related("unit", "routed_unit")
-        .get(pk=feedback.pk)
+        type(record)
+        .objects.select_for_update(of=("self",))
+        .select_related(*RELATED[type(record)])
+        .get(pk=record.pk)
     )
     if expected_revision is not None and locked.revision != expected_revision:
         raise ValidationError(
-            "Ý kiến này vừa được người khác cập nhật. Hãy tải lại trang, kiểm tra rồi ghi lại."
+            f"{what} vừa được người khác cập nhật. Hãy tải lại trang, kiểm tra rồi ghi lại."
         )
     return locked
 
 
-def _save(feedback: Feedback, *, actor, action: str, before: dict, reason: str = "") -> Feedback:
-    feedback.revision = F("revision") + 1
-    feedback.save()
-    feedback.refresh_from_db()
+def _save(record, *, actor, action: str, before: dict, reason: str = ""):
+    """Bump the revision, save, and write the audit entry (``citizens.<kind>.<action>``)."""
+    record.revision = F("revision") + 1
+    record.save()
+    record.refresh_from_db()
+    kind, state = ("feedback", _state) if isinstance(record, Feedback) else ("issue", _issue_state)
     record_change(
         actor=actor,
-        action=f"citizens.feedback.{action}",
-        obj=feedback,
-        unit=feedback.unit,
+        action=f"citizens.{kind}.{action}",
+        obj=record,
+        unit=record.unit,
         before=before,
-        after=_state(feedback),
+        after=state(record),
         reason=reason,
     )
-    return feedback
+    return record
 
 
 @transaction.atomic
@@ -225,7 +232,7 @@ def update_feedback(
     unknown = set(fields) - set(FEEDBACK_FIELDS)
     if unknown:
         raise TypeError(f"unknown feedback fields: {sorted(unknown)}")
-    feedback = _lock(feedback, expected_revision)
+    feedback = _lock(feedback, expected_revision, "Ý kiến này")
     _check_actor(actor, feedback.unit, what="sửa ý kiến, kiến nghị")
     before = _state(feedback)
     data = _clean_feedback(
@@ -248,7 +255,7 @@ def update_feedback(
 
 def _begin(feedback: Feedback, action: str, expected_revision: int | None, actor):
     """Lock the row, check the transition is allowed from its state, and who may make it."""
-    feedback = _lock(feedback, expected_revision)
+    feedback = _lock(feedback, expected_revision, "Ý kiến này")
     sources, _, verb = TRANSITIONS[action]
     if feedback.state not in sources:
         label = FeedbackState(feedback.state).label
@@ -542,31 +549,6 @@ def select_issue(
     return issue
 
 
-def _lock_issue(issue: PressingIssue, expected_revision: int | None) -> PressingIssue:
-    locked = PressingIssue.objects.select_for_update().select_related("unit").get(pk=issue.pk)
-    if expected_revision is not None and locked.revision != expected_revision:
-        raise ValidationError(
-            f"Vụ việc “{locked.title}” vừa được người khác cập nhật. "
-            "Hãy tải lại trang, kiểm tra rồi ghi lại."
-        )
-    return locked
-
-
-def _save_issue(issue: PressingIssue, *, actor, action: str, before: dict) -> PressingIssue:
-    issue.revision = F("revision") + 1
-    issue.save()
-    issue.refresh_from_db()
-    record_change(
-        actor=actor,
-        action=f"citizens.issue.{action}",
-        obj=issue,
-        unit=issue.unit,
-        before=before,
-        after=_issue_state(issue),
-    )
-    return issue
-
-
 @transaction.atomic
 def update_issue(
     *, actor, issue: PressingIssue, expected_revision: int | None, **fields
@@ -575,7 +557,7 @@ def update_issue(
     unknown = set(fields) - (set(ISSUE_FIELDS) - {"unit"})
     if unknown:
         raise TypeError(f"unknown issue fields: {sorted(unknown)}")
-    issue = _lock_issue(issue, expected_revision)
+    issue = _lock(issue, expected_revision, f"Vụ việc “{issue.title}”")
     _check_actor(actor, issue.unit, what="sửa việc nổi cộm, bức xúc")
     before = _issue_state(issue)
     data = _clean_issue({**{f: getattr(issue, f) for f in ISSUE_FIELDS}, **fields})
@@ -587,7 +569,7 @@ def update_issue(
     for name in ISSUE_FIELDS:
         setattr(issue, name, data[name])
     issue.title_key = search_key(data["title"])[:300]
-    return _save_issue(issue, actor=actor, action="update", before=before)
+    return _save(issue, actor=actor, action="update", before=before)
 
 
 @transaction.atomic
@@ -602,7 +584,7 @@ def record_issue_result(
 ) -> PressingIssue:
     """Follow the issue: still in progress, resolved (with the date it was resolved and the
     result), or not resolved (with the reason in ``result``)."""
-    issue = _lock_issue(issue, expected_revision)
+    issue = _lock(issue, expected_revision, f"Vụ việc “{issue.title}”")
     _check_actor(actor, issue.unit, what="ghi kết quả giải quyết")
     before = _issue_state(issue)
     result = clean_text(result or "") or ""
@@ -624,7 +606,7 @@ def record_issue_result(
     issue.state = state
     issue.resolved_on = resolved_on if state == IssueState.RESOLVED else None
     issue.result = result
-    return _save_issue(issue, actor=actor, action="result", before=before)
+    return _save(issue, actor=actor, action="result", before=before)
 
 
 @transaction.atomic

@@ -145,7 +145,9 @@ def feedback_detail(request, feedback_id: int):
 # ---------------------------------------------------------------- create, edit
 
 
-def _record_page(request, record, *, form_class, fields, initial, create, update, texts):
+def _record_page(
+    request, record, *, form_class, fields, initial, create, update, texts, current_only=True
+):
     """Create (``record`` None) or edit a record through its form; the services decide.
     ``texts``: (title when creating, title when editing, success message, detail URL name,
     list URL name)."""
@@ -153,7 +155,7 @@ def _record_page(request, record, *, form_class, fields, initial, create, update
     if record is None and not _can_create(user):
         raise Http404
     new_title, edit_title, success, detail, listing = texts
-    units = _units(user, permissions.WRITE, current_only=True) if record is None else []
+    units = _units(user, permissions.WRITE, current_only=current_only) if record is None else []
     if record is not None:
         initial = {name: record.serializable_value(name) for name in [*fields, "revision"]}
     form = form_class(
@@ -197,6 +199,7 @@ def _feedback_page(request, feedback: Feedback | None):
         initial={"received_on": today()},
         create=services.record_feedback,
         update=lambda f, **kw: services.update_feedback(feedback=f, **kw),
+        current_only=False,  # feedback of 2024 was received by the units of the time
         texts=(
             "Ghi nhận ý kiến, kiến nghị",
             "Sửa ý kiến, kiến nghị",

@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "dangvu.training",
     "dangvu.meetings",
     "dangvu.oversight",
+    "dangvu.citizens",
     "dangvu.jobs",
     "dangvu.web",
     "dangvu.demo",

@@ -25,6 +25,7 @@ MODULES = [
     ("study", "dangvu.demo.study.populate"),
     ("training", "dangvu.demo.training.populate"),
     ("meetings", "dangvu.demo.meetings.populate"),
+    ("citizens", "dangvu.demo.citizens.populate"),
     ("oversight", "dangvu.demo.oversight.populate"),  # last: its khai trừ must follow the others
 ]
 
@@ -45,6 +46,7 @@ def populate_work_records(*, seed: int, province: Unit, end: date | None = None,
 
 def work_record_counts(province: Unit) -> dict[str, int]:
     """One count query per kind of record, within the province's subtree."""
+    from dangvu.citizens.models import Feedback, PressingIssue
     from dangvu.documents.models import Document
     from dangvu.implementation.models import Assignment, Report
     from dangvu.meetings.models import Attendance, Meeting
@@ -64,4 +66,6 @@ def work_record_counts(province: Unit) -> dict[str, int]:
         "attendance": Attendance.objects.filter(cell__in=within).count(),
         "oversight_cases": Case.objects.filter(unit__in=within).count(),
         "discipline_decisions": DisciplineDecision.objects.filter(unit__in=within).count(),
+        "citizen_feedback": Feedback.objects.filter(unit__in=within).count(),
+        "pressing_issues": PressingIssue.objects.filter(unit__in=within).count(),
     }

@@ -199,9 +199,7 @@ def training_for_member(member: Member, user=None) -> list[Enrolment]:
 
 def member_section(request, member: Member):
     """The member page's training section (see ``dangvu.members.sections``)."""
-    return "training/_member_training.html", {
-        "training": training_for_member(member, request.user)
-    }
+    return "training/_member_training.html", {"training": training_for_member(member, request.user)}
 
 
 # ---------------------------------------------------------------- work list

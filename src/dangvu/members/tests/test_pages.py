@@ -102,6 +102,7 @@ def test_list_pages_50_at_a_time_in_name_order(world, client, django_assert_max_
     assert "Trang 3/3" in third.content.decode()
     assert "?gender=nam&trang=2" in third.content.decode()  # the filters stay
 
+
 # one query for each section other modules add to the profile (training, meetings)
 SECTION_QUERIES = 2
 

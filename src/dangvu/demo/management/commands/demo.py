@@ -39,6 +39,8 @@ LABELS = {
     "attendance": "  Lượt điểm danh",
     "oversight_cases": "Cuộc kiểm tra, giám sát",
     "discipline_decisions": "Quyết định kỷ luật",
+    "citizen_feedback": "Ý kiến, kiến nghị của Nhân dân",
+    "pressing_issues": "Việc nổi cộm, bức xúc",
 }
 
 

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class CitizensConfig(AppConfig):
+    name = "dangvu.citizens"
+    label = "citizens"
+    verbose_name = "Dân vận"
+    menu = [(66, "Dân vận", "citizens:list")]  # see dangvu.web.context_processors

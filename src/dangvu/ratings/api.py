@@ -185,7 +185,8 @@ def round_list(request, unit: int | None = None, year: int | None = None, subjec
 )
 def round_detail(request, round_id: int):
     round_ = selectors.round_for(request.user, round_id)
-    return {**RoundOut.from_orm(round_).dict(), "quota": _quota(quota_of(round_))}
+    round_.quota = _quota(quota_of(round_))
+    return round_
 
 
 @router.post(

@@ -47,6 +47,6 @@ def test_reads_are_scoped(world, people, login):
     assert mine.get("/api/ratings/?year=2025").json()["items"][0]["member_name"] == "Lê Văn An"
     f = mine.get(f"/api/ratings/figures?unit={world.commune_a.pk}&year=2025").json()
     assert f["members"]["good_or_better"] == {"numerator": 1, "denominator": 1, "percent": 100.0}
-    assert (
-        outsider.get(f"/api/ratings/figures?unit={world.commune_a.pk}&year=2025").status_code == 404
-    )
+    outsider = login(world.users["commune_b"])  # the same test client, signed in again
+    figures_a = f"/api/ratings/figures?unit={world.commune_a.pk}&year=2025"
+    assert outsider.get(figures_a).status_code == 404

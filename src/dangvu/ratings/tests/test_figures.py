@@ -102,7 +102,8 @@ def test_the_figures_page_links_every_number_to_its_list(
     assert "2/4 đảng viên được xếp loại hoàn thành tốt nhiệm vụ trở lên, đạt 50,0%" in page
     link = (
         reverse("ratings:ratings")
-        + f"?don_vi={world.commune_a.pk}&amp;nam=2025&amp;quy=0&amp;doi_tuong=dang_vien&amp;muc=tot_tro_len"
+        + f"?don_vi={world.commune_a.pk}&amp;nam=2025&amp;quy=0&amp;doi_tuong=dang_vien"
+        + "&amp;muc=tot_tro_len"
     )
     assert link in page
     listed = client.get(link.replace("&amp;", "&")).content.decode()

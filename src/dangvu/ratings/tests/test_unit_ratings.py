@@ -54,7 +54,7 @@ def test_a_commune_is_rated_by_the_province_only(world, people):
 
 
 def test_stale_unit_rating_is_refused(world, people):
-    rating, _ = services.rate_unit(actor=None, round_=people.units_a, unit=world.c1, score="80")
+    services.rate_unit(actor=None, round_=people.units_a, unit=world.c1, score="80")
     services.rate_unit(
         actor=None, round_=people.units_a, unit=world.c1, score="82", expected_revision=1
     )

@@ -25,6 +25,7 @@ MODULES = [
     ("study", "dangvu.demo.study.populate"),
     ("training", "dangvu.demo.training.populate"),
     ("meetings", "dangvu.demo.meetings.populate"),
+    ("ratings", "dangvu.demo.ratings.populate"),
 ]
 
 
@@ -47,6 +48,7 @@ def work_record_counts(province: Unit) -> dict[str, int]:
     from dangvu.documents.models import Document
     from dangvu.implementation.models import Assignment, Report
     from dangvu.meetings.models import Attendance, Meeting
+    from dangvu.ratings.models import Commitment, Rating
     from dangvu.study.models import StudySession
     from dangvu.training.models import Enrolment, TrainingClass
 
@@ -60,4 +62,6 @@ def work_record_counts(province: Unit) -> dict[str, int]:
         "training_enrolments": Enrolment.objects.filter(training_class__unit__in=within).count(),
         "meetings": Meeting.objects.filter(unit__in=within).count(),
         "attendance": Attendance.objects.filter(cell__in=within).count(),
+        "ratings": Rating.objects.filter(subject_unit__in=within).count(),
+        "commitments": Commitment.objects.filter(unit__in=within).count(),
     }

@@ -361,11 +361,117 @@ def may_rate_unit(actor, unit: Unit) -> bool:
     return scope.everything if above is None else scope.covers(above)
 
 
-def _rating_snapshot(rating: Rating) -> dict:
-    return snapshot(rating, ["round", "member", "subject_unit", "level", "score", "note"])
+@dataclass
+class UnitEntry:
+    """One unit's row of a batch; ``revision`` as in :class:`Entry`."""
+
+    unit_id: int
+    score: object
+    level: str = ""
+    note: str = ""
+    revision: int | None = None
 
 
 @transaction.atomic
+def rate_units(*, actor, round_: Round, entries: list[UnitEntry]) -> Outcome:
+    """Record (or change) unit ratings of a unit round, all or nothing: each rated unit lies
+    strictly inside the round unit's subtree on the round date and the actor holds ``write``
+    over its parent (the level above decides)."""
+    round_ = Round.objects.select_for_update().select_related("unit").get(pk=round_.pk)
+    if round_.subject_kind != SubjectKind.UNIT:
+        raise ValidationError("Đợt này xếp loại đảng viên, không xếp loại tổ chức đảng.")
+    if not entries:
+        raise ValidationError("Chưa có tổ chức nào để xếp loại.")
+    ids = [e.unit_id for e in entries]
+    if len(set(ids)) != len(ids):
+        raise ValidationError("Một tổ chức có nhiều hơn một dòng xếp loại.")
+    thresholds = thresholds_for(round_.unit, round_.year)
+    units = {u.pk: u for u in Unit.objects.filter(pk__in=ids)}
+    inside = set(
+        subtree_on(round_.unit, round_.date, include_root=False)
+        .filter(unit_id__in=ids)
+        .values_list("unit_id", flat=True)
+    )
+    existing = {
+        r.subject_unit_id: r
+        for r in Rating.objects.filter(round=round_, member__isnull=True, subject_unit_id__in=ids)
+    }
+    errors: list[str] = []
+    rows: list[tuple[UnitEntry, str, Decimal]] = []
+    for entry in entries:
+        unit = units.get(entry.unit_id)
+        if unit is None:
+            errors.append(f"Không có tổ chức mã {entry.unit_id}.")
+            continue
+        if unit.pk == round_.unit_id:
+            errors.append(
+                f"“{unit.name}” không tự xếp loại mình: chất lượng của tổ chức do cấp trên "
+                "quyết định."
+            )
+            continue
+        if unit.pk not in inside:
+            errors.append(
+                f"Ngày {format_date(round_.date)} “{unit.name}” không trực thuộc "
+                f"“{round_.unit.name}”."
+            )
+            continue
+        if not may_rate_unit(actor, unit):
+            errors.append(
+                f"Chỉ cấp ủy cấp trên của “{unit.name}” mới quyết định xếp loại tổ chức này."
+            )
+            continue
+        stored = existing.get(unit.pk)
+        if (stored.revision if stored else None) != entry.revision:
+            errors.append(f"Kết quả xếp loại của “{unit.name}” " + STALE)
+            continue
+        try:
+            level, score = level_and_score(entry.score, entry.level, thresholds)
+        except ValidationError as exc:
+            errors.append(f"{unit.name}: " + " ".join(exc.messages))
+            continue
+        rows.append((entry, level, score))
+    if errors:
+        raise ValidationError(errors)
+    outcome = Outcome(counts=dict.fromkeys(Level.values, 0))
+    new, changed = [], []
+    for entry, level, score in rows:
+        outcome.counts[level] += 1
+        stored = existing.get(entry.unit_id)
+        note = clean_text(entry.note or "")
+        if stored is None:
+            new.append(
+                Rating(
+                    round=round_,
+                    subject_kind=SubjectKind.UNIT,
+                    subject_unit_id=entry.unit_id,
+                    year=round_.year,
+                    quarter=round_.quarter,
+                    level=level,
+                    score=score,
+                    note=note,
+                )
+            )
+        elif (stored.level, stored.score, stored.note) != (level, score, note):
+            stored.level, stored.score, stored.note = level, score, note
+            stored.revision += 1
+            changed.append(stored)
+    Rating.objects.bulk_create(new, batch_size=2000)
+    Rating.objects.bulk_update(changed, ["level", "score", "note", "revision"], batch_size=2000)
+    outcome.created, outcome.updated = len(new), len(changed)
+    outcome.quota = quota_of(round_, thresholds)
+    after = {"created": outcome.created, "updated": outcome.updated, **outcome.counts}
+    if len(rows) == 1:
+        after.update(unit=rows[0][0].unit_id, level=rows[0][1], score=str(rows[0][2]))
+    record_change(
+        actor=actor,
+        action="ratings.rating.unit",
+        obj=round_,
+        unit=units[rows[0][0].unit_id] if len(rows) == 1 else round_.unit,
+        after=after | {"quota_exceeded": outcome.quota.exceeded},
+    )
+    return outcome
+
+
 def rate_unit(
     *,
     actor,
@@ -376,60 +482,22 @@ def rate_unit(
     note: str = "",
     expected_revision: int | None = None,
 ) -> tuple[Rating, Outcome]:
-    """Record (or change) one unit's rating in a unit round. ``expected_revision`` is the
-    stored rating's revision the form was filled from (None when there was none)."""
-    round_ = Round.objects.select_for_update().select_related("unit").get(pk=round_.pk)
-    if round_.subject_kind != SubjectKind.UNIT:
-        raise ValidationError("Đợt này xếp loại đảng viên, không xếp loại tổ chức đảng.")
-    unit = Unit.objects.get(pk=unit.pk)
-    if unit.pk == round_.unit_id:
+    """One unit's rating (the form): :func:`rate_units` with one row. ``expected_revision``
+    is the stored rating's revision the form was filled from (None when there was none)."""
+    try:
+        outcome = rate_units(
+            actor=actor,
+            round_=round_,
+            entries=[UnitEntry(unit.pk, score, level, note, expected_revision)],
+        )
+    except ValidationError as exc:
+        # one row: drop the "unit name:" prefix the batch puts on score errors
+        prefix = f"{unit.name}: "
         raise ValidationError(
-            f"“{unit.name}” không tự xếp loại mình: chất lượng của tổ chức do cấp trên quyết định."
-        )
-    if not subtree_on(round_.unit, round_.date).filter(unit=unit).exists():
-        raise ValidationError(
-            f"Ngày {format_date(round_.date)} “{unit.name}” không trực thuộc “{round_.unit.name}”."
-        )
-    if not may_rate_unit(actor, unit):
-        raise ValidationError(
-            f"Chỉ cấp ủy cấp trên của “{unit.name}” mới quyết định xếp loại tổ chức này."
-        )
-    thresholds = thresholds_for(round_.unit, round_.year)
-    level, score = level_and_score(score, level, thresholds)
-    stored = (
-        Rating.objects.select_for_update()
-        .filter(round=round_, subject_unit=unit, member__isnull=True)
-        .first()
-    )
-    if (stored.revision if stored else None) != expected_revision:
-        raise ValidationError(f"Kết quả xếp loại của “{unit.name}” " + STALE)
-    note = clean_text(note)
-    before = _rating_snapshot(stored) if stored else None
-    if stored is None:
-        stored = Rating.objects.create(
-            round=round_,
-            subject_kind=SubjectKind.UNIT,
-            subject_unit=unit,
-            year=round_.year,
-            quarter=round_.quarter,
-            level=level,
-            score=score,
-            note=note,
-        )
-    else:
-        stored.level, stored.score, stored.note = level, score, note
-        stored.revision = F("revision") + 1
-        stored.save()
-        stored.refresh_from_db()
-    record_change(
-        actor=actor,
-        action="ratings.rating.unit",
-        obj=stored,
-        unit=unit,
-        before=before,
-        after=_rating_snapshot(stored),
-    )
-    return stored, Outcome(quota=quota_of(round_, thresholds))
+            [m[len(prefix) :] if m.startswith(prefix) else m for m in exc.messages]
+        ) from None
+    rating = Rating.objects.get(round=round_, subject_unit=unit, member__isnull=True)
+    return rating, outcome
 
 
 # ---------------------------------------------------------------- commitments

@@ -37,6 +37,8 @@ LABELS = {
     "training_enrolments": "  Lượt học viên",
     "meetings": "Buổi sinh hoạt chi bộ",
     "attendance": "  Lượt điểm danh",
+    "ratings": "Kết quả đánh giá, xếp loại (đảng viên, tổ chức)",
+    "commitments": "  Đăng ký khắc phục hạn chế, khuyết điểm",
 }
 
 

@@ -231,6 +231,41 @@ def _writable(actor, unit_path: str) -> bool:
     return actor is None or scope_for(actor, permissions.WRITE).covers(unit_path)
 
 
+def _write(round_: Round, rows: list[tuple], existing: dict, thresholds) -> Outcome:
+    """Store checked rows ``(key, member_id, subject_unit_id, level, score, note)``: new
+    ratings in bulk, changed ones updated with their revision bumped; ``existing`` maps a key
+    to the stored rating. Returns the counts and the quota check after the write."""
+    outcome = Outcome(counts=dict.fromkeys(Level.values, 0))
+    new, changed = [], []
+    for key, member_id, unit_id, level, score, note in rows:
+        outcome.counts[level] += 1
+        stored = existing.get(key)
+        note = clean_text(note or "")
+        if stored is None:
+            new.append(
+                Rating(
+                    round=round_,
+                    subject_kind=round_.subject_kind,
+                    member_id=member_id,
+                    subject_unit_id=unit_id,
+                    year=round_.year,
+                    quarter=round_.quarter,
+                    level=level,
+                    score=score,
+                    note=note,
+                )
+            )
+        elif (stored.level, stored.score, stored.note) != (level, score, note):
+            stored.level, stored.score, stored.note = level, score, note
+            stored.revision += 1
+            changed.append(stored)
+    Rating.objects.bulk_create(new, batch_size=2000)
+    Rating.objects.bulk_update(changed, ["level", "score", "note", "revision"], batch_size=2000)
+    outcome.created, outcome.updated = len(new), len(changed)
+    outcome.quota = quota_of(round_, thresholds)
+    return outcome
+
+
 @transaction.atomic
 def rate_members(*, actor, round_: Round, entries: list[Entry]) -> Outcome:
     """Record (or re-record) member ratings of a round: a whole cell from the form, or a whole
@@ -298,34 +333,12 @@ def rate_members(*, actor, round_: Round, entries: list[Entry]) -> Outcome:
         rows.append((entry, level, score, unit_id))
     if errors:
         raise ValidationError(errors)
-    outcome = Outcome(counts=dict.fromkeys(Level.values, 0))
-    new, changed = [], []
-    for entry, level, score, unit_id in rows:
-        outcome.counts[level] += 1
-        stored = existing.get(entry.member_id)
-        note = clean_text(entry.note or "")
-        if stored is None:
-            new.append(
-                Rating(
-                    round=round_,
-                    subject_kind=SubjectKind.MEMBER,
-                    member_id=entry.member_id,
-                    subject_unit_id=unit_id,
-                    year=round_.year,
-                    quarter=round_.quarter,
-                    level=level,
-                    score=score,
-                    note=note,
-                )
-            )
-        elif (stored.level, stored.score, stored.note) != (level, score, note):
-            stored.level, stored.score, stored.note = level, score, note
-            stored.revision += 1
-            changed.append(stored)
-    Rating.objects.bulk_create(new, batch_size=2000)
-    Rating.objects.bulk_update(changed, ["level", "score", "note", "revision"], batch_size=2000)
-    outcome.created, outcome.updated = len(new), len(changed)
-    outcome.quota = quota_of(round_, thresholds)
+    outcome = _write(
+        round_,
+        [(e.member_id, e.member_id, unit_id, lv, sc, e.note) for e, lv, sc, unit_id in rows],
+        existing,
+        thresholds,
+    )
     cells = {unit_id for *_, unit_id in rows}
     record_change(
         actor=actor,
@@ -432,33 +445,12 @@ def rate_units(*, actor, round_: Round, entries: list[UnitEntry]) -> Outcome:
         rows.append((entry, level, score))
     if errors:
         raise ValidationError(errors)
-    outcome = Outcome(counts=dict.fromkeys(Level.values, 0))
-    new, changed = [], []
-    for entry, level, score in rows:
-        outcome.counts[level] += 1
-        stored = existing.get(entry.unit_id)
-        note = clean_text(entry.note or "")
-        if stored is None:
-            new.append(
-                Rating(
-                    round=round_,
-                    subject_kind=SubjectKind.UNIT,
-                    subject_unit_id=entry.unit_id,
-                    year=round_.year,
-                    quarter=round_.quarter,
-                    level=level,
-                    score=score,
-                    note=note,
-                )
-            )
-        elif (stored.level, stored.score, stored.note) != (level, score, note):
-            stored.level, stored.score, stored.note = level, score, note
-            stored.revision += 1
-            changed.append(stored)
-    Rating.objects.bulk_create(new, batch_size=2000)
-    Rating.objects.bulk_update(changed, ["level", "score", "note", "revision"], batch_size=2000)
-    outcome.created, outcome.updated = len(new), len(changed)
-    outcome.quota = quota_of(round_, thresholds)
+    outcome = _write(
+        round_,
+        [(e.unit_id, None, e.unit_id, lv, sc, e.note) for e, lv, sc in rows],
+        existing,
+        thresholds,
+    )
     after = {"created": outcome.created, "updated": outcome.updated, **outcome.counts}
     if len(rows) == 1:
         after.update(unit=rows[0][0].unit_id, level=rows[0][1], score=str(rows[0][2]))

@@ -174,9 +174,13 @@ class CellRatingForm(forms.Form):
         return data
 
     def rows(self):
+        """Each member's fields, with the service's refusals that name the member."""
+        refused = list(self.non_field_errors())
         for member in self.members:
             pk = member.pk
+            prefix = f"{member.full_name}: "
             yield {
+                "errors": [e[len(prefix) :] for e in refused if e.startswith(prefix)],
                 "member": member,
                 "score": self[f"diem_{pk}"],
                 "level": self[f"muc_{pk}"],

@@ -42,6 +42,11 @@ def test_the_secretary_rates_the_whole_cell_in_one_form(world, people, login):
     body = response.content.decode()
     assert "Phạm Thị Chi: 85,0 điểm không khớp mức" in body
     assert "Trần Thị Bình: Điểm “10x” không phải là số." in body
+    # and each reason again on its member's row
+    rows = body.split('class="table-danger"')
+    assert len(rows) == 3  # two rows flagged, in name order (Bình before Chi)
+    assert "Trần Thị Bình" in rows[1] and "Phạm Thị Chi" in rows[2]
+    assert "Lê Văn An" not in rows[1] + rows[2]
     assert not Rating.objects.exists()
     good = _cell_post(
         people, [(people.an, "95", ""), (people.chi, "85", ""), (people.binh, "", "")]

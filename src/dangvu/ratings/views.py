@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -37,7 +38,7 @@ from .forms import (
     RoundForm,
     UnitRatingForm,
 )
-from .models import Rating, SubjectKind
+from .models import LEVEL_ORDER, Rating, SubjectKind
 from .schemes import quota_of, thresholds_for
 
 PER_PAGE = 50
@@ -196,8 +197,12 @@ def round_detail(request, round_id: int):
     thresholds = thresholds_for(round_.unit, round_.year)
     ratings = selectors.rating_list(request.user, round_=round_)
     page, query = _page(request, ratings)
+    by_level = dict(
+        ratings.order_by().values_list("level").annotate(n=Count("id")).values_list("level", "n")
+    )
     context = {
         "round": round_,
+        "levels": [(level.label, by_level.get(level, 0)) for level in LEVEL_ORDER],
         "thresholds": thresholds,
         "quota": quota_of(round_, thresholds),
         "page": page,

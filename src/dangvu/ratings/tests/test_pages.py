@@ -170,7 +170,10 @@ def test_lists_and_export_in_few_queries(world, people, login, django_assert_max
         with django_assert_max_num_queries(14):
             assert client.get(reverse(name)).status_code == 200
     with django_assert_max_num_queries(14):
-        assert client.get(reverse("ratings:round", args=[people.members_a.pk])).status_code == 200
+        page = client.get(reverse("ratings:round", args=[people.members_a.pk]))
+    body = page.content.decode()
+    assert "Hoàn thành xuất sắc nhiệm vụ: <strong>1</strong>" in body
+    assert "Hoàn thành nhiệm vụ: <strong>1</strong>" in body
     with django_assert_max_num_queries(12):
         response = client.get(reverse("ratings:export") + "?nam=2025")
     sheet = load_workbook(BytesIO(b"".join(response.streaming_content))).active

@@ -1,8 +1,9 @@
 """Reads of reviews and ratings that depend on who asks: one SQL filter on the user's subtree.
 
 * A **round** is visible to readers of its unit *and* to readers of any unit below it (a cell
-  secretary sees the commune's round, to rate the cell in it): the ids of the units above the
-  user's scope roots are read off the roots' paths, no query.
+  secretary sees the commune's round, to rate the cell in it, and the 2024 round of the old
+  commune the cell belonged to then): the ids of the units above the user's scope roots are
+  read off the paths of the roots' versions (one query).
 * A **rating** is visible where the user reads its ``subject_unit`` (the rated unit, or the
   member's cell on the round date); a **commitment** where the user reads its unit.
 * Anything outside answers 404 on the object pages.
@@ -19,7 +20,7 @@ from django.shortcuts import get_object_or_404
 from dangvu.accounts import permissions
 from dangvu.accounts.scopes import scope_for, today
 from dangvu.meetings.roster import roster
-from dangvu.orgs.models import Unit
+from dangvu.orgs.models import Unit, UnitVersion
 from dangvu.orgs.selectors import subtree_on
 from dangvu.orgs.tree_paths import path_ids
 from dangvu.study.selectors import counted_units_q
@@ -34,7 +35,12 @@ def visible_rounds_q(user, perm: str = permissions.READ) -> Q:
         return Q()
     if scope.is_empty:
         return Q(pk__in=[])
-    above = sorted({uid for root in scope.roots for uid in path_ids(root)})
+    # the units above the roots today and in every earlier placement (the old commune that
+    # ran the 2024 round of a cell now under the new one): one query on the root versions
+    paths = set(scope.roots) | set(
+        UnitVersion.objects.filter(unit__path__in=list(scope.roots)).values_list("path", flat=True)
+    )
+    above = sorted({uid for path in paths for uid in path_ids(path)})
     return scope.q("unit__path") | Q(unit_id__in=above)
 
 

@@ -1,6 +1,7 @@
 """Pages: the whole-cell form (all or nothing, errors per row), rounds, scope (404 outside),
 the export, the member section and query-count pins."""
 
+from datetime import date
 from io import BytesIO
 
 import pytest
@@ -88,6 +89,13 @@ def test_rounds_are_visible_below_and_404_outside(world, people, login):
     assert login(world.users["secretary"]).get(round_url).status_code == 200
     assert login(world.users["commune_b"]).get(round_url).status_code == 404
     assert login(world.users["outsider"]).get(round_url).status_code == 404
+    # and the 2024 round of the old commune c1 belonged to before the reform
+    old = services.create_round(
+        actor=None, unit=world.x1, subject_kind="dang_vien", year=2024, date=date(2024, 12, 15)
+    )
+    old_url = reverse("ratings:round", args=[old.pk])
+    assert login(world.users["secretary"]).get(old_url).status_code == 200
+    assert login(world.users["commune_b"]).get(old_url).status_code == 404
     # the secretary reads the round but may not edit it
     assert (
         login(world.users["secretary"])

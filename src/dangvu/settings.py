@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "dangvu.meetings",
     "dangvu.oversight",
     "dangvu.citizens",
+    "dangvu.ratings",
     "dangvu.jobs",
     "dangvu.web",
     "dangvu.demo",

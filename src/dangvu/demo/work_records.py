@@ -26,6 +26,7 @@ MODULES = [
     ("training", "dangvu.demo.training.populate"),
     ("meetings", "dangvu.demo.meetings.populate"),
     ("citizens", "dangvu.demo.citizens.populate"),
+    ("ratings", "dangvu.demo.ratings.populate"),
     ("oversight", "dangvu.demo.oversight.populate"),  # last: its khai trừ must follow the others
 ]
 
@@ -51,6 +52,7 @@ def work_record_counts(province: Unit) -> dict[str, int]:
     from dangvu.implementation.models import Assignment, Report
     from dangvu.meetings.models import Attendance, Meeting
     from dangvu.oversight.models import Case, DisciplineDecision
+    from dangvu.ratings.models import Commitment, Rating
     from dangvu.study.models import StudySession
     from dangvu.training.models import Enrolment, TrainingClass
 
@@ -68,4 +70,6 @@ def work_record_counts(province: Unit) -> dict[str, int]:
         "discipline_decisions": DisciplineDecision.objects.filter(unit__in=within).count(),
         "citizen_feedback": Feedback.objects.filter(unit__in=within).count(),
         "pressing_issues": PressingIssue.objects.filter(unit__in=within).count(),
+        "ratings": Rating.objects.filter(subject_unit__in=within).count(),
+        "commitments": Commitment.objects.filter(unit__in=within).count(),
     }

@@ -41,6 +41,8 @@ LABELS = {
     "discipline_decisions": "Quyết định kỷ luật",
     "citizen_feedback": "Ý kiến, kiến nghị của Nhân dân",
     "pressing_issues": "Việc nổi cộm, bức xúc",
+    "ratings": "Kết quả đánh giá, xếp loại (đảng viên, tổ chức)",
+    "commitments": "  Đăng ký khắc phục hạn chế, khuyết điểm",
 }
 
 

@@ -181,6 +181,9 @@ class CriterionResult(models.Model):
             models.UniqueConstraint(fields=["evaluation", "criterion"], name="criterionresult_uq")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.criterion_id}: {'đạt' if self.met else 'không đạt'}"
+
 
 # ---------------------------------------------------------------- học tập và làm theo
 
@@ -229,13 +232,13 @@ class Registration(Tracked):
             models.Index(fields=["year", "member"], name="reg_year_member"),
         ]
 
-    @property
-    def collective(self) -> bool:
-        return self.member_id is None
-
     def __str__(self) -> str:
         who = self.unit.name if self.collective else str(self.member)
         return f"Đăng ký làm theo {self.year} — {who}"
+
+    @property
+    def collective(self) -> bool:
+        return self.member_id is None
 
 
 # ---------------------------------------------------------------- models and examples
@@ -322,12 +325,12 @@ class Example(Tracked):
         ordering = ["-year", "title_key", "id"]
         indexes = [models.Index(fields=["year", "unit"], name="example_year_unit")]
 
+    def __str__(self) -> str:
+        return self.title
+
     @property
     def collective(self) -> bool:
         return self.member_id is None
-
-    def __str__(self) -> str:
-        return self.title
 
 
 # ---------------------------------------------------------------- recognitions

@@ -159,7 +159,12 @@ def _clean_criteria(criteria, errors: list[str]) -> list[dict]:
 def _set_state(criteria_set: CriteriaSet) -> dict:
     state = snapshot(criteria_set, ["province", "year", "target", "title", "pass_score"])
     state["criteria"] = [
-        {"code": c.code, "text": c.text, "weight": str(c.weight), "required": c.required}
+        {
+            "code": c.code,
+            "text": c.text,
+            "weight": None if c.weight is None else str(c.weight),
+            "required": c.required,
+        }
         for c in criteria_set.criteria.all()
     ]
     return state
@@ -220,8 +225,8 @@ def save_criteria_set(
     else:
         criteria_set = _lock(CriteriaSet, criteria_set, expected_revision, "Bộ tiêu chí")
         before = _set_state(criteria_set)
-        old = [(c["code"], c["text"], c["weight"], c["required"]) for c in before["criteria"]]
-        new = [(c["code"], c["text"], str(c["weight"]), c["required"]) for c in cleaned]
+        old = [(c.code, c.text, c.weight, c.required) for c in criteria_set.criteria.all()]
+        new = [(c["code"], c["text"], c["weight"], c["required"]) for c in cleaned]
         used = Evaluation.objects.filter(criteria_set=criteria_set).exists()
         if used and old != new:
             raise ValidationError(
@@ -796,9 +801,9 @@ def _check_example(data: dict, errors: list[str]) -> dict:
     if isinstance(year, int) and year > today().year:
         errors.append(f"Năm {year} chưa đến.")
     day = data.get("recognised_on")
-    if day is not None and _check_day(day, "ngày công nhận", errors):
-        if isinstance(year, int) and day.year < year:
-            errors.append("Ngày công nhận trước năm của mô hình.")
+    valid_day = day is not None and _check_day(day, "ngày công nhận", errors)
+    if valid_day and isinstance(year, int) and day.year < year:
+        errors.append("Ngày công nhận trước năm của mô hình.")
     member = data.get("member")
     if member is not None:
         when = day or (date(year, 12, 31) if isinstance(year, int) else today())

@@ -66,8 +66,16 @@ class CodeTable(models.Model):
 # ---------------------------------------------------------------- 4 tốt
 
 
-class CriteriaSetQuerySet(ScopedQuerySet):
-    scope_path = "province__path"
+class CriteriaSetQuerySet(models.QuerySet):
+    def visible_to(self, user, perm: str = "read"):
+        """A province's criteria are read by everyone holding ``perm`` anywhere in it."""
+        from dangvu.accounts.scopes import scope_for
+        from dangvu.orgs.tree_paths import path_ids
+
+        scope = scope_for(user, perm)
+        if scope.everything:
+            return self.all()
+        return self.filter(province_id__in={path_ids(root)[0] for root in scope.roots})
 
 
 class CriteriaSet(Tracked):

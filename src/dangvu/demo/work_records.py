@@ -25,6 +25,7 @@ MODULES = [
     ("study", "dangvu.demo.study.populate"),
     ("training", "dangvu.demo.training.populate"),
     ("meetings", "dangvu.demo.meetings.populate"),
+    ("emulation", "dangvu.demo.emulation.populate"),
 ]
 
 
@@ -45,6 +46,7 @@ def populate_work_records(*, seed: int, province: Unit, end: date | None = None,
 def work_record_counts(province: Unit) -> dict[str, int]:
     """One count query per kind of record, within the province's subtree."""
     from dangvu.documents.models import Document
+    from dangvu.emulation.models import Example, Pledge, Recognition, Registration
     from dangvu.implementation.models import Assignment, Report
     from dangvu.meetings.models import Attendance, Meeting
     from dangvu.study.models import StudySession
@@ -60,4 +62,8 @@ def work_record_counts(province: Unit) -> dict[str, int]:
         "training_enrolments": Enrolment.objects.filter(training_class__unit__in=within).count(),
         "meetings": Meeting.objects.filter(unit__in=within).count(),
         "attendance": Attendance.objects.filter(cell__in=within).count(),
+        "emulation_pledges": Pledge.objects.filter(unit__in=within).count(),
+        "emulation_registrations": Registration.objects.filter(unit__in=within).count(),
+        "emulation_examples": Example.objects.filter(unit__in=within).count(),
+        "emulation_recognitions": Recognition.objects.filter(unit__in=within).count(),
     }

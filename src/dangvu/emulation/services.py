@@ -88,17 +88,6 @@ def _check_day(day, label: str, errors: list[str]) -> bool:
     return True
 
 
-def _alive(unit: Unit, day: date) -> bool:
-    return UnitVersion.objects.valid_on(day).filter(unit=unit).exists()
-
-
-def _check_alive(unit: Unit, day: date, errors: list[str]) -> None:
-    if not _alive(unit, day):
-        errors.append(
-            f"Ngày {format_date(day)}, “{unit.name}” chưa thành lập hoặc đã kết thúc hoạt động."
-        )
-
-
 def _lock(model, obj, expected_revision: int | None, label: str):
     locked = model.objects.select_for_update().get(pk=obj.pk)
     if expected_revision is not None and locked.revision != expected_revision:
@@ -599,7 +588,7 @@ def bulk_pledge_and_evaluate(*, actor, rows: list[dict], reason: str = "") -> in
 REGISTRATION_FIELDS = ["year", "unit", "member", "registered_on", "content"]
 
 
-def _check_registration(year, unit, member, registered_on, errors, *, home=None):
+def _check_registration(year, unit, member, registered_on, errors, *, home=None, kind_on=_kind_on):
     """The registration's unit: the collective, or the member's home unit on the day."""
     _check_year(year, errors)
     if not _check_day(registered_on, "ngày đăng ký", errors):
@@ -628,7 +617,12 @@ def _check_registration(year, unit, member, registered_on, errors, *, home=None)
     if not isinstance(unit, Unit):
         errors.append("Hãy chọn tập thể (tổ chức đảng) đăng ký hoặc một đảng viên.")
         return None
-    _check_alive(unit, registered_on, errors)
+    if kind_on(unit, registered_on) is None:
+        errors.append(
+            f"Ngày {format_date(registered_on)}, “{unit.name}” chưa thành lập hoặc đã kết thúc "
+            "hoạt động."
+        )
+        return None
     return unit
 
 
@@ -720,6 +714,7 @@ def bulk_register(*, actor, year: int, rows: list[dict], reason: str = "") -> in
     MemberPeriod on the day}``, each with ``registered_on`` and ``content``."""
     problems: list[str] = []
     taken = set(Registration.objects.filter(year=year).values_list("unit_id", "member_id"))
+    kind_on = _kinds_from(r["unit"].pk for r in rows if r.get("unit") is not None)
     taken_members = {m for _, m in taken if m is not None}
     taken_units = {u for u, m in taken if m is None}
     objs = []
@@ -727,7 +722,13 @@ def bulk_register(*, actor, year: int, rows: list[dict], reason: str = "") -> in
         errors: list[str] = []
         member = row.get("member")
         home = _check_registration(
-            year, row.get("unit"), member, row["registered_on"], errors, home=row.get("period")
+            year,
+            row.get("unit"),
+            member,
+            row["registered_on"],
+            errors,
+            home=row.get("period"),
+            kind_on=kind_on,
         )
         if home is not None and member is not None and member.pk in taken_members:
             errors.append(f"{member.full_name} đã đăng ký năm {year}.")

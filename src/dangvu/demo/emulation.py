@@ -208,19 +208,19 @@ def populate(*, rng: random.Random, province, start: date, end: date, say=print)
         for commune in communes:
             inside = [v for v in versions if path_within(v.path, commune.path)]
             members = [p for v in inside for p in by_unit.get(v.unit_id, [])]
-            for _ in range(rng.choice((0, 1, 1, 2))):
+            for _ in range(rng.randint(1, 3)):
                 code, title = rng.choice(COLLECTIVE_TITLES)
                 unit = rng.choice(inside)
                 examples.append(
                     _example(rng, year, end, unit.unit, None, code, title, fields, commune)
                 )
-            for _ in range(rng.choice((0, 1, 2, 2)) if members else 0):
+            for _ in range(rng.randint(1, 4) if members else 0):
                 code, title = rng.choice(INDIVIDUAL_TITLES)
                 period = rng.choice(members)
                 examples.append(
                     _example(rng, year, end, None, period.member, code, title, fields, commune)
                 )
-            if rng.random() < 0.6:
+            if rng.random() < 0.8:
                 code, title = rng.choice(DVK_TITLES)
                 row = _example(rng, year, end, commune.unit, None, code, title, fields, commune)
                 row["movement"] = Movement.DAN_VAN_KHEO

@@ -46,11 +46,15 @@ def test_emulation_records_across_the_reform_and_their_figures():
     assert Example.objects.filter(movement=Movement.LAM_THEO, member__isnull=False).exists()
     assert Example.objects.filter(movement=Movement.DAN_VAN_KHEO, state="hieu_qua").exists()
     assert Recognition.objects.exists()
+    examples = []
     for year in (2024, 2025):
         f = figures(province, year)
+        examples.append(f.examples)
         rate = f.total.lam_theo.rate.percent()
         assert 90 <= rate <= 100, (year, rate)
         cells = f.total.four_good[Target.CELL]
         assert cells.existing > 0 and 0.9 <= cells.pledged / cells.existing <= 1
         assert 0.6 <= cells.passed / cells.pledged <= 0.95
-        assert f.examples.total > 0 and f.examples.collective and f.examples.individual
+    assert all(e.total > 0 for e in examples)
+    assert sum(e.collective for e in examples) and sum(e.individual for e in examples)
+    assert sum(e.dvk_registered for e in examples) >= sum(e.dvk_effective for e in examples) > 0

@@ -88,6 +88,32 @@ def _check_day(day, label: str, errors: list[str]) -> bool:
     return True
 
 
+def _text(value) -> str:
+    return (clean_text(value or "") or "").strip()
+
+
+def _edit(
+    *, actor, model, obj, expected_revision, label: str, fields, action: str, unit_of, **changes
+):
+    """Lock ``obj`` (refusing a stale ``expected_revision``), set ``changes``, bump the
+    revision and write the audit entry (``fields`` snapshotted before and after)."""
+    obj = _lock(model, obj, expected_revision, label)
+    before = snapshot(obj, fields)
+    for name, value in changes.items():
+        setattr(obj, name, value)
+    obj.save()
+    _bump(model, obj)
+    record_change(
+        actor=actor,
+        action=action,
+        obj=obj,
+        unit=unit_of(obj),
+        before=before,
+        after=snapshot(obj, fields),
+    )
+    return obj
+
+
 def _lock(model, obj, expected_revision: int | None, label: str):
     locked = model.objects.select_for_update().get(pk=obj.pk)
     if expected_revision is not None and locked.revision != expected_revision:
@@ -182,7 +208,7 @@ def save_criteria_set(
     _check_year(year, errors)
     if target not in Target.values:
         errors.append("Đối tượng phải là chi bộ hoặc đảng bộ cơ sở.")
-    title = (clean_text(title or "") or "").strip()
+    title = _text(title)
     if not title:
         errors.append("Thiếu tên bộ tiêu chí.")
     cleaned = _clean_criteria(criteria, errors)
@@ -205,7 +231,7 @@ def save_criteria_set(
         "year": year,
         "target": target,
         "title": title,
-        "decision_ref": (clean_text(decision_ref or "") or "").strip(),
+        "decision_ref": _text(decision_ref),
         "pass_score": pass_score,
     }
     before = None
@@ -326,7 +352,7 @@ def create_pledge(*, actor, unit: Unit, year: int, pledged_on: date, note: str =
         year=year,
         target=target,
         pledged_on=pledged_on,
-        note=(clean_text(note or "") or "").strip(),
+        note=_text(note),
         created_by=_user(actor),
     )
     record_change(
@@ -347,21 +373,18 @@ def update_pledge(
     errors: list[str] = []
     _check_pledge(pledge.unit, pledge.year, pledged_on, errors)
     _raise(errors)
-    pledge = _lock(Pledge, pledge, expected_revision, "Đăng ký 4 tốt")
-    before = snapshot(pledge, PLEDGE_FIELDS)
-    pledge.pledged_on = pledged_on
-    pledge.note = (clean_text(note or "") or "").strip()
-    pledge.save()
-    _bump(Pledge, pledge)
-    record_change(
+    return _edit(
         actor=actor,
-        action="emulation.pledge.update",
+        model=Pledge,
         obj=pledge,
-        unit=pledge.unit,
-        before=before,
-        after=snapshot(pledge, PLEDGE_FIELDS),
+        expected_revision=expected_revision,
+        label="Đăng ký 4 tốt",
+        fields=PLEDGE_FIELDS,
+        action="emulation.pledge.update",
+        unit_of=lambda p: p.unit,
+        pledged_on=pledged_on,
+        note=_text(note),
     )
-    return pledge
 
 
 def _check_evaluation(pledge, decided_by, decided_on, results, result, errors, *, criteria_set):
@@ -468,8 +491,8 @@ def evaluate_pledge(
         score=score,
         decided_by=decided_by,
         decided_on=decided_on,
-        decision_ref=(clean_text(decision_ref or "") or "").strip(),
-        comment=(clean_text(comment or "") or "").strip(),
+        decision_ref=_text(decision_ref),
+        comment=_text(comment),
         created_by=_user(actor),
     )
     CriterionResult.objects.bulk_create(
@@ -659,7 +682,7 @@ def register(
                 unit=home,
                 member=member,
                 registered_on=registered_on,
-                content=(clean_text(content or "") or "").strip(),
+                content=_text(content),
                 created_by=_user(actor),
             )
     except IntegrityError:
@@ -691,21 +714,18 @@ def update_registration(
             f"Ngày đăng ký {format_date(registered_on)} không thuộc năm {registration.year}."
         )
     _raise(errors)
-    registration = _lock(Registration, registration, expected_revision, "Đăng ký làm theo")
-    before = snapshot(registration, REGISTRATION_FIELDS)
-    registration.registered_on = registered_on
-    registration.content = (clean_text(content or "") or "").strip()
-    registration.save()
-    _bump(Registration, registration)
-    record_change(
+    return _edit(
         actor=actor,
-        action="emulation.registration.update",
+        model=Registration,
         obj=registration,
-        unit=registration.unit,
-        before=before,
-        after=snapshot(registration, REGISTRATION_FIELDS),
+        expected_revision=expected_revision,
+        label="Đăng ký làm theo",
+        fields=REGISTRATION_FIELDS,
+        action="emulation.registration.update",
+        unit_of=lambda r: r.unit,
+        registered_on=registered_on,
+        content=_text(content),
     )
-    return registration
 
 
 @transaction.atomic
@@ -787,7 +807,7 @@ EXAMPLE_FIELDS = [
 def _check_example(data: dict, errors: list[str]) -> dict:
     data = dict(data)
     for name in ("title", "description", "recognised_body", "decision_ref"):
-        data[name] = (clean_text(data.get(name) or "") or "").strip()
+        data[name] = _text(data.get(name))
     if not data["title"]:
         errors.append("Thiếu tên mô hình, điển hình.")
     if data.get("kind") not in ExampleKind.values:
@@ -896,7 +916,7 @@ def move_example(
     if state == DvkState.EFFECTIVE:
         example.recognised_by = recognised_by
         example.recognised_on = recognised_on
-        example.decision_ref = (clean_text(decision_ref or "") or "").strip()
+        example.decision_ref = _text(decision_ref)
     example.save()
     _bump(Example, example)
     record_change(
@@ -1015,8 +1035,8 @@ def record_recognition(
         year=year,
         recognised_by=recognised_by,
         recognised_on=recognised_on,
-        decision_ref=(clean_text(decision_ref or "") or "").strip(),
-        note=(clean_text(note or "") or "").strip(),
+        decision_ref=_text(decision_ref),
+        note=_text(note),
         created_by=_user(actor),
     )
     record_change(
@@ -1044,19 +1064,16 @@ def update_recognition(
     day = recognised_on or recognition.recognised_on
     _check_day(day, "ngày biểu dương", errors)
     _raise(errors)
-    recognition = _lock(Recognition, recognition, expected_revision, "Biểu dương")
-    before = snapshot(recognition, RECOGNITION_FIELDS)
-    recognition.recognised_on = day
-    recognition.decision_ref = (clean_text(decision_ref or "") or "").strip()
-    recognition.note = (clean_text(note or "") or "").strip()
-    recognition.save()
-    _bump(Recognition, recognition)
-    record_change(
+    return _edit(
         actor=actor,
-        action="emulation.recognition.update",
+        model=Recognition,
         obj=recognition,
-        unit=recognition.unit,
-        before=before,
-        after=snapshot(recognition, RECOGNITION_FIELDS),
+        expected_revision=expected_revision,
+        label="Biểu dương",
+        fields=RECOGNITION_FIELDS,
+        action="emulation.recognition.update",
+        unit_of=lambda r: r.unit,
+        recognised_on=day,
+        decision_ref=_text(decision_ref),
+        note=_text(note),
     )
-    return recognition

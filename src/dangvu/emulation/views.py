@@ -8,6 +8,8 @@ it (the services refuse anything else with a Vietnamese reason shown on the form
 
 from __future__ import annotations
 
+import re
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, QueryDict
@@ -745,9 +747,16 @@ def _linker(unit: Unit, year: int):
 
 
 def _safe(sentence_of, link) -> str:
-    """A sentence whose numbers are links: the link callable returns safe HTML, the rest is
-    fixed wording, escaped anyway."""
-    return mark_safe(sentence_of(lambda key, text: link(key, conditional_escape(text))))
+    """A sentence whose numbers are links: the wording (which may hold names from the code
+    tables) is escaped, then each number's placeholder becomes its link."""
+    pieces: list[str] = []
+
+    def mark(key, text: str) -> str:
+        pieces.append(link(key, conditional_escape(text)))
+        return f"\x00{len(pieces) - 1}\x00"
+
+    text = conditional_escape(sentence_of(mark))
+    return mark_safe(re.sub("\x00(\\d+)\x00", lambda m: pieces[int(m.group(1))], text))
 
 
 @login_required

@@ -37,6 +37,10 @@ LABELS = {
     "training_enrolments": "  Lượt học viên",
     "meetings": "Buổi sinh hoạt chi bộ",
     "attendance": "  Lượt điểm danh",
+    "emulation_pledges": "Đăng ký “4 tốt” (chi bộ, đảng bộ cơ sở)",
+    "emulation_registrations": "Đăng ký học tập và làm theo",
+    "emulation_examples": "Mô hình, điển hình, “Dân vận khéo”",
+    "emulation_recognitions": "Lượt biểu dương, tôn vinh",
 }
 
 

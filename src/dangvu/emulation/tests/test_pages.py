@@ -287,3 +287,23 @@ def test_export_query_count_does_not_grow(
         )
     job.refresh_from_db()
     assert job.status == Job.Status.SUCCEEDED and job.result["rows"] == 34
+
+
+def test_figures_page_escapes_code_table_names(world, login, people):
+    from dangvu.emulation.models import RecognitionKind
+
+    kind = RecognitionKind.objects.create(code="x", name="<b>Gương</b> tiêu biểu", sort_order=1)
+    services.record_recognition(
+        actor=None,
+        kind=kind,
+        member=people.an,
+        year=2025,
+        recognised_by=world.province,
+        recognised_on=date(2025, 12, 1),
+    )
+    page = login(world.users["province"]).get(
+        "/thi-dua/so-lieu/", {"don_vi": world.province.pk, "nam": 2025}
+    )
+    text = page.content.decode()
+    assert "&lt;b&gt;gương&lt;/b&gt; tiêu biểu" in text and "<b>gương" not in text
+    assert f'loai={kind.pk}">1</a>' in text

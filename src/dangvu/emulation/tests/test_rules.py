@@ -367,3 +367,45 @@ def test_recognition_by_the_members_level_or_above(world, people):
             recognised_on=date(2025, 12, 2),
         )
     assert AuditEntry.objects.filter(action="emulation.recognition.create").count() == 1
+
+
+def test_a_pass_below_the_minimum_score_is_refused(world):
+    cs = services.save_criteria_set(
+        actor=None,
+        province=world.province,
+        year=2025,
+        target=Target.CELL,
+        title="Tiêu chí chấm điểm",
+        criteria=CELL_CRITERIA,
+        pass_score=80,
+    )
+    p = pledge(world.c1)
+    scores = {c.code: (True, 15) for c in cs.criteria.all()}
+    with pytest.raises(ValidationError, match="dưới mức tối thiểu 80"):
+        services.evaluate_pledge(
+            actor=None,
+            pledge=p,
+            decided_by=world.commune_a,
+            decided_on=date(2025, 12, 20),
+            results=scores,
+            result=Result.PASSED,
+        )
+    with pytest.raises(ValidationError, match="phải từ 0 đến 25"):
+        services.evaluate_pledge(
+            actor=None,
+            pledge=p,
+            decided_by=world.commune_a,
+            decided_on=date(2025, 12, 20),
+            results={**scores, "1": (True, 30)},
+            result=Result.FAILED,
+        )
+    full = {c.code: (True, 25) for c in cs.criteria.all()}
+    evaluation = services.evaluate_pledge(
+        actor=None,
+        pledge=p,
+        decided_by=world.commune_a,
+        decided_on=date(2025, 12, 20),
+        results=full,
+        result=Result.PASSED,
+    )
+    assert evaluation.score == 100

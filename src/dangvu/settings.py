@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "dangvu.oversight",
     "dangvu.citizens",
     "dangvu.ratings",
+    "dangvu.emulation",
     "dangvu.jobs",
     "dangvu.web",
     "dangvu.demo",

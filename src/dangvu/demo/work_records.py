@@ -27,6 +27,7 @@ MODULES = [
     ("meetings", "dangvu.demo.meetings.populate"),
     ("citizens", "dangvu.demo.citizens.populate"),
     ("ratings", "dangvu.demo.ratings.populate"),
+    ("emulation", "dangvu.demo.emulation.populate"),
     ("oversight", "dangvu.demo.oversight.populate"),  # last: its khai trừ must follow the others
 ]
 
@@ -49,6 +50,7 @@ def work_record_counts(province: Unit) -> dict[str, int]:
     """One count query per kind of record, within the province's subtree."""
     from dangvu.citizens.models import Feedback, PressingIssue
     from dangvu.documents.models import Document
+    from dangvu.emulation.models import Example, Pledge, Recognition, Registration
     from dangvu.implementation.models import Assignment, Report
     from dangvu.meetings.models import Attendance, Meeting
     from dangvu.oversight.models import Case, DisciplineDecision
@@ -72,4 +74,8 @@ def work_record_counts(province: Unit) -> dict[str, int]:
         "pressing_issues": PressingIssue.objects.filter(unit__in=within).count(),
         "ratings": Rating.objects.filter(subject_unit__in=within).count(),
         "commitments": Commitment.objects.filter(unit__in=within).count(),
+        "emulation_pledges": Pledge.objects.filter(unit__in=within).count(),
+        "emulation_registrations": Registration.objects.filter(unit__in=within).count(),
+        "emulation_examples": Example.objects.filter(unit__in=within).count(),
+        "emulation_recognitions": Recognition.objects.filter(unit__in=within).count(),
     }

@@ -154,13 +154,20 @@ def test_command_builds_once_and_reuses(settings, tmp_path, client):
         "Lớp đào tạo",
         "Buổi sinh hoạt chi bộ",
         "Lượt điểm danh",
+        "Đăng ký học tập và làm theo",
+        "Mô hình, điển hình",
     ):
         (line,) = [row for row in text.splitlines() if label in row]
         assert int(line.split()[-1].replace(".", "")) > 0, line
     # … and the commune officer reads each module's figures for the last full year
     client.force_login(User.objects.get(username="xa_a"))
     year = {"nam": date.today().year - 1}
-    for url in ("/hoc-tap/so-lieu/", "/dao-tao/so-lieu/", "/sinh-hoat/so-lieu/"):
+    for url in (
+        "/hoc-tap/so-lieu/",
+        "/dao-tao/so-lieu/",
+        "/sinh-hoat/so-lieu/",
+        "/thi-dua/so-lieu/",
+    ):
         assert client.get(url, year).status_code == 200, url
     assert (tmp_path / "var").is_dir()
     units, events = Unit.objects.count(), LineageEvent.objects.count()

@@ -43,6 +43,10 @@ LABELS = {
     "pressing_issues": "Việc nổi cộm, bức xúc",
     "ratings": "Kết quả đánh giá, xếp loại (đảng viên, tổ chức)",
     "commitments": "  Đăng ký khắc phục hạn chế, khuyết điểm",
+    "emulation_pledges": "Đăng ký “4 tốt” (chi bộ, đảng bộ cơ sở)",
+    "emulation_registrations": "Đăng ký học tập và làm theo",
+    "emulation_examples": "Mô hình, điển hình, “Dân vận khéo”",
+    "emulation_recognitions": "Lượt biểu dương, tôn vinh",
 }
 
 

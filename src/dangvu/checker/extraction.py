@@ -105,6 +105,16 @@ class Claim:
     def verdict_label(self) -> str:
         return v.VERDICTS[self.verdict]
 
+    @property
+    def computed_text(self) -> str:
+        """The recomputed value as a reader writes it: "97,25%", "224"."""
+        if self.computed is None:
+            return ""
+        if self.kind in (TOTAL, DIFFERENCE):
+            return format_number(abs(self.computed) if self.kind == DIFFERENCE else self.computed)
+        value = abs(self.computed) if self.kind == CHANGE else self.computed
+        return format_percent(v.quantize(value, 2), 2)
+
     def as_dict(self, text: str) -> dict:
         return {
             "kind": self.kind,
@@ -116,6 +126,7 @@ class Claim:
             "stated": self.stated,
             "parts": self.parts,
             "computed": None if self.computed is None else str(self.computed),
+            "computed_text": self.computed_text,
             "correct": self.correct,
             "verdict": self.verdict,
             "verdict_label": self.verdict_label,

@@ -59,13 +59,10 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("date", re.compile(rf"\btháng\s+{_D}(?:\s*(?:[/.\-]|năm)\s*{_Y})?", _I)),
     ("date", re.compile(rf"\b(?:quý|học kỳ|đợt)\s+(?:\d|[IVX]+)(?:\s*[/.\-]\s*{_Y})?", _I)),
     ("date", re.compile(rf"(?<![\d/.,])\b{_D}/{_Y}\b")),  # "8/2023"
+    ("term", re.compile(rf"\b{_Y}\s*(?:-|–|—|đến|tới)\s*{_Y}\b", _I)),
     (
         "term",
-        re.compile(
-            rf"\b{_Y}\s*(?:-|–|—|đến|tới)\s*{_Y}\b|\b(?:nhiệm kỳ|khóa|khoá|giai đoạn)\s+"
-            rf"(?:{_Y}|\d{{1,3}}|[IVXLC]+)\b",
-            _I,
-        ),
+        re.compile(r"\b(?:nhiệm kỳ|khóa|khoá|giai đoạn)\s+(?:\d{1,4}|[IVXLC]+)\b", _I),
     ),
     (
         "decree",

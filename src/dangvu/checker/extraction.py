@@ -210,9 +210,22 @@ def read_figures(text: str, table_lines: set[int]) -> list[Figure]:
     return figures
 
 
-def _same_noun(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """ "đảng viên" and "đảng viên sinh": equal over the shorter; nothing matches ()."""
-    common = min(len(a), len(b))
+# words that count the same thing: party members are "đồng chí" as often as "đảng viên"
+_SAME_THING = {("đồng", "chí"): ("đảng", "viên")}
+
+
+def _canonical_noun(noun: tuple[str, ...]) -> tuple[str, ...]:
+    for written, meant in _SAME_THING.items():
+        if noun[: len(written)] == written:
+            return meant + noun[len(written) :]
+    return noun
+
+
+def _same_noun(a: tuple[str, ...], b: tuple[str, ...], words: int = 3) -> bool:
+    """ "đảng viên" and "đảng viên sinh": equal over the shorter (and at most ``words``
+    words); nothing matches ()."""
+    a, b = _canonical_noun(a), _canonical_noun(b)
+    common = min(len(a), len(b), words)
     return common > 0 and a[:common] == b[:common] and (common >= 2 or len(a) == len(b))
 
 
@@ -286,10 +299,19 @@ class _Finder:
                 self.unchecked(p, "Không nêu chỉ tiêu (kế hoạch) bằng số")
                 continue
             top, bottom = self.figures[count], self.figures[target]
-            verdict, exact, explanation, suggestion = v.ratio_verdict(
-                top.value, bottom.value, percent.value, percent.decimals
+            over = re.search(
+                r"\bvượt\s*(?:mức\s*)?$", self.text[max(percent.start - 12, 0) : percent.start]
             )
-            explanation = explanation.replace("tổng số phải", "chỉ tiêu phải")
+            if over:  # "vượt 21,3% chỉ tiêu (80)": 97/80 = 121,25%, i.e. 21,25% over
+                verdict, exact, explanation = v.over_target_verdict(
+                    top.value, bottom.value, percent.value, percent.decimals
+                )
+                suggestion = None
+            else:
+                verdict, exact, explanation, suggestion = v.ratio_verdict(
+                    top.value, bottom.value, percent.value, percent.decimals
+                )
+                explanation = explanation.replace("tổng số phải", "chỉ tiêu phải")
             claim = self.add(
                 SHARE_OF_BASE,
                 [top.part("số đạt"), percent.part("tỷ lệ nêu"), bottom.part("chỉ tiêu")],
@@ -526,7 +548,8 @@ class _Finder:
     )
 
     _HEAD = re.compile(  # the words naming a total, up to its list of parts
-        r"(?:\s*,?\s+[^\W\d_]+){1,10}?(?=\s*(?:\(|,?\s*(?:bao gồm|gồm|trong đó|chia ra)\b|:))",
+        r"(?:\s*,?\s+[“\"]?[^\W\d_]+[”\"]?){1,12}?"
+        r"(?=\s*(?:\(|,?\s*(?:bao gồm|gồm|trong đó|chia ra)\b|:))",
         re.IGNORECASE,
     )
 
@@ -671,7 +694,37 @@ class _Finder:
     # ------------------------------------------------------------ a count and a base elsewhere
     _TOTAL_MARK = re.compile(r"(?:tổng số|tổng cộng|tổng|trong số|toàn \w+ có|có tất cả)\s*$", re.I)
 
+    def classification_bases(self) -> None:
+        """ "Xếp loại: … 18 tổ chức (20,9%), … 59 tổ chức (68,6%), … 8 …, … 1 …": the classes
+        of a rating add up to the whole, so a stated figure equal to their sum (86 tổ chức
+        cơ sở đảng) is the base of every share."""
+        by_sentence: dict[int, list[int]] = {}
+        for p in self.prose():
+            if self.figures[p].percent and p not in self.used:
+                by_sentence.setdefault(self.figures[p].sentence, []).append(p)
+        for percents in by_sentence.values():
+            first = self.figures[percents[0]]
+            lead = self.text[self.text.rfind("\n", 0, first.start) + 1 : first.start]
+            if len(percents) < 2 or not self._EXHAUSTIVE.search(lead):
+                continue
+            counts = [self.count_before(p) for p in percents]
+            if None in counts or any(c in self.part_of for c in counts):
+                continue
+            added = sum(self.figures[c].value for c in counts)
+            bases = [
+                i
+                for i in self.prose()
+                if i not in counts
+                and not self.figures[i].percent
+                and self.figures[i].value == added
+                and _same_noun(self.figures[i].noun, self.figures[counts[0]].noun, 2)
+            ]
+            if bases:
+                for c in counts:
+                    self.part_of[c] = bases[0]
+
     def shares_of_base(self) -> None:
+        self.classification_bases()
         prose = self.prose()
         for p in prose:
             percent = self.figures[p]
@@ -728,10 +781,15 @@ class _Finder:
             other = self.figures[i]
             if other.paragraph != figure.paragraph or other.percent or other.in_table:
                 continue
-            if other.value > figure.value and _same_noun(other.noun, figure.noun):
+            # "Chi bộ có 42 đảng viên thì 40 đồng chí tham gia": two words suffice nearby
+            words = 2 if other.clause == figure.clause else 3
+            if other.value > figure.value and _same_noun(other.noun, figure.noun, words):
                 candidates.append(i)
         if len(candidates) == 1:
             return candidates[0]
+        same_sentence = [i for i in candidates if self.figures[i].sentence == figure.sentence]
+        if len(same_sentence) == 1:
+            return same_sentence[0]
         marked = [
             i
             for i in candidates
@@ -855,6 +913,10 @@ def _cell_value(cell: Cell) -> tuple[Decimal, int, bool] | None:
     return found[0].value, found[0].decimals, bool(match.group("percent"))
 
 
+def _row_name(row: list[Cell]) -> str:
+    return next((c.text for c in row if c.text and not _cell_value(c)), row[0].text)
+
+
 def _cell_figure(cell: Cell, value, decimals, percent) -> Figure:
     return Figure(cell.start, cell.end, cell.text, value, decimals, percent, ())
 
@@ -870,14 +932,21 @@ def table_claims(text: str, table: Table) -> list[Claim]:
     claims = []
     width = len(header)
     base_columns = [k for k, h in enumerate(header) if "tổng" in h]
-    total_rows = [row for row in body if _TOTAL_ROW.match(row[0].text)]
+    total_rows = [
+        row for row in body if any(_TOTAL_ROW.match(c.text) for c in row if not _cell_value(c))
+    ]
+    serial = {k for k, h in enumerate(header) if re.fullmatch(r"(?:số\s*)?tt|stt|số thứ tự", h)}
     data_rows = [row for row in body if row not in total_rows]
     for row in body:
         values = [_cell_value(c) for c in row]
         for k, value in enumerate(values):
             if value is None or not (value[2] or "tỷ lệ" in header[k] or "%" in header[k]):
                 continue
-            counts = [j for j in range(k) if values[j] is not None and not values[j][2]]
+            counts = [
+                j
+                for j in range(k)
+                if values[j] is not None and not values[j][2] and j not in serial
+            ]
             if len(counts) < 2:
                 continue
             top_k = counts[-1]
@@ -902,7 +971,7 @@ def table_claims(text: str, table: Table) -> list[Claim]:
                     anchor_end=stated.end,
                     stated=stated.text,
                     verdict=verdict,
-                    explanation=f"Dòng “{row[0].text}”: {explanation}",
+                    explanation=f"Dòng “{_row_name(row)}”: {explanation}",
                     parts=[top.part("số đạt"), bottom.part("tổng số"), stated.part("tỷ lệ nêu")],
                     computed=exact,
                     correct=correct,
@@ -910,7 +979,9 @@ def table_claims(text: str, table: Table) -> list[Claim]:
                 )
             )
     for row in total_rows:
-        for k in range(1, width):
+        for k in range(width):
+            if k in serial or "tỷ lệ" in header[k] or "%" in header[k]:
+                continue
             value = _cell_value(row[k])
             column = [_cell_value(r[k]) for r in data_rows]
             if value is None or value[2] or not column or any(c is None for c in column):

@@ -78,8 +78,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
             r"\b(?:(?<!tổng\s)(?<!trong\s)số|lần thứ|thứ|hạng|điều|khoản|mục|phần|chương|bước|"
             r"tiêu chí|"
             r"trung ương|phiên|kỳ họp|tập|quyển|phòng|tổ|ấp|khu phố|thôn|xóm|đội|"
-            r"chỉ thị|nghị quyết|kết luận|quy định|nghị định|thông tư|quyết định|"
-            r"hướng dẫn|chương trình hành động|đại hội|hội nghị trung ương|top|mã)"
+            r"chỉ thị|nghị quyết|nghị định|thông tư|"
+            r"chương trình hành động|đại hội|hội nghị trung ương|top|mã)"
             r"\s*:?\s*\d+(?:\s*(?:,|và|-)\s*\d+\b(?!\s*%))*",
             _I,
         ),

@@ -141,6 +141,24 @@ def ratio_verdict(numerator: Decimal, denominator: Decimal, stated: Decimal, dec
     return verdict, exact, explanation, suggestion
 
 
+def over_target_verdict(done: Decimal, target: Decimal, stated: Decimal, decimals: int):
+    """(verdict, exact, explanation) for "done …, vượt stated% chỉ tiêu (target)"."""
+    share = percent_of(done, target)
+    d, t, s = format_number(done), format_number(target), stated_text(stated, decimals)
+    if share is None:
+        return UNCHECKED, None, f"Chỉ tiêu bằng 0 nên không tính được vượt {s}."
+    with localcontext() as context:
+        context.prec = _PRECISION
+        exact = share - 100
+    verdict = judge(exact, stated, decimals)
+    text = f"{d}/{t} = {shown(share, decimals)} chỉ tiêu, tức là vượt {shown(exact, decimals)}"
+    if verdict == CONSISTENT:
+        return verdict, exact, f"{text}: khớp."
+    if verdict == TRUNCATED:
+        return verdict, exact, f"{text}; {s} chỉ đúng khi cắt bớt chữ số."
+    return verdict, exact, f"{text}, không phải {s}."
+
+
 def change_verdict(
     old: Decimal,
     new: Decimal,

@@ -28,6 +28,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import pairwise
 
 from dangvu.vntext.formats import format_number, format_percent, numbers_in_text
 
@@ -542,14 +543,14 @@ class _Finder:
         re.IGNORECASE,
     )
     _OPENER = re.compile(
-        r"\s*(?:\(\s*(?:gồm|trong đó|bao gồm|có)?\s*:?\s*|,?\s*(?:bao gồm|gồm|trong đó(?:\s+có)?|"
-        r"chia ra)\s*:?\s*|:\s*)",
+        r"\s*(?:\(\s*(?:gồm|trong đó|bao gồm|có)?\s*:?\s*"
+        r"|[,;]?\s*(?:bao gồm|gồm|trong đó(?:\s+có)?|chia ra)\s*[:,]?\s*|:\s*)",
         re.IGNORECASE,
     )
 
     _HEAD = re.compile(  # the words naming a total, up to its list of parts
         r"(?:\s*,?\s+[“\"]?[^\W\d_]+[”\"]?){1,12}?"
-        r"(?=\s*(?:\(|,?\s*(?:bao gồm|gồm|trong đó|chia ra)\b|:))",
+        r"(?=\s*(?:\(|[,;]?\s*(?:bao gồm|gồm|trong đó|chia ra)\b|:))",
         re.IGNORECASE,
     )
 
@@ -647,13 +648,23 @@ class _Finder:
                     continue  # "chiếm 33,1%"
                 return None
             same = [i for i in counts if _same_noun(self.figures[i].noun, total.noun)]
+            joined = any(
+                re.fullmatch(r"\s*/\s*", self.between(self.figures[a].end, self.figures[b].start))
+                for a, b in pairwise(counts)
+            )
+            if joined or (len(counts) > 1 and not same):
+                break  # "…, đã giải quyết 2/2 đơn": the list has ended
             parts.append((same or counts)[-1])
         return (parts, end) if parts else None
 
     # ------------------------------------------------------------ shares of one whole
-    _SHARES_TRIGGER = re.compile(r"cơ cấu|xếp loại|phân loại|chia ra|trong đó|gồm", re.I)
+    _SHARES_TRIGGER = re.compile(
+        r"cơ cấu|xếp loại|phân loại|chia ra|trong đó|gồm|đánh giá chất lượng", re.I
+    )
     # mutually exclusive classes; "cơ cấu" lists overlapping ones (nữ, trẻ, dân tộc …)
-    _EXHAUSTIVE = re.compile(r"xếp loại|phân loại|chia ra", re.I)
+    _EXHAUSTIVE = re.compile(
+        r"xếp loại|phân loại|chia ra|đánh giá chất lượng|đánh giá, xếp loại", re.I
+    )
 
     def shares_sums(self) -> None:
         by_sentence: dict[int, list[int]] = {}
@@ -931,11 +942,22 @@ def table_claims(text: str, table: Table) -> list[Claim]:
     body = [row for row in table.rows[1:] if any(_cell_value(c) for c in row)]
     claims = []
     width = len(header)
-    base_columns = [k for k, h in enumerate(header) if "tổng" in h]
     total_rows = [
         row for row in body if any(_TOTAL_ROW.match(c.text) for c in row if not _cell_value(c))
     ]
-    serial = {k for k, h in enumerate(header) if re.fullmatch(r"(?:số\s*)?tt|stt|số thứ tự", h)}
+    serial = {
+        k
+        for k, h in enumerate(header)
+        if re.fullmatch(r"(?:số\s*)?tt|stt|số thứ tự|năm|giai đoạn|kỳ|quý|tháng", h)
+        or (
+            body
+            and all(re.fullmatch(r"(?:19|20)\d\d", row[k].text) for row in body if row[k].text)
+            and any(row[k].text for row in body)
+        )
+    }
+    base_columns = [
+        k for k, h in enumerate(header) if re.search(r"tổng|chỉ tiêu|kế hoạch|dự toán", h)
+    ]
     data_rows = [row for row in body if row not in total_rows]
     for row in body:
         values = [_cell_value(c) for c in row]

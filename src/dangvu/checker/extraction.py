@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import pairwise
@@ -239,6 +240,12 @@ class _Finder:
         self.tables = find_tables(text)
         table_lines = {line for table in self.tables for line in table.lines}
         self.figures = read_figures(text, table_lines)
+        self._prose = [i for i, f in enumerate(self.figures) if not f.in_table]
+        self._by_clause: dict[int, list[int]] = {}
+        for i in self._prose:
+            self._by_clause.setdefault(self.figures[i].clause, []).append(i)
+        self._starts = [f.start for f in self.figures]
+        self._change_words: dict[int, re.Match | None] = {}
         self.claims: list[Claim] = []
         self.used: set[int] = set()  # figure indexes already explained by a claim
         self.part_of: dict[int, int] = {}  # part figure index → total figure index
@@ -251,7 +258,11 @@ class _Finder:
         return self.text[a:b]
 
     def prose(self) -> list[int]:
-        return [i for i, f in enumerate(self.figures) if not f.in_table]
+        return self._prose
+
+    def in_clause(self, clause: int) -> list[int]:
+        """Indexes of the prose figures of one clause (figures are in text order)."""
+        return self._by_clause.get(clause, [])
 
     def run(self) -> list[Claim]:
         self.totals()
@@ -288,8 +299,8 @@ class _Finder:
             target = next(
                 (
                     i
-                    for i in range(p + 1, len(self.figures))
-                    if self.figures[i].clause == percent.clause
+                    for i in self.in_clause(percent.clause)
+                    if i > p
                     and not self.figures[i].percent
                     and self._TARGET.match(self.between(percent.end, self.figures[i].start))
                 ),
@@ -332,15 +343,16 @@ class _Finder:
         r"tổng|số)\s+"
     )
 
-    def fraction_pairs(self) -> list[tuple[int, int]]:
-        pairs = []
+    def fraction_pairs(self) -> dict[int, list[tuple[int, int]]]:
+        """Fractions ("941/968", "45 trên tổng số 50") by clause."""
+        pairs: dict[int, list[tuple[int, int]]] = {}
         figures = self.figures
         for i in self.prose()[:-1]:
             a, b = figures[i], figures[i + 1]
             if a.percent or b.percent or a.clause != b.clause:
                 continue
             if self._RATIO_JOIN.fullmatch(self.between(a.end, b.start)):
-                pairs.append((i, i + 1))
+                pairs.setdefault(a.clause, []).append((i, i + 1))
         return pairs
 
     def ratios(self) -> None:
@@ -377,7 +389,7 @@ class _Finder:
     def pair_before(self, pairs, p):
         percent = self.figures[p]
         best = None
-        for i, j in pairs:
+        for i, j in pairs.get(percent.clause, ()):
             if (
                 j < p
                 and self.figures[j].clause == percent.clause
@@ -388,7 +400,7 @@ class _Finder:
 
     def pair_after(self, pairs, p):
         percent = self.figures[p]
-        for i, j in pairs:
+        for i, j in pairs.get(percent.clause, ()):
             if i == p + 1 and self.figures[i].clause == percent.clause:
                 gap = self.between(percent.end, self.figures[i].start)
                 if re.fullmatch(r"\s*[(\[]\s*(?:đạt|là|gồm)?\s*", gap):
@@ -403,9 +415,13 @@ class _Finder:
     )
 
     def change_word(self, index: int) -> re.Match | None:
-        figure = self.figures[index]
-        window_start = max(figure.start - 40, 0)
-        return self._CHANGE_WORD.search(self.text[window_start : figure.start])
+        if index not in self._change_words:
+            figure = self.figures[index]
+            window_start = max(figure.start - 40, 0)
+            self._change_words[index] = self._CHANGE_WORD.search(
+                self.text[window_start : figure.start]
+            )
+        return self._change_words[index]
 
     def is_change(self, index: int) -> bool:
         return self.change_word(index) is not None
@@ -414,11 +430,7 @@ class _Finder:
         """(previous, current) figure indexes for the change stated at ``index``."""
         figure = self.figures[index]
         word_start = max(figure.start - 40, 0) + self.change_word(index).start()
-        clause = [
-            i
-            for i in self.prose()
-            if self.figures[i].clause == figure.clause and not self.figures[i].percent
-        ]
+        clause = [i for i in self.in_clause(figure.clause) if not self.figures[i].percent]
         before = [i for i in clause if self.figures[i].end <= word_start]
         # "từ 120 … lên/xuống/còn 150"
         for i in before:
@@ -457,9 +469,11 @@ class _Finder:
         thing as ``anchor``: (earlier, anchor), or (anchor, earlier) when ``anchor`` is the
         compared (previous) value."""
         noun = self.figures[anchor].noun
-        for i in reversed(self.prose()):
+        for i in reversed(range(anchor)):
             other = self.figures[i]
-            if i < anchor and other.clause < figure.clause and not other.percent:
+            if other.in_table:
+                continue
+            if other.clause < figure.clause and not other.percent:
                 if other.paragraph != figure.paragraph:
                     break
                 if i in self.target_values or self.is_change(i):
@@ -620,10 +634,11 @@ class _Finder:
                     break
                 stop += 1
             end = stop
+        first, last = bisect_left(self._starts, start), bisect_left(self._starts, stop)
         inside = [
             i
-            for i, f in enumerate(self.figures)
-            if start <= f.start and f.end <= stop and not f.in_table
+            for i in range(first, last)
+            if self.figures[i].end <= stop and not self.figures[i].in_table
         ]
         segments, depth, cursor = [], 0, start
         for position in range(start, stop + 1):
@@ -788,14 +803,17 @@ class _Finder:
             return self.part_of[count]
         figure = self.figures[count]
         candidates = []
-        for i in range(count):
+        for i in reversed(range(count)):
             other = self.figures[i]
-            if other.paragraph != figure.paragraph or other.percent or other.in_table:
+            if other.paragraph != figure.paragraph:
+                break
+            if other.percent or other.in_table:
                 continue
             # "Chi bộ có 42 đảng viên thì 40 đồng chí tham gia": two words suffice nearby
             words = 2 if other.clause == figure.clause else 3
             if other.value > figure.value and _same_noun(other.noun, figure.noun, words):
                 candidates.append(i)
+        candidates.reverse()
         if len(candidates) == 1:
             return candidates[0]
         same_sentence = [i for i in candidates if self.figures[i].sentence == figure.sentence]

@@ -365,19 +365,7 @@ class _Finder:
             if pair is None:
                 continue
             i, j = pair
-            top, bottom = self.figures[i], self.figures[j]
-            verdict, exact, explanation, suggestion = v.ratio_verdict(
-                top.value, bottom.value, percent.value, percent.decimals
-            )
-            self.add(
-                RATIO,
-                [top.part("số đạt"), bottom.part("tổng số"), percent.part("tỷ lệ nêu")],
-                percent,
-                verdict,
-                exact,
-                explanation,
-                suggestion,
-            )
+            self.rate_claim(RATIO, self.figures[i], self.figures[j], percent)
             self.used.update({i, j, p})
             # "15.210/15.742 đảng viên … (96,6%), trong đó … 2.105 đồng chí (13,8%) …"
             after = re.match(
@@ -761,18 +749,7 @@ class _Finder:
             if base is None:
                 continue
             top, bottom = self.figures[count], self.figures[base]
-            verdict, exact, explanation, suggestion = v.ratio_verdict(
-                top.value, bottom.value, percent.value, percent.decimals
-            )
-            self.add(
-                SHARE_OF_BASE,
-                [bottom.part("tổng số"), top.part("số đạt"), percent.part("tỷ lệ nêu")],
-                percent,
-                verdict,
-                exact,
-                explanation,
-                suggestion,
-            )
+            self.rate_claim(SHARE_OF_BASE, top, bottom, percent, base_first=True)
             self.claims[-1].start = min(top.start, percent.start)
             self.used.update({p, count})
             self.in_shares.add(p)
@@ -847,6 +824,17 @@ class _Finder:
                 self.claims.append(claim)
 
     # ------------------------------------------------------------ recording
+    def rate_claim(self, kind, top: Figure, bottom: Figure, percent: Figure, base_first=False):
+        """A claim that ``percent`` is ``top`` out of ``bottom``."""
+        verdict, exact, explanation, suggestion = v.ratio_verdict(
+            top.value, bottom.value, percent.value, percent.decimals
+        )
+        parts = [top.part("số đạt"), bottom.part("tổng số")]
+        if base_first:
+            parts.reverse()
+        parts.append(percent.part("tỷ lệ nêu"))
+        return self.add(kind, parts, percent, verdict, exact, explanation, suggestion)
+
     def add(
         self,
         kind,

@@ -450,7 +450,18 @@ class _Finder:
             return self.earlier_same_noun(compared, figure, compared_first=True)
         if not candidates:
             return None
+        # "năm 2024 thu 12,6 tỷ đồng, năm 2023 là 10,8 tỷ đồng, tăng 16,7%": by year
+        years = [self.year_before(i) for i in candidates[-2:]]
+        if len(candidates) >= 2 and None not in years and years[0] != years[1]:
+            older, newer = sorted(zip(years, candidates[-2:], strict=True))
+            return older[1], newer[1]
         return self.earlier_same_noun(candidates[-1], figure)
+
+    def year_before(self, index: int) -> int | None:
+        """The year named just before a figure ("năm 2023 là 10,8 …" → 2023), if any."""
+        lead = self.text[max(self.figures[index].start - 30, 0) : self.figures[index].start]
+        found = re.findall(r"\bnăm\s+((?:19|20)\d\d)\b(?![^,;]*\d)", lead, re.I)
+        return int(found[-1]) if found else None
 
     def earlier_same_noun(self, anchor: int, figure: Figure, *, compared_first: bool = False):
         """The nearest earlier figure of the paragraph, in an earlier clause, counting the same
@@ -765,6 +776,9 @@ class _Finder:
 
     def count_before(self, p: int) -> int | None:
         percent = self.figures[p]
+        respective = self.respective_count(p)
+        if respective is not None:
+            return respective
         for i in reversed(range(p)):
             figure = self.figures[i]
             if figure.clause != percent.clause or figure.percent:
@@ -774,6 +788,39 @@ class _Finder:
             if figure.noun or i in self.part_of:
                 return i
         return None
+
+    def respective_count(self, p: int) -> int | None:
+        """ "kết luận 58 tổ chức đảng và 241 đảng viên …, chiếm 66,7% và 77,2%": the n-th of
+        "X% và Y%" goes with the n-th of the two counts before it."""
+        figures = self.figures
+        joined = r"\s*(?:và|,)\s*"
+        if (
+            p + 1 < len(figures)
+            and figures[p + 1].percent
+            and re.fullmatch(joined, self.between(figures[p].end, figures[p + 1].start))
+        ):
+            position = 0
+        elif (
+            p >= 1
+            and figures[p - 1].percent
+            and re.fullmatch(joined, self.between(figures[p - 1].end, figures[p].start))
+        ):
+            position, p = 1, p - 1
+        else:
+            return None
+        counts = []
+        for i in reversed(range(p)):
+            if figures[i].clause != figures[p].clause or figures[i].percent:
+                break
+            if figures[i].noun:
+                counts.append(i)
+        if len(counts) < 2:
+            return None
+        first, second = counts[1], counts[0]
+        between = self.between(figures[first].end, figures[second].start)
+        if not re.search(r"\bvà\b|,", between):
+            return None
+        return (first, second)[position]
 
     def base_for(self, count: int) -> int | None:
         if count in self.part_of:

@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "dangvu.citizens",
     "dangvu.ratings",
     "dangvu.emulation",
+    "dangvu.checker",
     "dangvu.jobs",
     "dangvu.web",
     "dangvu.demo",

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.utils import timezone
 
 __all__ = [
+    "NumberInText",
     "Ratio",
     "format_change",
     "format_count",
@@ -17,6 +18,7 @@ __all__ = [
     "format_date_long",
     "format_number",
     "format_percent",
+    "numbers_in_text",
     "parse_vn_number",
     "percent_change",
     "ratio",
@@ -168,6 +170,51 @@ def parse_vn_number(text: str | Number) -> Decimal:
     if plain is None:
         raise ValueError(f"Không đọc được số {raw!r}; hãy viết như 2.229 hoặc 96,1.")
     return Decimal(sign + plain)
+
+
+@dataclass(frozen=True)
+class NumberInText:
+    """A number written in running text: its span, as written, its value and how many
+    digits follow its decimal mark ("96,1" → 1; "2.229" → 0; "12.75" → 2)."""
+
+    start: int
+    end: int
+    text: str
+    value: Decimal
+    decimals: int
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.start, self.end
+
+
+# longest forms first: "1,234.5" (English grouping), "6.042" / "1.234,5" (Vietnamese
+# grouping), then plain digits with an optional decimal part ("96,1", "12.75", "2229")
+_NUMBER_IN_TEXT = re.compile(
+    r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+\.\d+|\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)"
+    r"(?![\w]|[.,]\d)"
+)
+
+
+def numbers_in_text(text: str) -> list[NumberInText]:
+    """Every number in ``text`` read as :func:`parse_vn_number` reads it, with its span.
+
+    "2.229 học viên" → 2229; "đạt 96,1%" → 96.1 (1 decimal); "12.75%" → 12.75; a comma or
+    dot that ends a clause is not part of the number ("183 đảng viên, giảm" → 183).
+    Digits glued to letters ("B52", "4G") are not numbers. What the numbers *mean* (a date,
+    a year, a document symbol) is for the caller to decide.
+    """
+    found = []
+    for match in _NUMBER_IN_TEXT.finditer(text or ""):
+        written = match.group()
+        try:
+            value = parse_vn_number(written)
+        except ValueError:
+            continue
+        exponent = value.as_tuple().exponent
+        decimals = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+        found.append(NumberInText(match.start(), match.end(), written, value, decimals))
+    return found
 
 
 def _plain_digits(text: str) -> str | None:

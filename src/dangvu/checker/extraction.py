@@ -1,0 +1,1099 @@
+"""Find the checkable figures of a Vietnamese report and check each one (rule based).
+
+:func:`check_text` is the whole pipeline: it reads the numbers of the text with
+:func:`dangvu.vntext.formats.numbers_in_text`, drops the ones that are not figures
+(:mod:`dangvu.checker.non_figures`: dates, years, symbols …), then finds
+
+* ratio claims — "941/968 … đạt tỷ lệ 97,2%", "45 trên tổng số 50 … chiếm 90%", "đạt 90%
+  (45/50)";
+* a count with a percentage of a base stated elsewhere in the same paragraph — "tổng số 354
+  lượt ý kiến …; đã trả lời 337 lượt ý kiến, đạt 95,1%", or of a total whose parts are
+  listed ("1.200 đảng viên, gồm 700 nam (58,3%) …");
+* change claims — "năm 2016 … 183 đảng viên …; năm 2017 … 155 đảng viên, giảm 14,4%",
+  "tăng từ 120 lên 150 (tăng 25%)", "đạt 150, tăng 25% so với cùng kỳ (120)", and
+  differences "giảm 28 đảng viên";
+* totals against their parts — "trên 200 mô hình (89 tập thể, 135 cá nhân)", "46 tổ chức cơ
+  sở đảng, gồm 22 chi bộ cơ sở và 24 đảng bộ" — with lower/upper bounds;
+* shares that should add up to 100% ("xếp loại: … 15,2%, … 78,5%, … 6,3%");
+* in tables (tab-separated lines, as DOCX tables are rendered by
+  :mod:`dangvu.checker.reading`): a percentage column against two count columns, and a
+  "Tổng cộng" row against the column sums;
+
+and a percentage whose base is not stated is reported as not checkable.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from decimal import Decimal
+from itertools import pairwise
+
+from dangvu.vntext.formats import format_number, format_percent, numbers_in_text
+
+from . import verdicts as v
+from .non_figures import covered, non_figure_spans
+
+RATIO = "ratio"
+SHARE_OF_BASE = "share"
+CHANGE = "change"
+DIFFERENCE = "difference"
+TOTAL = "total"
+SHARES_SUM = "shares_sum"
+PERCENT = "percent"  # a percentage with no stated base
+
+KIND_LABELS = {
+    RATIO: "Tỷ lệ X/Y",
+    SHARE_OF_BASE: "Tỷ lệ trên tổng số nêu ở chỗ khác",
+    CHANGE: "Tăng/giảm (%)",
+    DIFFERENCE: "Tăng/giảm (số tuyệt đối)",
+    TOTAL: "Tổng và các thành phần",
+    SHARES_SUM: "Các phần cộng lại 100%",
+    PERCENT: "Tỷ lệ chưa nêu tổng số",
+}
+
+_MULTIPLIERS = {"nghìn": 1000, "ngàn": 1000, "triệu": 1_000_000}
+
+
+@dataclass
+class Figure:
+    """A number in the text that is a figure (not a date, a year, a symbol …)."""
+
+    start: int
+    end: int  # end of the number, or of its "%" for a percentage
+    text: str
+    value: Decimal
+    decimals: int
+    percent: bool
+    noun: tuple[str, ...]  # up to three words after it, lower case ("đảng", "viên")
+    clause: int = 0
+    sentence: int = 0
+    paragraph: int = 0
+    in_table: bool = False
+
+    def part(self, role: str) -> dict:
+        return {
+            "role": role,
+            "text": self.text,
+            "value": str(self.value),
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+@dataclass
+class Claim:
+    kind: str
+    start: int
+    end: int
+    anchor_start: int  # the stated figure the claim is about (the percentage, the total)
+    anchor_end: int
+    stated: str
+    verdict: str
+    explanation: str
+    parts: list[dict] = field(default_factory=list)
+    computed: Decimal | None = None
+    correct: str = ""  # the value that would be right, as it should be written
+    suggestion: dict | None = None
+    system: dict | None = None  # filled by checking.compare_with_system (Reports issue)
+
+    @property
+    def kind_label(self) -> str:
+        return KIND_LABELS[self.kind]
+
+    @property
+    def verdict_label(self) -> str:
+        return v.VERDICTS[self.verdict]
+
+    @property
+    def computed_text(self) -> str:
+        """The recomputed value as a reader writes it: "97,25%", "224"."""
+        if self.computed is None:
+            return ""
+        if self.kind in (TOTAL, DIFFERENCE):
+            return format_number(abs(self.computed) if self.kind == DIFFERENCE else self.computed)
+        value = abs(self.computed) if self.kind == CHANGE else self.computed
+        return format_percent(v.quantize(value, 2), 2)
+
+    def as_dict(self, text: str) -> dict:
+        return {
+            "kind": self.kind,
+            "kind_label": self.kind_label,
+            "start": self.start,
+            "end": self.end,
+            "text": text[self.start : self.end],
+            "anchor": {"start": self.anchor_start, "end": self.anchor_end},
+            "stated": self.stated,
+            "parts": self.parts,
+            "computed": None if self.computed is None else str(self.computed),
+            "computed_text": self.computed_text,
+            "correct": self.correct,
+            "verdict": self.verdict,
+            "verdict_label": self.verdict_label,
+            "explanation": self.explanation,
+            "suggestion": self.suggestion,
+            "system": self.system,
+        }
+
+
+# ---------------------------------------------------------------- segmentation
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[“\"(\[]?[A-ZĐÀ-Ỹ0-9])|\n")
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def _boundaries(text: str) -> tuple[list[int], list[int], list[int]]:
+    """Start offsets of paragraphs (lines), sentences and clauses (split at ";")."""
+    paragraphs = [0] + [m.end() for m in re.finditer(r"\n", text)]
+    sentences = sorted({0, *paragraphs, *(m.end() for m in _SENTENCE_END.finditer(text))})
+    clauses = sorted({*sentences, *(m.end() for m in re.finditer(r";", text))})
+    return paragraphs, sentences, clauses
+
+
+def _index(starts: list[int], position: int) -> int:
+    low, high = 0, len(starts)
+    while low < high:
+        mid = (low + high) // 2
+        if starts[mid] <= position:
+            low = mid + 1
+        else:
+            high = mid
+    return low - 1
+
+
+_NOUN = re.compile(r"(?:[ \t]+([^\W\d_]+))(?:[ \t]+([^\W\d_]+))?(?:[ \t]+([^\W\d_]+))?")
+
+
+def _noun_after(text: str, end: int) -> tuple[str, ...]:
+    """Up to three lower-case words right after ``end``, stopping at punctuation or digits."""
+    match = _NOUN.match(text, end)
+    if match is None:
+        return ()
+    return tuple(word.lower() for word in match.groups() if word)
+
+
+def read_figures(text: str, table_lines: set[int]) -> list[Figure]:
+    """The figures of ``text``: numbers outside every non-figure span, with "%" and
+    "nghìn/ngàn/triệu" read."""
+    masks = non_figure_spans(text)
+    paragraphs, sentences, clauses = _boundaries(text)
+    figures = []
+    for number in numbers_in_text(text):
+        if covered(masks, number.start, number.end):
+            continue
+        after = text[number.end : number.end + 12]
+        percent = re.match(r"\s?(%|phần trăm)", after)
+        value, end = number.value, number.end
+        if percent:
+            end += percent.end()
+        else:
+            scale = re.match(r"\s+(nghìn|ngàn|triệu)\b", after)
+            if scale:
+                value *= _MULTIPLIERS[scale.group(1)]
+                end += scale.end()
+        paragraph = _index(paragraphs, number.start)
+        figures.append(
+            Figure(
+                start=number.start,
+                end=end,
+                text=text[number.start : end],
+                value=value,
+                decimals=number.decimals,
+                percent=bool(percent),
+                noun=() if percent else _noun_after(text, end),
+                clause=_index(clauses, number.start),
+                sentence=_index(sentences, number.start),
+                paragraph=paragraph,
+                in_table=paragraph in table_lines,
+            )
+        )
+    return figures
+
+
+# words that count the same thing: party members are "đồng chí" as often as "đảng viên"
+_SAME_THING = {("đồng", "chí"): ("đảng", "viên")}
+
+
+def _canonical_noun(noun: tuple[str, ...]) -> tuple[str, ...]:
+    for written, meant in _SAME_THING.items():
+        if noun[: len(written)] == written:
+            return meant + noun[len(written) :]
+    return noun
+
+
+def _same_noun(a: tuple[str, ...], b: tuple[str, ...], words: int = 3) -> bool:
+    """ "đảng viên" and "đảng viên sinh": equal over the shorter (and at most ``words``
+    words); nothing matches ()."""
+    a, b = _canonical_noun(a), _canonical_noun(b)
+    common = min(len(a), len(b), words)
+    return common > 0 and a[:common] == b[:common] and (common >= 2 or len(a) == len(b))
+
+
+# ---------------------------------------------------------------- the finder
+
+
+class _Finder:
+    def __init__(self, text: str):
+        self.text = text
+        self.tables = find_tables(text)
+        table_lines = {line for table in self.tables for line in table.lines}
+        self.figures = read_figures(text, table_lines)
+        self._prose = [i for i, f in enumerate(self.figures) if not f.in_table]
+        self._by_clause: dict[int, list[int]] = {}
+        for i in self._prose:
+            self._by_clause.setdefault(self.figures[i].clause, []).append(i)
+        self._starts = [f.start for f in self.figures]
+        self._change_words: dict[int, re.Match | None] = {}
+        self.claims: list[Claim] = []
+        self.used: set[int] = set()  # figure indexes already explained by a claim
+        self.part_of: dict[int, int] = {}  # part figure index → total figure index
+        self.in_shares: set[int] = set()  # percentages checked against a base
+        self.in_sum: set[int] = set()  # percentages in a "shares add to 100%" claim
+        self.target_values: set[int] = set()  # "chỉ tiêu (500 đảng viên)": a target, not a state
+
+    # helpers
+    def between(self, a: int, b: int) -> str:
+        return self.text[a:b]
+
+    def prose(self) -> list[int]:
+        return self._prose
+
+    def in_clause(self, clause: int) -> list[int]:
+        """Indexes of the prose figures of one clause (figures are in text order)."""
+        return self._by_clause.get(clause, [])
+
+    def run(self) -> list[Claim]:
+        self.totals()
+        self.targets()
+        self.ratios()
+        self.changes()
+        self.differences()
+        self.shares_of_base()
+        self.shares_sums()
+        self.unchecked_percents()
+        self.table_claims()
+        return sorted(self.claims, key=lambda c: (c.anchor_start, c.kind))
+
+    # ------------------------------------------------------------ against a target
+    _TARGET = re.compile(
+        r"\s*(?:so với\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu)(?P<words>[^\d;.%()]{0,40}?)"
+        r"(?:\(\s*|\s+là\s+|:\s*)?$",
+        re.IGNORECASE,
+    )
+
+    def targets(self) -> None:
+        """ "đạt 102,4% chỉ tiêu nghị quyết (500 đảng viên)": the base is the target named
+        after the percentage; without it the percentage is not checkable (the count is of
+        the year, not a share of a population stated elsewhere)."""
+        for p in self.prose():
+            percent = self.figures[p]
+            if not percent.percent or p in self.used:
+                continue
+            head = re.match(
+                r"\s*(?:so với\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu)", self.text[percent.end :], re.I
+            )
+            if head is None:
+                continue
+            target = next(
+                (
+                    i
+                    for i in self.in_clause(percent.clause)
+                    if i > p
+                    and not self.figures[i].percent
+                    and self._TARGET.match(self.between(percent.end, self.figures[i].start))
+                ),
+                None,
+            )
+            count = self.count_before(p)
+            if target is None or count is None:
+                self.unchecked(p, "Không nêu chỉ tiêu (kế hoạch) bằng số")
+                continue
+            top, bottom = self.figures[count], self.figures[target]
+            over = re.search(
+                r"\bvượt\s*(?:mức\s*)?$", self.text[max(percent.start - 12, 0) : percent.start]
+            )
+            if over:  # "vượt 21,3% chỉ tiêu (80)": 97/80 = 121,25%, i.e. 21,25% over
+                verdict, exact, explanation = v.over_target_verdict(
+                    top.value, bottom.value, percent.value, percent.decimals
+                )
+                suggestion = None
+            else:
+                verdict, exact, explanation, suggestion = v.ratio_verdict(
+                    top.value, bottom.value, percent.value, percent.decimals
+                )
+                explanation = explanation.replace("tổng số phải", "chỉ tiêu phải")
+            claim = self.add(
+                SHARE_OF_BASE,
+                [top.part("số đạt"), percent.part("tỷ lệ nêu"), bottom.part("chỉ tiêu")],
+                percent,
+                verdict,
+                exact,
+                explanation,
+                suggestion,
+            )
+            claim.end = max(claim.end, bottom.end)
+            self.used.update({p, count, target})
+            self.target_values.add(target)
+
+    # ------------------------------------------------------------ ratios
+    _RATIO_JOIN = re.compile(
+        r"\s*/\s*(?:tổng\s+số\s+)?|\s+(?:[^\d;.%()]{0,40}?\s+)?(?:trên|trong)\s+(?:tổng\s+số|"
+        r"tổng|số)\s+"
+    )
+
+    def fraction_pairs(self) -> dict[int, list[tuple[int, int]]]:
+        """Fractions ("941/968", "45 trên tổng số 50") by clause."""
+        pairs: dict[int, list[tuple[int, int]]] = {}
+        figures = self.figures
+        for i in self.prose()[:-1]:
+            a, b = figures[i], figures[i + 1]
+            if a.percent or b.percent or a.clause != b.clause:
+                continue
+            if self._RATIO_JOIN.fullmatch(self.between(a.end, b.start)):
+                pairs.setdefault(a.clause, []).append((i, i + 1))
+        return pairs
+
+    def ratios(self) -> None:
+        pairs = self.fraction_pairs()
+        for p in self.prose():
+            percent = self.figures[p]
+            if not percent.percent or self.is_change(p):
+                continue
+            pair = self.pair_before(pairs, p) or self.pair_after(pairs, p)
+            if pair is None:
+                continue
+            i, j = pair
+            self.rate_claim(RATIO, self.figures[i], self.figures[j], percent)
+            self.used.update({i, j, p})
+            # "15.210/15.742 đảng viên … (96,6%), trong đó … 2.105 đồng chí (13,8%) …"
+            after = re.match(
+                r"[)\]]?\s*(?=,?\s*(?:trong đó|gồm|bao gồm)\b)", self.text[percent.end :]
+            )
+            if after is not None:
+                self.total_with_parts(i, percent.end + after.end())
+
+    def pair_before(self, pairs, p):
+        percent = self.figures[p]
+        best = None
+        for i, j in pairs.get(percent.clause, ()):
+            if (
+                j < p
+                and self.figures[j].clause == percent.clause
+                and not any(self.figures[k].percent for k in range(j + 1, p))
+            ):
+                best = (i, j)
+        return best
+
+    def pair_after(self, pairs, p):
+        percent = self.figures[p]
+        for i, j in pairs.get(percent.clause, ()):
+            if i == p + 1 and self.figures[i].clause == percent.clause:
+                gap = self.between(percent.end, self.figures[i].start)
+                if re.fullmatch(r"\s*[(\[]\s*(?:đạt|là|gồm)?\s*", gap):
+                    return i, j
+        return None
+
+    # ------------------------------------------------------------ changes
+    _CHANGE_WORD = re.compile(
+        r"(?P<word>tăng|giảm)"
+        r"(?:\s+(?:được|thêm|đi|còn|khoảng|gần|hơn|trên|là|so với[^\d;%]{0,30}?))?\s*$",
+        re.IGNORECASE,
+    )
+
+    def change_word(self, index: int) -> re.Match | None:
+        if index not in self._change_words:
+            figure = self.figures[index]
+            window_start = max(figure.start - 40, 0)
+            self._change_words[index] = self._CHANGE_WORD.search(
+                self.text[window_start : figure.start]
+            )
+        return self._change_words[index]
+
+    def is_change(self, index: int) -> bool:
+        return self.change_word(index) is not None
+
+    def change_values(self, index: int) -> tuple[int, int] | None:
+        """(previous, current) figure indexes for the change stated at ``index``."""
+        figure = self.figures[index]
+        word_start = max(figure.start - 40, 0) + self.change_word(index).start()
+        clause = [i for i in self.in_clause(figure.clause) if not self.figures[i].percent]
+        before = [i for i in clause if self.figures[i].end <= word_start]
+        # "từ 120 … lên/xuống/còn 150"
+        for i in before:
+            for j in before:
+                if j <= i:
+                    continue
+                gap_before = self.text[max(self.figures[i].start - 6, 0) : self.figures[i].start]
+                gap = self.between(self.figures[i].end, self.figures[j].start)
+                if re.search(r"\btừ\s*$", gap_before, re.I) and re.search(
+                    r"\b(?:lên|xuống|còn)\s*$", gap, re.I
+                ):
+                    return i, j
+        # the compared value named with "so với": "tăng 25% so với cùng kỳ (120 …)",
+        # "so với năm 2022 là 120", "So với năm 2023 (468 đảng viên), số kết nạp tăng 9,4%"
+        compared = None
+        for j in clause:
+            if j == index:
+                continue
+            lead = self.text[max(self.figures[j].start - 60, 0) : self.figures[j].start]
+            if re.search(r"so với[^;\d]{0,40}?(?:\d{4}\s*)?(?:\(|là|có|đạt|:)\s*$", lead, re.I):
+                compared = j
+                break
+        # the figure the change is about: the last count before the change word that is not
+        # itself a change ("còn 98 hộ nghèo, giảm 48 hộ (giảm 32,9%)" → 98)
+        candidates = [i for i in before if i != compared and not self.is_change(i)]
+        if compared is not None:
+            if candidates:
+                return compared, candidates[-1]
+            return self.earlier_same_noun(compared, figure, compared_first=True)
+        if not candidates:
+            return None
+        # "năm 2024 thu 12,6 tỷ đồng, năm 2023 là 10,8 tỷ đồng, tăng 16,7%": by year
+        years = [self.year_before(i) for i in candidates[-2:]]
+        if len(candidates) >= 2 and None not in years and years[0] != years[1]:
+            older, newer = sorted(zip(years, candidates[-2:], strict=True))
+            return older[1], newer[1]
+        return self.earlier_same_noun(candidates[-1], figure)
+
+    def year_before(self, index: int) -> int | None:
+        """The year named just before a figure ("năm 2023 là 10,8 …" → 2023), if any."""
+        lead = self.text[max(self.figures[index].start - 30, 0) : self.figures[index].start]
+        found = re.findall(r"\bnăm\s+((?:19|20)\d\d)\b(?![^,;]*\d)", lead, re.I)
+        return int(found[-1]) if found else None
+
+    def earlier_same_noun(self, anchor: int, figure: Figure, *, compared_first: bool = False):
+        """The nearest earlier figure of the paragraph, in an earlier clause, counting the same
+        thing as ``anchor``: (earlier, anchor), or (anchor, earlier) when ``anchor`` is the
+        compared (previous) value."""
+        noun = self.figures[anchor].noun
+        for i in reversed(range(anchor)):
+            other = self.figures[i]
+            if other.in_table:
+                continue
+            if other.clause < figure.clause and not other.percent:
+                if other.paragraph != figure.paragraph:
+                    break
+                if i in self.target_values or self.is_change(i):
+                    continue
+                if _same_noun(other.noun, noun):
+                    return (anchor, i) if compared_first else (i, anchor)
+        return None
+
+    def changes(self) -> None:
+        for p in self.prose():
+            percent = self.figures[p]
+            if not percent.percent or p in self.used or not self.is_change(p):
+                continue
+            direction = self.change_word(p).group("word").lower()
+            values = self.change_values(p)
+            stated = f"{direction} {percent.text}"
+            if values is None:
+                self.add(
+                    CHANGE,
+                    [percent.part("mức tăng/giảm nêu")],
+                    percent,
+                    v.UNCHECKED,
+                    None,
+                    f"Không thấy số liệu kỳ so sánh nên không kiểm tra được “{stated}”.",
+                    stated=stated,
+                )
+                self.used.add(p)
+                continue
+            old, new = (self.figures[i] for i in values)
+            verdict, exact, explanation = v.change_verdict(
+                old.value,
+                new.value,
+                direction,
+                percent.value,
+                percent.decimals,
+                labels=(old.text, new.text),
+            )
+            self.add(
+                CHANGE,
+                [old.part("kỳ trước"), new.part("kỳ này"), percent.part("mức tăng/giảm nêu")],
+                percent,
+                verdict,
+                exact,
+                explanation,
+                stated=stated,
+                correct_value=None if exact is None else abs(exact),
+            )
+            self.used.update({p, *values})
+
+    def differences(self) -> None:
+        for d in self.prose():
+            figure = self.figures[d]
+            if figure.percent or d in self.used or not self.is_change(d):
+                continue
+            word = self.change_word(d)
+            values = self.change_values(d)
+            if values is None or d in values:
+                continue
+            old, new = (self.figures[i] for i in values)
+            if figure.noun and figure.noun[:1] != new.noun[:1]:
+                continue
+            direction = word.group("word").lower()
+            verdict, exact, explanation = v.difference_verdict(
+                old.value, new.value, direction, figure.value
+            )
+            self.add(
+                DIFFERENCE,
+                [old.part("kỳ trước"), new.part("kỳ này"), figure.part("mức tăng/giảm nêu")],
+                figure,
+                verdict,
+                exact,
+                explanation,
+                stated=f"{direction} {figure.text}",
+                correct=format_number(abs(exact)),
+            )
+            self.used.update({d, *values})
+
+    # ------------------------------------------------------------ totals
+    _BOUND = re.compile(
+        r"(?P<bound>trên|hơn|vượt|ít nhất|tối thiểu|gần|khoảng|xấp xỉ|dưới|chưa đến)\s*$",
+        re.IGNORECASE,
+    )
+    _OPENER = re.compile(
+        r"\s*(?:\(\s*(?:gồm|trong đó|bao gồm|có)?\s*:?\s*"
+        r"|[,;]?\s*(?:bao gồm|gồm|trong đó(?:\s+có)?|chia ra)\s*[:,]?\s*|:\s*)",
+        re.IGNORECASE,
+    )
+
+    _HEAD = re.compile(  # the words naming a total, up to its list of parts
+        r"(?:\s*,?\s+[“\"]?[^\W\d_]+[”\"]?){1,12}?"
+        r"(?=\s*(?:\(|[,;]?\s*(?:bao gồm|gồm|trong đó|chia ra)\b|:))",
+        re.IGNORECASE,
+    )
+
+    def totals(self) -> None:
+        for t in self.prose():
+            total = self.figures[t]
+            if total.percent or not total.noun:
+                continue
+            head = self._HEAD.match(self.text[total.end : total.end + 80])
+            if head is not None:
+                self.total_with_parts(t, total.end + head.end())
+
+    def total_with_parts(self, t: int, position: int, *, start_at: int | None = None) -> None:
+        """The total ``t`` against the parts listed from ``position`` (if they are)."""
+        figures = self.figures
+        total = figures[t]
+        opener = self._OPENER.match(self.text, position)
+        if opener is None or opener.end() == position:
+            return
+        listed = self.listed_parts(opener, total)
+        if listed is None:
+            return
+        parts, end = listed
+        exhaustive = "trong đó" not in opener.group().lower()
+        for i in parts:
+            self.part_of[i] = t
+        if len(parts) < 2:
+            return  # "1.520 hộ, trong đó 1.398 hộ …": a base for its share, nothing to add
+        bound_match = self._BOUND.search(self.text[max(total.start - 12, 0) : total.start])
+        bound = bound_match.group("bound").lower() if bound_match else ""
+        verdict, added, explanation = v.total_verdict(
+            total.value, [figures[i].value for i in parts], bound, exhaustive
+        )
+        claim = self.add(
+            TOTAL,
+            [total.part("tổng nêu")] + [figures[i].part("thành phần") for i in parts],
+            total,
+            verdict,
+            added,
+            explanation,
+            stated=(f"{bound} " if bound else "") + total.text,
+            correct=format_number(added),
+        )
+        claim.end = max(claim.end, end)
+        if bound_match:
+            claim.start = max(total.start - 12, 0) + bound_match.start()
+        self.used.add(t)
+
+    def listed_parts(self, opener: re.Match, total: Figure) -> tuple[list[int], int] | None:
+        """The parts listed after ``opener`` and where the list ends, or None when what
+        follows is not a list of counts ("89 tập thể, 135 cá nhân"; "khiển
+        trách 4, cảnh cáo 1"; "30 năm tuổi Đảng 5 đồng chí" → 5)."""
+        start = opener.end()
+        if "(" in opener.group():
+            depth, end = 1, start
+            while end < len(self.text) and depth and self.text[end] != "\n":
+                depth += {"(": 1, ")": -1}.get(self.text[end], 0)
+                end += 1
+            if depth:
+                return None
+            stop = end - 1
+        else:
+            limit = "\n" if opener.group().rstrip().endswith(":") else ";\n"
+            stop = start
+            while stop < len(self.text) and self.text[stop] not in limit:
+                if self.text[stop] in ".!?" and self.text[stop + 1 : stop + 2] in (" ", "\n", ""):
+                    break
+                stop += 1
+            end = stop
+        first, last = bisect_left(self._starts, start), bisect_left(self._starts, stop)
+        inside = [
+            i
+            for i in range(first, last)
+            if self.figures[i].end <= stop and not self.figures[i].in_table
+        ]
+        segments, depth, cursor = [], 0, start
+        for position in range(start, stop + 1):
+            char = self.text[position] if position < stop else ","
+            depth += {"(": 1, ")": -1}.get(char, 0)
+            at_and = self.text.startswith(" và ", position) and depth == 0
+            in_number = (
+                self.text[position - 1 : position].isdigit()
+                and self.text[position + 1 : position + 2].isdigit()
+            )
+            if (char in ",;" and depth == 0 and not in_number) or at_and or position == stop:
+                segments.append((cursor, position))
+                cursor = position + (4 if at_and else 1)
+        parts = []
+        for seg_start, seg_end in segments:
+            if not self.text[seg_start:seg_end].strip():
+                continue
+            mine = [i for i in inside if seg_start <= self.figures[i].start < seg_end]
+            counts = [i for i in mine if not self.figures[i].percent]
+            if not counts:
+                if mine:
+                    continue  # "chiếm 33,1%"
+                return None
+            same = [i for i in counts if _same_noun(self.figures[i].noun, total.noun)]
+            joined = any(
+                re.fullmatch(r"\s*/\s*", self.between(self.figures[a].end, self.figures[b].start))
+                for a, b in pairwise(counts)
+            )
+            if joined or (len(counts) > 1 and not same):
+                break  # "…, đã giải quyết 2/2 đơn": the list has ended
+            parts.append((same or counts)[-1])
+        return (parts, end) if parts else None
+
+    # ------------------------------------------------------------ shares of one whole
+    _SHARES_TRIGGER = re.compile(
+        r"cơ cấu|xếp loại|phân loại|chia ra|trong đó|gồm|đánh giá chất lượng", re.I
+    )
+    # mutually exclusive classes; "cơ cấu" lists overlapping ones (nữ, trẻ, dân tộc …)
+    _EXHAUSTIVE = re.compile(
+        r"xếp loại|phân loại|chia ra|đánh giá chất lượng|đánh giá, xếp loại", re.I
+    )
+
+    def shares_sums(self) -> None:
+        by_sentence: dict[int, list[int]] = {}
+        for p in self.prose():
+            figure = self.figures[p]
+            if figure.percent and (p not in self.used or p in self.in_shares):
+                by_sentence.setdefault(figure.sentence, []).append(p)
+        for percents in by_sentence.values():
+            if len(percents) < 2:
+                continue
+            first = self.figures[percents[0]]
+            sentence_start = self.text.rfind("\n", 0, first.start) + 1
+            lead = self.text[sentence_start : first.start]
+            trigger = self._SHARES_TRIGGER.search(lead)
+            if trigger is None:
+                continue
+            # the shares must be a list: nothing but words, counts and separators between them
+            shares = [(self.figures[p].value, self.figures[p].decimals) for p in percents]
+            verdict, added, explanation = v.shares_verdict(
+                shares, bool(self._EXHAUSTIVE.search(lead)) and len(shares) >= 3
+            )
+            if verdict == v.UNCHECKED:
+                continue
+            last = self.figures[percents[-1]]
+            claim = self.add(
+                SHARES_SUM,
+                [self.figures[p].part("phần") for p in percents],
+                last,
+                verdict,
+                added,
+                explanation,
+                stated="100%",
+                correct=format_percent(added, max(d for _, d in shares)),
+            )
+            claim.start = first.start
+            self.in_sum.update(percents)
+
+    # ------------------------------------------------------------ a count and a base elsewhere
+    _TOTAL_MARK = re.compile(r"(?:tổng số|tổng cộng|tổng|trong số|toàn \w+ có|có tất cả)\s*$", re.I)
+
+    def classification_bases(self) -> None:
+        """ "Xếp loại: … 18 tổ chức (20,9%), … 59 tổ chức (68,6%), … 8 …, … 1 …": the classes
+        of a rating add up to the whole, so a stated figure equal to their sum (86 tổ chức
+        cơ sở đảng) is the base of every share."""
+        by_sentence: dict[int, list[int]] = {}
+        for p in self.prose():
+            if self.figures[p].percent and p not in self.used:
+                by_sentence.setdefault(self.figures[p].sentence, []).append(p)
+        for percents in by_sentence.values():
+            first = self.figures[percents[0]]
+            lead = self.text[self.text.rfind("\n", 0, first.start) + 1 : first.start]
+            if len(percents) < 2 or not self._EXHAUSTIVE.search(lead):
+                continue
+            counts = [self.count_before(p) for p in percents]
+            if None in counts or any(c in self.part_of for c in counts):
+                continue
+            added = sum(self.figures[c].value for c in counts)
+            bases = [
+                i
+                for i in self.prose()
+                if i not in counts
+                and not self.figures[i].percent
+                and self.figures[i].value == added
+                and _same_noun(self.figures[i].noun, self.figures[counts[0]].noun, 2)
+            ]
+            if bases:
+                for c in counts:
+                    self.part_of[c] = bases[0]
+
+    def shares_of_base(self) -> None:
+        self.classification_bases()
+        prose = self.prose()
+        for p in prose:
+            percent = self.figures[p]
+            if not percent.percent or p in self.used:
+                continue
+            count = self.count_before(p)
+            base = None if count is None else self.base_for(count)
+            if base is None:
+                continue
+            top, bottom = self.figures[count], self.figures[base]
+            self.rate_claim(SHARE_OF_BASE, top, bottom, percent, base_first=True)
+            self.claims[-1].start = min(top.start, percent.start)
+            self.used.update({p, count})
+            self.in_shares.add(p)
+
+    def unchecked_percents(self) -> None:
+        for p in self.prose():
+            percent = self.figures[p]
+            if percent.percent and p not in self.used and p not in self.in_sum:
+                why = "Không nêu tổng số (cơ số)"
+                if self.count_before(p) is None:
+                    why = "Không nêu số lượng và tổng số"
+                self.unchecked(p, why)
+
+    def count_before(self, p: int) -> int | None:
+        percent = self.figures[p]
+        respective = self.respective_count(p)
+        if respective is not None:
+            return respective
+        for i in reversed(range(p)):
+            figure = self.figures[i]
+            if figure.clause != percent.clause or figure.percent:
+                return None
+            if figure.in_table or (i in self.used and i not in self.part_of):
+                return None
+            if figure.noun or i in self.part_of:
+                return i
+        return None
+
+    def respective_count(self, p: int) -> int | None:
+        """ "kết luận 58 tổ chức đảng và 241 đảng viên …, chiếm 66,7% và 77,2%": the n-th of
+        "X% và Y%" goes with the n-th of the two counts before it."""
+        figures = self.figures
+        joined = r"\s*(?:và|,)\s*"
+        if (
+            p + 1 < len(figures)
+            and figures[p + 1].percent
+            and re.fullmatch(joined, self.between(figures[p].end, figures[p + 1].start))
+        ):
+            position = 0
+        elif (
+            p >= 1
+            and figures[p - 1].percent
+            and re.fullmatch(joined, self.between(figures[p - 1].end, figures[p].start))
+        ):
+            position, p = 1, p - 1
+        else:
+            return None
+        counts = []
+        for i in reversed(range(p)):
+            if figures[i].clause != figures[p].clause or figures[i].percent:
+                break
+            if figures[i].noun:
+                counts.append(i)
+        if len(counts) < 2:
+            return None
+        first, second = counts[1], counts[0]
+        between = self.between(figures[first].end, figures[second].start)
+        if not re.search(r"\bvà\b|,", between):
+            return None
+        return (first, second)[position]
+
+    def base_for(self, count: int) -> int | None:
+        if count in self.part_of:
+            return self.part_of[count]
+        figure = self.figures[count]
+        candidates = []
+        for i in reversed(range(count)):
+            other = self.figures[i]
+            if other.paragraph != figure.paragraph:
+                break
+            if other.percent or other.in_table:
+                continue
+            # "Chi bộ có 42 đảng viên thì 40 đồng chí tham gia": two words suffice nearby
+            words = 2 if other.clause == figure.clause else 3
+            if other.value > figure.value and _same_noun(other.noun, figure.noun, words):
+                candidates.append(i)
+        candidates.reverse()
+        if len(candidates) == 1:
+            return candidates[0]
+        same_sentence = [i for i in candidates if self.figures[i].sentence == figure.sentence]
+        if len(same_sentence) == 1:
+            return same_sentence[0]
+        marked = [
+            i
+            for i in candidates
+            if self._TOTAL_MARK.search(
+                self.text[max(self.figures[i].start - 20, 0) : self.figures[i].start]
+            )
+        ]
+        return marked[-1] if len(marked) == 1 else None
+
+    def unchecked(self, p: int, why: str) -> None:
+        percent = self.figures[p]
+        self.add(
+            PERCENT,
+            [percent.part("tỷ lệ nêu")],
+            percent,
+            v.UNCHECKED,
+            None,
+            f"{why} nên không kiểm tra được {percent.text}.",
+        )
+        self.used.add(p)
+
+    # ------------------------------------------------------------ tables
+    def table_claims(self) -> None:
+        for table in self.tables:
+            for claim in table_claims(self.text, table):
+                self.claims.append(claim)
+
+    # ------------------------------------------------------------ recording
+    def rate_claim(self, kind, top: Figure, bottom: Figure, percent: Figure, base_first=False):
+        """A claim that ``percent`` is ``top`` out of ``bottom``."""
+        verdict, exact, explanation, suggestion = v.ratio_verdict(
+            top.value, bottom.value, percent.value, percent.decimals
+        )
+        parts = [top.part("số đạt"), bottom.part("tổng số")]
+        if base_first:
+            parts.reverse()
+        parts.append(percent.part("tỷ lệ nêu"))
+        return self.add(kind, parts, percent, verdict, exact, explanation, suggestion)
+
+    def add(
+        self,
+        kind,
+        parts,
+        anchor: Figure,
+        verdict,
+        exact,
+        explanation,
+        suggestion=None,
+        *,
+        stated: str | None = None,
+        correct: str | None = None,
+        correct_value: Decimal | None = None,
+    ) -> Claim:
+        starts = [part["start"] for part in parts]
+        ends = [part["end"] for part in parts]
+        if correct is None and verdict in (v.INCONSISTENT, v.TRUNCATED):
+            value = exact if correct_value is None else correct_value
+            if value is not None:
+                correct = format_percent(
+                    v.quantize(value, max(anchor.decimals, 1)), max(anchor.decimals, 1)
+                )
+        claim = Claim(
+            kind=kind,
+            start=min(starts),
+            end=max(ends),
+            anchor_start=anchor.start,
+            anchor_end=anchor.end,
+            stated=stated or anchor.text,
+            verdict=verdict,
+            explanation=explanation,
+            parts=parts,
+            computed=exact,
+            correct=correct or "" if verdict != v.CONSISTENT else "",
+            suggestion=suggestion,
+        )
+        self.claims.append(claim)
+        return claim
+
+
+# ---------------------------------------------------------------- tables
+
+
+@dataclass
+class Cell:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Table:
+    lines: list[int]  # paragraph (line) numbers
+    rows: list[list[Cell]]
+
+
+def find_tables(text: str) -> list[Table]:
+    """Runs of two or more consecutive lines with tab-separated cells (the same count)."""
+    tables: list[Table] = []
+    offset = 0
+    current: Table | None = None
+    for line_no, line in enumerate(text.split("\n")):
+        cells = []
+        if "\t" in line:
+            position = offset
+            for piece in line.split("\t"):
+                cells.append(Cell(position, position + len(piece), piece.strip()))
+                position += len(piece) + 1
+        if cells and current is not None and len(cells) == len(current.rows[0]):
+            current.rows.append(cells)
+            current.lines.append(line_no)
+        else:
+            if current is not None and len(current.rows) >= 2:
+                tables.append(current)
+            current = Table([line_no], [cells]) if cells else None
+        offset += len(line) + 1
+    if current is not None and len(current.rows) >= 2:
+        tables.append(current)
+    return tables
+
+
+_CELL_NUMBER = re.compile(r"^\s*(?P<number>[\d.,]+)\s*(?P<percent>%)?\s*$")
+_TOTAL_ROW = re.compile(r"^\s*(?:tổng|cộng|toàn\s)", re.I)
+
+
+def _cell_value(cell: Cell) -> tuple[Decimal, int, bool] | None:
+    match = _CELL_NUMBER.match(cell.text)
+    if not match:
+        return None
+    found = numbers_in_text(match.group("number"))
+    if len(found) != 1 or found[0].text != match.group("number"):
+        return None
+    return found[0].value, found[0].decimals, bool(match.group("percent"))
+
+
+def _row_name(row: list[Cell]) -> str:
+    return next((c.text for c in row if c.text and not _cell_value(c)), row[0].text)
+
+
+def _cell_figure(cell: Cell, value, decimals, percent) -> Figure:
+    return Figure(cell.start, cell.end, cell.text, value, decimals, percent, ())
+
+
+def table_claims(text: str, table: Table) -> list[Claim]:
+    """A percentage column against the count columns, and a total row against the sums.
+
+    The header row (the first) names the columns: the base is the column whose header says
+    "tổng" (else the first count column), the numerator the count column nearest to the
+    left of the percentage."""
+    header = [cell.text.lower() for cell in table.rows[0]]
+    body = [row for row in table.rows[1:] if any(_cell_value(c) for c in row)]
+    claims = []
+    width = len(header)
+    total_rows = [
+        row for row in body if any(_TOTAL_ROW.match(c.text) for c in row if not _cell_value(c))
+    ]
+    serial = {
+        k
+        for k, h in enumerate(header)
+        if re.fullmatch(r"(?:số\s*)?tt|stt|số thứ tự|năm|giai đoạn|kỳ|quý|tháng", h)
+        or (
+            body
+            and all(re.fullmatch(r"(?:19|20)\d\d", row[k].text) for row in body if row[k].text)
+            and any(row[k].text for row in body)
+        )
+    }
+    base_columns = [
+        k for k, h in enumerate(header) if re.search(r"tổng|chỉ tiêu|kế hoạch|dự toán", h)
+    ]
+    data_rows = [row for row in body if row not in total_rows]
+    for row in body:
+        values = [_cell_value(c) for c in row]
+        for k, value in enumerate(values):
+            if value is None or not (value[2] or "tỷ lệ" in header[k] or "%" in header[k]):
+                continue
+            counts = [
+                j
+                for j in range(k)
+                if values[j] is not None and not values[j][2] and j not in serial
+            ]
+            if len(counts) < 2:
+                continue
+            top_k = counts[-1]
+            base_k = next((j for j in base_columns if j in counts and j != top_k), counts[0])
+            top = _cell_figure(row[top_k], *values[top_k])
+            bottom = _cell_figure(row[base_k], *values[base_k])
+            stated = _cell_figure(row[k], *value)
+            verdict, exact, explanation, suggestion = v.ratio_verdict(
+                top.value, bottom.value, stated.value, stated.decimals
+            )
+            correct = ""
+            if verdict != v.CONSISTENT and exact is not None:
+                correct = format_percent(
+                    v.quantize(exact, max(stated.decimals, 1)), max(stated.decimals, 1)
+                )
+            claims.append(
+                Claim(
+                    kind=RATIO,
+                    start=row[0].start,
+                    end=row[-1].end,
+                    anchor_start=stated.start,
+                    anchor_end=stated.end,
+                    stated=stated.text,
+                    verdict=verdict,
+                    explanation=f"Dòng “{_row_name(row)}”: {explanation}",
+                    parts=[top.part("số đạt"), bottom.part("tổng số"), stated.part("tỷ lệ nêu")],
+                    computed=exact,
+                    correct=correct,
+                    suggestion=suggestion,
+                )
+            )
+    for row in total_rows:
+        for k in range(width):
+            if k in serial or "tỷ lệ" in header[k] or "%" in header[k]:
+                continue
+            value = _cell_value(row[k])
+            column = [_cell_value(r[k]) for r in data_rows]
+            if value is None or value[2] or not column or any(c is None for c in column):
+                continue
+            parts = [c[0] for c in column]
+            verdict, added, explanation = v.total_verdict(value[0], parts, "", True)
+            stated = _cell_figure(row[k], *value)
+            claims.append(
+                Claim(
+                    kind=TOTAL,
+                    start=row[k].start,
+                    end=row[k].end,
+                    anchor_start=stated.start,
+                    anchor_end=stated.end,
+                    stated=stated.text,
+                    verdict=verdict,
+                    explanation=f"Cột “{table.rows[0][k].text}”: {explanation}",
+                    parts=[stated.part("tổng nêu")]
+                    + [
+                        _cell_figure(r[k], *_cell_value(r[k])).part("thành phần") for r in data_rows
+                    ],
+                    computed=added,
+                    correct=format_number(added) if verdict != v.CONSISTENT else "",
+                )
+            )
+    return claims
+
+
+# ---------------------------------------------------------------- entry point
+
+
+def normalize(text: str) -> str:
+    """NFC, Unix line ends, non-breaking spaces as spaces (spans refer to this text)."""
+    text = unicodedata.normalize("NFC", text or "")
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+
+
+def find_claims(text: str) -> list[Claim]:
+    """Every claim of an already normalised text, in order of its stated figure."""
+    return _Finder(text).run()

@@ -1,0 +1,46 @@
+from django import forms
+
+from .reading import MAX_BYTES, UnreadableFile, read_upload
+
+MAX_CHARS = 500_000
+
+
+class CheckForm(forms.Form):
+    """Pasted text or an uploaded .txt/.docx file (the file wins when both are given)."""
+
+    text = forms.CharField(
+        label="Dán nội dung báo cáo",
+        required=False,
+        max_length=MAX_CHARS,
+        widget=forms.Textarea(attrs={"rows": 10, "class": "form-control"}),
+    )
+    file = forms.FileField(
+        label="Hoặc tải lên tệp .txt / .docx",
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"class": "form-control", "accept": ".txt,.docx"}),
+    )
+
+    def clean(self):
+        data = super().clean()
+        upload = data.get("file")
+        if upload:
+            if upload.size > MAX_BYTES:
+                raise forms.ValidationError("Tệp lớn hơn 10 MB; hãy chia nhỏ báo cáo.")
+            try:
+                data["text"] = read_upload(upload.name, upload.read())
+            except UnreadableFile as exc:
+                raise forms.ValidationError(str(exc)) from exc
+            data["source"] = upload.name
+        else:
+            data["source"] = ""
+        if not (data.get("text") or "").strip():
+            raise forms.ValidationError("Hãy dán nội dung báo cáo hoặc chọn một tệp .txt/.docx.")
+        if len(data["text"]) > MAX_CHARS:
+            raise forms.ValidationError("Báo cáo dài quá 500.000 ký tự; hãy chia nhỏ.")
+        return data
+
+
+class DownloadForm(forms.Form):
+    text = forms.CharField(max_length=MAX_CHARS, strip=False)
+    source = forms.CharField(required=False, max_length=255)
+    format = forms.ChoiceField(choices=[("html", "HTML"), ("xlsx", "XLSX")])

@@ -1,0 +1,78 @@
+"""Numbers that are not figures never become claims, and are recognised by kind."""
+
+import pytest
+
+from dangvu.checker.checking import check_text
+from dangvu.checker.non_figures import covered, non_figure_spans
+
+
+@pytest.mark.parametrize(
+    ("text", "piece", "kind"),
+    [
+        ("ngày 29/8/2022 của Tỉnh ủy", "29/8/2022", "date"),
+        ("ngày 12-4-2016, Tỉnh ủy", "12-4-2016", "date"),
+        ("bế giảng (tháng 8/2023)", "8/2023", "date"),
+        ("ngày 28 tháng 11 năm 2024", "28 tháng 11 năm 2024", "date"),
+        ("nhiệm kỳ 2020-2025", "2020-2025", "term"),
+        ("giai đoạn 2021 - 2025", "2021 - 2025", "term"),
+        ("lớp Sơ cấp khóa 10", "10", "term"),
+        ("Nghị quyết số 71-NQ/TU về", "71-NQ/TU", "symbol"),
+        ("Chỉ thị 05-CT/TW của Bộ Chính trị", "05-CT/TW", "symbol"),
+        ("Nghị định số 30/2020/NĐ-CP", "30/2020/NĐ-CP", "decree"),
+        ("NQ số 18, 19 của Trung ương", "18, 19", "number_label"),
+        ("Đại hội lần thứ 15", "15", "number_label"),
+        ("điện thoại 0912.345.678", "0912.345.678", "phone"),
+        ("gọi 0222 3864 555 để", "0222 3864 555", "phone"),
+        ("đính kèm bao-cao-2024.docx", "bao-cao-2024.docx", "file"),
+        ("09/01/2024 - 06:25", "06:25", "time"),
+        ("bắt đầu lúc 7h30", "7h30", "time"),
+        ("06/09/2023 13:46 Số lượt xem: 107", "107", "counter"),
+        ("Tổng lượt truy cập: 81746591", "81746591", "counter"),
+        ("327 Go top", "327", "furniture"),
+        ("Năm 2017 thi hành kỷ luật", "2017", "year"),
+    ],
+)
+def test_each_kind_is_recognised(text, piece, kind):
+    start = text.index(piece)
+    spans = non_figure_spans(text)
+    found = covered(spans, start, start + len(piece))
+    assert found is not None, f"{piece!r} not covered in {text!r}"
+    assert any(
+        s.kind == kind and s.start <= start and start + len(piece) <= s.end for s in spans
+    ), [(s.kind, text[s.start : s.end]) for s in spans]
+
+
+def test_counts_are_not_non_figures():
+    text = "tổng số 354 lượt ý kiến; có 216 chi bộ; trong số 50 đảng viên"
+    spans = non_figure_spans(text)
+    for piece in ("354", "216", "50"):
+        start = text.index(piece)
+        assert covered(spans, start, start + len(piece)) is None, piece
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nghị quyết số 71-NQ/TU ngày 29/8/2022 của Ban Chấp hành Đảng bộ tỉnh khóa XX, đạt 95%.",
+        "Ngày 12-4-2016, Tỉnh ủy ban hành NQ số 02; giai đoạn 2016-2020 tăng 5%.",
+        "Thứ Hai, 14/10/2024 - 09:15 | 2.315 lượt xem. Chỉ thị 05-CT/TW, giảm 3%.",
+        "Liên hệ 0912.345.678 (tệp bao-cao-2024.docx), nhiệm kỳ 2020 - 2025 (chiếm 30%).",
+        "Năm 2016 có 12/2016 ... tháng 8/2023, khóa 10, lần thứ 15: 12/3/2024 đạt 80%.",
+    ],
+)
+def test_dates_symbols_years_feed_no_claim(text):
+    report = check_text(text)
+    spans = non_figure_spans(report.text)
+    for claim in report.claims:
+        for part in claim.parts:
+            if part["role"] in ("tỷ lệ nêu", "mức tăng/giảm nêu"):
+                continue
+            assert covered(spans, part["start"], part["end"]) is None, part
+        assert claim.verdict == "unchecked", claim.explanation
+
+
+def test_seed_articles_without_figures_give_no_claims():
+    from dangvu.checker.evaluation import CORPUS
+
+    for name in ("dev/seed_001.txt", "heldout/seed_000.txt", "heldout/seed_003.txt"):
+        assert check_text((CORPUS / name).read_text(encoding="utf-8")).claims == [], name

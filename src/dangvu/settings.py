@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "dangvu.study",
     "dangvu.training",
     "dangvu.meetings",
+    "dangvu.reports",
     "dangvu.jobs",
     "dangvu.web",
     "dangvu.demo",

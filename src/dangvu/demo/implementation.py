@@ -37,7 +37,7 @@ from dangvu.implementation.models import (
     TaskStatus,
     WorkProgramme,
 )
-from dangvu.implementation.periods import quarters_between
+from dangvu.reports.periods import quarters_between
 from dangvu.orgs.models import Unit
 from dangvu.vntext.formats import format_number
 

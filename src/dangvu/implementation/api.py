@@ -18,7 +18,7 @@ from dangvu.vntext.schema_types import NFCStr
 
 from . import selectors, services
 from .models import Assignment, Field, Item
-from .periods import Period
+from dangvu.reports.periods import Period
 from .rollup import compute_rollup
 
 router = Router(tags=["Thực hiện nghị quyết, chương trình công tác"])

@@ -11,7 +11,7 @@ from dangvu.vntext.fields import NFCFormCharField, NFCFormTextField
 from dangvu.vntext.formats import parse_vn_number
 
 from .models import Direction, Field, ItemKind, Measure, TaskStatus
-from .periods import Period, period_choices
+from dangvu.reports.periods import Period, period_choices
 
 
 class VnDecimalField(forms.CharField):

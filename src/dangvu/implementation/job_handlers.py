@@ -10,7 +10,7 @@ from dangvu.orgs.models import Unit
 
 from . import selectors
 from .export import COLUMNS, rollup_rows, title_lines
-from .periods import Period
+from dangvu.reports.periods import Period
 from .rollup import compute_rollup
 
 

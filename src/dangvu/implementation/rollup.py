@@ -40,7 +40,7 @@ from dangvu.vntext.formats import Ratio, ratio
 
 from .achievement import figure_of, figure_text, meets
 from .models import Assignment, Item, ItemKind, Measure, Report, TaskStatus
-from .periods import Period
+from dangvu.reports.periods import Period
 
 
 @dataclass

@@ -10,7 +10,7 @@ from dangvu.orgs.tree_paths import path_range
 from dangvu.vntext.search_keys import search_terms
 
 from .models import Assignment, Field, Item, ProgrammeItem, WorkProgramme
-from .periods import Period
+from dangvu.reports.periods import Period
 
 
 def _in_subtree(field: str, unit) -> Q:

@@ -37,7 +37,7 @@ from .models import (
     TaskStatus,
     WorkProgramme,
 )
-from .periods import Period
+from dangvu.reports.periods import Period
 
 ITEM_FIELDS = (
     "kind",

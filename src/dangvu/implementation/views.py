@@ -30,7 +30,7 @@ from .forms import (
     ReportForm,
 )
 from .models import Assignment, Field, Item, ProgrammeItem, Report, WorkProgramme
-from .periods import Period, period_choices
+from dangvu.reports.periods import Period, period_choices
 from .rollup import compute_rollup
 
 PER_PAGE = 50

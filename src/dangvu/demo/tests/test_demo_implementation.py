@@ -14,7 +14,7 @@ from dangvu.demo.generator import build_demo
 from dangvu.demo.implementation import populate
 from dangvu.implementation import selectors
 from dangvu.implementation.models import Assignment, Item, Report, WorkProgramme
-from dangvu.implementation.periods import Period
+from dangvu.reports.periods import Period
 from dangvu.implementation.rollup import compute_rollup
 
 pytestmark = pytest.mark.django_db

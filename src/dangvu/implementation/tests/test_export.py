@@ -7,7 +7,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from dangvu.implementation import services
-from dangvu.implementation.periods import Period
+from dangvu.reports.periods import Period
 from dangvu.jobs.models import Job
 
 

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from dangvu.implementation import services
 from dangvu.implementation.models import TaskStatus
-from dangvu.implementation.periods import Period
+from dangvu.reports.periods import Period
 from dangvu.implementation.rollup import compute_rollup
 
 Q1_2025 = Period.parse("2025-Q1")

@@ -12,6 +12,7 @@ urlpatterns = [
     path("hoc-tap/", include("dangvu.study.urls")),
     path("dao-tao/", include("dangvu.training.urls")),
     path("sinh-hoat/", include("dangvu.meetings.urls")),
+    path("bao-cao/", include("dangvu.reports.urls")),
     path("nhap-du-lieu/", include("dangvu.imports.urls")),
     path("nhat-ky/", include("dangvu.audit.urls")),
     path("viec/", include("dangvu.jobs.urls")),

@@ -22,9 +22,8 @@ from django.db import models
 from django.db.models import Q
 
 from dangvu.accounts.scoped import ScopedQuerySet
-from dangvu.vntext.fields import NFCCharField, NFCTextField
-
 from dangvu.reports.periods import Period, PeriodKind
+from dangvu.vntext.fields import NFCCharField, NFCTextField
 
 
 class ItemKind(models.TextChoices):

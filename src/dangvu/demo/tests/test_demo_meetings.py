@@ -25,8 +25,9 @@ def test_monthly_meetings_with_attendance_for_every_expected_member():
     province = build_demo(seed=5, scale=0.05, work_records=False).province
     today = date.today()
     start = date(2024, 1, 1)
-    counts = populate(rng=random.Random(3), province=province, start=start, end=today,
-                      say=lambda *a: None)
+    counts = populate(
+        rng=random.Random(3), province=province, start=start, end=today, say=lambda *a: None
+    )
     assert counts["meetings"] == Meeting.objects.count() > 0
     assert counts["attendance"] == Attendance.objects.count()
     assert counts["assignments"] == Assignment.objects.count()

@@ -1,0 +1,178 @@
+"""Reads of the aggregates for a dashboard or a report: a handful of queries per page,
+whatever the size of the subtree (the rows were computed in batch by :mod:`.engine`)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from dangvu.accounts import permissions
+from dangvu.accounts.scopes import has_perm_at
+from dangvu.orgs.models import LineageEvent, Unit, UnitVersion
+from dangvu.vntext.formats import Ratio, format_change, format_number, ratio
+
+from .catalogue import Indicator, catalogue
+from .engine import measured_day
+from .models import Aggregate, Build, Tree
+from .periods import Period
+
+
+def report_units(user):
+    return Unit.objects.visible_to(user, permissions.VIEW_REPORTS)
+
+
+@dataclass
+class Figure:
+    indicator: Indicator
+    value: int = 0
+    base: int | None = None
+    previous: int | None = None
+    previous_base: int | None = None
+    build_id: int | None = None
+    link: str = ""
+    parts: list[tuple[str, int, str]] = field(default_factory=list)  # label, value, link
+
+    @property
+    def ratio(self) -> Ratio | None:
+        return ratio(self.value, self.base) if self.indicator.is_rate and self.base else None
+
+    @property
+    def shown(self) -> str:
+        if self.indicator.is_rate:
+            return str(self.ratio) if self.ratio else "—"
+        return format_number(self.value)
+
+    @property
+    def change(self) -> str:
+        """Against the same period a year before: counts by value, rates by their percentage."""
+        if self.previous is None:
+            return ""
+        if self.indicator.is_rate:
+            if not (self.base and self.previous_base):
+                return ""
+            old = ratio(self.previous, self.previous_base).percent()
+            new = self.ratio.percent()
+            diff = new - old
+            if abs(diff) < 0.05:
+                return "không đổi"
+            word = "tăng" if diff > 0 else "giảm"
+            return f"{word} {format_number(abs(diff), decimals=1)} điểm %"
+        return format_change(self.previous, self.value)
+
+
+@dataclass
+class Dashboard:
+    unit: Unit
+    period: Period
+    day: date
+    tree: str
+    sections: dict[str, list[Figure]]
+    children: list[tuple[UnitVersion, dict[str, Figure]]]
+    main: list[Indicator]
+    mapped: bool  # some figures belong to units that have since been merged or dissolved
+    build: Build | None
+
+    @property
+    def converted_note(self) -> str:
+        if self.tree == Tree.TODAY:
+            return "Số liệu quy đổi theo đơn vị hành chính mới (cây tổ chức hiện tại)."
+        if self.mapped:
+            return (
+                "Số liệu của các tổ chức đã hợp nhất, chia tách, giải thể trong kỳ được tính vào "
+                "tổ chức kế thừa (quy đổi theo đơn vị hành chính mới)."
+            )
+        return ""
+
+
+MAIN = [
+    "to_chuc.so_luong",
+    "dang_vien.so_luong",
+    "dang_vien.ket_nap",
+    "sinh_hoat.du_hop",
+    "sinh_hoat.dat_chat_luong",
+    "hoc_tap.tham_gia",
+]
+
+
+def tree_for(unit: Unit, period: Period) -> tuple[str, date]:
+    day = measured_day(period)
+    alive = UnitVersion.objects.valid_on(day).filter(unit=unit).exists()
+    return (Tree.PERIOD_END if alive else Tree.TODAY), day
+
+
+def dashboard(user, unit: Unit, period: Period) -> Dashboard:
+    items = catalogue()
+    tree, day = tree_for(unit, period)
+    before = period.year_before()
+    rows = Aggregate.objects.filter(
+        unit=unit, tree__in=[tree, Tree.TODAY], period__in=[period.code, before.code]
+    ).values_list("indicator", "period", "tree", "category", "value", "base", "build_id")
+    found: dict = {}
+    for code, period_code, row_tree, category, value, base, build_id in rows:
+        # a period's own tree first; the year before through the same tree when it had one
+        key = (code, period_code, category)
+        if row_tree == tree or key not in found:
+            found[key] = (value, base, build_id)
+    sections: dict[str, list[Figure]] = defaultdict(list)
+    for code, item in items.items():
+        value, base, build_id = found.get((code, period.code, ""), (0, None, None))
+        previous = found.get((code, before.code, ""))
+        figure = Figure(
+            indicator=item,
+            value=value,
+            base=base,
+            previous=previous[0] if previous else None,
+            previous_base=previous[1] if previous else None,
+            build_id=build_id,
+            link=_link(user, item, unit, period),
+        )
+        for category, label in item.categories.items():
+            part = found.get((code, period.code, category))
+            if part and part[0]:
+                figure.parts.append((label, part[0], _link(user, item, unit, period, category)))
+        sections[item.section].append(figure)
+    children = _children(user, unit, period, tree, day, items)
+    mapped = LineageEvent.objects.filter(
+        effective_date__gte=period.start, effective_date__lte=day
+    ).exists()
+    return Dashboard(
+        unit=unit,
+        period=period,
+        day=day,
+        tree=tree,
+        sections=dict(sections),
+        children=children,
+        main=[items[code] for code in MAIN if code in items],
+        mapped=mapped,
+        build=Build.objects.filter(finished_at__isnull=False).first(),
+    )
+
+
+def _children(user, unit, period, tree, day, items):
+    tree_day = day if tree == Tree.PERIOD_END else measured_day(Period.month_of(date.today()))
+    versions = list(
+        UnitVersion.objects.valid_on(tree_day)
+        .filter(parent=unit)
+        .select_related("unit")
+        .order_by("kind__sort_order", "sort_key")
+    )
+    rows = Aggregate.objects.filter(
+        unit__in=[v.unit_id for v in versions],
+        tree=tree,
+        period=period.code,
+        category="",
+        indicator__in=MAIN,
+    ).values_list("unit_id", "indicator", "value", "base")
+    by_unit: dict[int, dict[str, Figure]] = defaultdict(dict)
+    for unit_id, code, value, base in rows:
+        by_unit[unit_id][code] = Figure(indicator=items[code], value=value, base=base)
+    return [(version, by_unit.get(version.unit_id, {})) for version in versions]
+
+
+def _link(user, item: Indicator, unit: Unit, period: Period, category: str = "") -> str:
+    if item.records is None:
+        return ""
+    if item.permission and not has_perm_at(user, item.permission, unit):
+        return ""
+    return item.records(unit, period, category)

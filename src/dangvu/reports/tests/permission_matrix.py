@@ -1,0 +1,12 @@
+"""Who may reach each reports URL (merged by tests/test_permission_matrix.py).
+
+The dashboard answers every signed-in user: without ``view_reports`` anywhere the page says
+so and shows nothing; a unit outside the user's scope is tested in test_dashboard.py (404)."""
+
+from dangvu.web.tests.permission_personas import OK_ALL, PAGE
+
+MATRIX: dict = {
+    "reports:dashboard": (None, {"anonymous": PAGE, **OK_ALL}),
+}
+
+TARGETS: dict = {}

@@ -140,6 +140,7 @@ COMMON = {"kind": FLOW, "section": SECTION, "touched_months": touched_months}
 INDICATORS = [
     Indicator(
         code="sinh_hoat.hoi_nghi",
+        sentence="các chi bộ tổ chức {value} buổi sinh hoạt (thường kỳ {c[loai:thuong_ky]}, chuyên đề {c[loai:chuyen_de]})",
         name="Buổi sinh hoạt chi bộ",
         unit="buổi",
         compute=meetings_held,
@@ -153,6 +154,7 @@ INDICATORS = [
     ),
     Indicator(
         code="sinh_hoat.du_hop",
+        sentence="tỷ lệ đảng viên dự sinh hoạt {ratio} lượt, đạt {percent}",
         name="Lượt đảng viên dự sinh hoạt thường kỳ",
         unit="lượt",
         denominator="lượt phải dự",
@@ -163,6 +165,7 @@ INDICATORS = [
     ),
     Indicator(
         code="sinh_hoat.dat_chat_luong",
+        sentence="{ratio} chi bộ sinh hoạt đạt yêu cầu theo Hướng dẫn 12, đạt {percent}",
         name="Chi bộ sinh hoạt đạt yêu cầu theo Hướng dẫn 12",
         unit="chi bộ",
         denominator="chi bộ có sinh hoạt thường kỳ",
@@ -174,6 +177,7 @@ INDICATORS = [
     ),
     Indicator(
         code="sinh_hoat.chu_de_hcm",
+        sentence="{value} chi bộ sinh hoạt chuyên đề về tư tưởng, đạo đức, phong cách Hồ Chí Minh, chiếm {percent}",
         name="Chi bộ sinh hoạt chuyên đề về tư tưởng, đạo đức, phong cách Hồ Chí Minh",
         unit="chi bộ",
         denominator="chi bộ có sinh hoạt thường kỳ",

@@ -137,10 +137,15 @@ INDICATORS = [
             "tam_vang": "đang sinh hoạt tạm thời nơi khác",
         },
         records=_members_list,
+        sentence=(
+            "tổng số {value} đảng viên (chính thức {c[trang_thai:chinh_thuc]}, dự bị "
+            "{c[trang_thai:du_bi]}), trong đó đảng viên nữ {c[gioi_tinh:nu]}"
+        ),
         order=20,
     ),
     Indicator(
         code="dang_vien.ket_nap",
+        sentence="kết nạp {value} đảng viên mới{change_clause}",
         name="Kết nạp đảng viên",
         kind=FLOW,
         unit="đảng viên",
@@ -152,6 +157,7 @@ INDICATORS = [
     ),
     Indicator(
         code="dang_vien.chinh_thuc",
+        sentence="công nhận {value} đảng viên chính thức",
         name="Công nhận đảng viên chính thức",
         kind=FLOW,
         unit="đảng viên",
@@ -162,6 +168,7 @@ INDICATORS = [
     ),
     Indicator(
         code="dang_vien.ra_khoi",
+        sentence="{value} đảng viên ra khỏi Đảng{change_clause}",
         name="Đảng viên ra khỏi Đảng",
         kind=FLOW,
         unit="đảng viên",
@@ -173,6 +180,7 @@ INDICATORS = [
     ),
     Indicator(
         code="dang_vien.tu_tran",
+        sentence="{value} đảng viên từ trần",
         name="Đảng viên từ trần",
         kind=FLOW,
         unit="đảng viên",
@@ -183,6 +191,7 @@ INDICATORS = [
     ),
     Indicator(
         code="dang_vien.huy_hieu",
+        sentence="trao Huy hiệu Đảng cho {value} đảng viên",
         name="Trao Huy hiệu Đảng",
         kind=FLOW,
         unit="đảng viên",

@@ -48,6 +48,7 @@ INDICATORS = [
             **{f"loai:{code}": name.lower() for code, name, *_ in DEFAULT_KINDS},
         },
         records=_tree,
+        sentence="toàn đảng bộ có {c[cap:co_so]} tổ chức cơ sở đảng, {c[cap:chi_bo]} chi bộ",
         order=10,
     ),
 ]

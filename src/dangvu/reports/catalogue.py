@@ -46,6 +46,9 @@ class Indicator:
     # how rows of units mapped to the same successor combine: added ("sum"), or — for facts
     # about a unit, one row each with a denominator of 1 — true if all are ("all") / any is
     combine: str = "sum"
+    # the report's clause, in the seed articles' form; fields: {value} {base} {ratio} {percent}
+    # {change} {change_clause} and {c[category]} (see :mod:`.narrative`)
+    sentence: str = ""
     permission: str = ""  # needed to open the records; without it the figure is a count only
     order: int = 0
 

@@ -30,6 +30,7 @@ class Figure:
     previous: int | None = None
     previous_base: int | None = None
     build_id: int | None = None
+    category: str = ""
     link: str = ""
     parts: list[tuple[str, int, str]] = field(default_factory=list)  # label, value, link
 
@@ -101,8 +102,33 @@ def tree_for(unit: Unit, period: Period) -> tuple[str, date]:
     return (Tree.PERIOD_END if alive else Tree.TODAY), day
 
 
-def dashboard(user, unit: Unit, period: Period) -> Dashboard:
-    items = catalogue()
+@dataclass
+class Sheet:
+    """Every aggregate of one unit for a period and the same period a year before (one
+    query), read through the tree that fits the unit (:func:`tree_for`)."""
+
+    unit: Unit
+    period: Period
+    tree: str
+    day: date
+    found: dict
+
+    def figure(self, code: str, category: str = "") -> Figure:
+        item = catalogue()[code]
+        value, base, build_id = self.found.get((code, self.period.code, category), (0, None, None))
+        before = self.found.get((code, self.period.year_before().code, category))
+        return Figure(
+            indicator=item,
+            value=value,
+            base=base,
+            previous=before[0] if before else None,
+            previous_base=before[1] if before else None,
+            build_id=build_id,
+            category=category,
+        )
+
+
+def read_sheet(unit: Unit, period: Period) -> Sheet:
     tree, day = tree_for(unit, period)
     before = period.year_before()
     rows = Aggregate.objects.filter(
@@ -110,37 +136,34 @@ def dashboard(user, unit: Unit, period: Period) -> Dashboard:
     ).values_list("indicator", "period", "tree", "category", "value", "base", "build_id")
     found: dict = {}
     for code, period_code, row_tree, category, value, base, build_id in rows:
-        # a period's own tree first; the year before through the same tree when it had one
+        # the unit's own tree first; the year before through today's tree when it had none
         key = (code, period_code, category)
         if row_tree == tree or key not in found:
             found[key] = (value, base, build_id)
+    return Sheet(unit=unit, period=period, tree=tree, day=day, found=found)
+
+
+def dashboard(user, unit: Unit, period: Period) -> Dashboard:
+    items = catalogue()
+    sheet = read_sheet(unit, period)
     sections: dict[str, list[Figure]] = defaultdict(list)
     for code, item in items.items():
-        value, base, build_id = found.get((code, period.code, ""), (0, None, None))
-        previous = found.get((code, before.code, ""))
-        figure = Figure(
-            indicator=item,
-            value=value,
-            base=base,
-            previous=previous[0] if previous else None,
-            previous_base=previous[1] if previous else None,
-            build_id=build_id,
-            link=_link(user, item, unit, period),
-        )
+        figure = sheet.figure(code)
+        figure.link = _link(user, item, unit, period)
         for category, label in item.categories.items():
-            part = found.get((code, period.code, category))
+            part = sheet.found.get((code, period.code, category))
             if part and part[0]:
                 figure.parts.append((label, part[0], _link(user, item, unit, period, category)))
         sections[item.section].append(figure)
-    children = _children(user, unit, period, tree, day, items)
+    children = _children(user, unit, period, sheet.tree, sheet.day, items)
     mapped = LineageEvent.objects.filter(
-        effective_date__gte=period.start, effective_date__lte=day
+        effective_date__gte=period.start, effective_date__lte=sheet.day
     ).exists()
     return Dashboard(
         unit=unit,
         period=period,
-        day=day,
-        tree=tree,
+        day=sheet.day,
+        tree=sheet.tree,
         sections=dict(sections),
         children=children,
         main=[items[code] for code in MAIN if code in items],

@@ -53,6 +53,7 @@ def _sessions_list(unit, period, category: str = "") -> str:
 INDICATORS = [
     Indicator(
         code="hoc_tap.hoi_nghi",
+        sentence="tổ chức {value} hội nghị học tập, quán triệt",
         name="Hội nghị học tập, quán triệt",
         kind=FLOW,
         unit="hội nghị",
@@ -63,6 +64,7 @@ INDICATORS = [
     ),
     Indicator(
         code="hoc_tap.tham_gia",
+        sentence="{ratio} lượt cán bộ, đảng viên tham gia, đạt {percent}",
         name="Lượt cán bộ, đảng viên tham gia học tập, quán triệt",
         kind=FLOW,
         unit="lượt",

@@ -55,6 +55,7 @@ COMMON = {"kind": FLOW, "section": SECTION, "records": _class_list}
 INDICATORS = [
     Indicator(
         code="dao_tao.lop",
+        sentence="đã mở {value} lớp đào tạo, bồi dưỡng",
         name="Lớp đào tạo, bồi dưỡng",
         unit="lớp",
         compute=classes,
@@ -63,6 +64,7 @@ INDICATORS = [
     ),
     Indicator(
         code="dao_tao.hoc_vien",
+        sentence="với {value} học viên",
         name="Học viên các lớp đào tạo, bồi dưỡng",
         unit="học viên",
         compute=trainees,

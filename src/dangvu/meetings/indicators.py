@@ -140,7 +140,10 @@ COMMON = {"kind": FLOW, "section": SECTION, "touched_months": touched_months}
 INDICATORS = [
     Indicator(
         code="sinh_hoat.hoi_nghi",
-        sentence="các chi bộ tổ chức {value} buổi sinh hoạt (thường kỳ {c[loai:thuong_ky]}, chuyên đề {c[loai:chuyen_de]})",
+        sentence=(
+            "các chi bộ tổ chức {value} buổi sinh hoạt (thường kỳ {c[loai:thuong_ky]}, "
+            "chuyên đề {c[loai:chuyen_de]})"
+        ),
         name="Buổi sinh hoạt chi bộ",
         unit="buổi",
         compute=meetings_held,
@@ -177,7 +180,10 @@ INDICATORS = [
     ),
     Indicator(
         code="sinh_hoat.chu_de_hcm",
-        sentence="{value} chi bộ sinh hoạt chuyên đề về tư tưởng, đạo đức, phong cách Hồ Chí Minh, chiếm {percent}",
+        sentence=(
+            "{value} chi bộ sinh hoạt chuyên đề về tư tưởng, đạo đức, phong cách Hồ Chí Minh, "
+            "chiếm {percent}"
+        ),
         name="Chi bộ sinh hoạt chuyên đề về tư tưởng, đạo đức, phong cách Hồ Chí Minh",
         unit="chi bộ",
         denominator="chi bộ có sinh hoạt thường kỳ",

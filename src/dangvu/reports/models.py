@@ -6,6 +6,7 @@ exist at the period's end, e.g. a commune formed on 01/7/2025 looking back at 20
 keeps its unit's own figure and its subtree's; rates keep numerator and denominator.
 """
 
+from django.conf import settings
 from django.db import models
 
 
@@ -78,3 +79,57 @@ class Aggregate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator} {self.period} {self.unit_id} {self.category}"
+
+
+class ReportFormat(models.TextChoices):
+    DOCX = "docx", "Word (DOCX)"
+    XLSX = "xlsx", "Excel (XLSX)"
+
+
+class GeneratedReport(models.Model):
+    """A report document as it was written: who, for which unit and period, from which build."""
+
+    unit = models.ForeignKey("orgs.Unit", on_delete=models.PROTECT, related_name="+")
+    period = models.CharField("kỳ", max_length=12)
+    report_type = models.CharField("loại báo cáo", max_length=10)
+    format = models.CharField("định dạng", max_length=4, choices=ReportFormat.choices)
+    number = models.CharField("số", max_length=20, blank=True)
+    tree = models.CharField(max_length=8, choices=Tree.choices)
+    build = models.ForeignKey(Build, on_delete=models.PROTECT, null=True, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    job = models.ForeignKey("jobs.Job", on_delete=models.SET_NULL, null=True, related_name="+")
+
+    class Meta:
+        verbose_name = "báo cáo đã tạo"
+        verbose_name_plural = "báo cáo đã tạo"
+        ordering = ["-id"]
+
+    def __str__(self) -> str:
+        return f"Báo cáo {self.period} — {self.unit_id}"
+
+
+class ReportFigure(models.Model):
+    """One number written in a report, and the aggregate it was read from."""
+
+    report = models.ForeignKey(GeneratedReport, on_delete=models.CASCADE, related_name="figures")
+    position = models.PositiveIntegerField()
+    place = models.CharField("vị trí", max_length=120)  # "Đảng viên", "Bảng: Xã A"…
+    indicator = models.CharField(max_length=60)
+    unit = models.ForeignKey("orgs.Unit", on_delete=models.PROTECT, related_name="+")
+    period = models.CharField(max_length=12)
+    tree = models.CharField(max_length=8, choices=Tree.choices)
+    category = models.CharField(max_length=60, blank=True)
+    value = models.BigIntegerField()
+    base = models.BigIntegerField(null=True, blank=True)
+    build = models.ForeignKey(Build, on_delete=models.PROTECT, null=True, related_name="+")
+
+    class Meta:
+        verbose_name = "số liệu trong báo cáo"
+        verbose_name_plural = "số liệu trong báo cáo"
+        ordering = ["report_id", "position"]
+
+    def __str__(self) -> str:
+        return f"{self.indicator} {self.period} = {self.value}"

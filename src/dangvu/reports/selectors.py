@@ -13,7 +13,8 @@ from dangvu.orgs.models import LineageEvent, Unit, UnitVersion
 from dangvu.vntext.formats import Ratio, format_change, format_number, ratio
 
 from .catalogue import Indicator, catalogue
-from .engine import measured_day
+from .charts import BarChart
+from .engine import measured_day, today
 from .models import Aggregate, Build, Tree
 from .periods import Period
 
@@ -76,14 +77,46 @@ class Dashboard:
 
     @property
     def converted_note(self) -> str:
-        if self.tree == Tree.TODAY:
-            return "Số liệu quy đổi theo đơn vị hành chính mới (cây tổ chức hiện tại)."
-        if self.mapped:
-            return (
-                "Số liệu của các tổ chức đã hợp nhất, chia tách, giải thể trong kỳ được tính vào "
-                "tổ chức kế thừa (quy đổi theo đơn vị hành chính mới)."
-            )
-        return ""
+        return converted_note(self.tree, self.mapped)
+
+    @property
+    def chart_svg(self) -> str:
+        chart = members_chart(self.children, self.day)
+        return chart.svg() if chart else ""
+
+
+def members_chart(children, day: date) -> BarChart | None:
+    """Members per sub-unit: the same chart as SVG on the dashboard and PNG in the report."""
+    bars = [
+        (version.name, figures["dang_vien.so_luong"].value)
+        for version, figures in children
+        if "dang_vien.so_luong" in figures and figures["dang_vien.so_luong"].value
+    ]
+    if not bars:
+        return None
+    return BarChart(
+        title=f"Đảng viên theo tổ chức trực thuộc ({day:%d/%m/%Y})",
+        labels=tuple(name for name, _ in bars),
+        values=tuple(value for _, value in bars),
+    )
+
+
+def converted_note(tree: str, mapped: bool) -> str:
+    """What the page or the report says when figures were mapped to today's units."""
+    if tree == Tree.TODAY:
+        return "Số liệu quy đổi theo đơn vị hành chính mới (cây tổ chức hiện tại)."
+    if mapped:
+        return (
+            "Số liệu của các tổ chức đã hợp nhất, chia tách, giải thể trong kỳ được tính vào "
+            "tổ chức kế thừa (quy đổi theo đơn vị hành chính mới)."
+        )
+    return ""
+
+
+def reorganised_within(period: Period, day: date) -> bool:
+    return LineageEvent.objects.filter(
+        effective_date__gte=period.start, effective_date__lte=day
+    ).exists()
 
 
 MAIN = [
@@ -155,10 +188,8 @@ def dashboard(user, unit: Unit, period: Period) -> Dashboard:
             if part and part[0]:
                 figure.parts.append((label, part[0], _link(user, item, unit, period, category)))
         sections[item.section].append(figure)
-    children = _children(user, unit, period, sheet.tree, sheet.day, items)
-    mapped = LineageEvent.objects.filter(
-        effective_date__gte=period.start, effective_date__lte=sheet.day
-    ).exists()
+    children = sub_units(unit, period, sheet.tree, sheet.day)
+    mapped = reorganised_within(period, sheet.day)
     return Dashboard(
         unit=unit,
         period=period,
@@ -172,8 +203,10 @@ def dashboard(user, unit: Unit, period: Period) -> Dashboard:
     )
 
 
-def _children(user, unit, period, tree, day, items):
-    tree_day = day if tree == Tree.PERIOD_END else measured_day(Period.month_of(date.today()))
+def sub_units(unit, period, tree, day) -> list[tuple[UnitVersion, dict[str, Figure]]]:
+    """The unit's children in the tree of the figures, with their main figures (2 queries)."""
+    items = catalogue()
+    tree_day = day if tree == Tree.PERIOD_END else today()
     versions = list(
         UnitVersion.objects.valid_on(tree_day)
         .filter(parent=unit)
@@ -186,10 +219,12 @@ def _children(user, unit, period, tree, day, items):
         period=period.code,
         category="",
         indicator__in=MAIN,
-    ).values_list("unit_id", "indicator", "value", "base")
+    ).values_list("unit_id", "indicator", "value", "base", "build_id")
     by_unit: dict[int, dict[str, Figure]] = defaultdict(dict)
-    for unit_id, code, value, base in rows:
-        by_unit[unit_id][code] = Figure(indicator=items[code], value=value, base=base)
+    for unit_id, code, value, base, build in rows:
+        by_unit[unit_id][code] = Figure(
+            indicator=items[code], value=value, base=base, build_id=build
+        )
     return [(version, by_unit.get(version.unit_id, {})) for version in versions]
 
 

@@ -6,4 +6,5 @@ app_name = "reports"
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
+    path("viet-bao-cao/", views.generate, name="generate"),
 ]

@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "dangvu.ratings",
     "dangvu.emulation",
     "dangvu.checker",
+    "dangvu.reports",
     "dangvu.jobs",
     "dangvu.web",
     "dangvu.demo",

@@ -17,6 +17,7 @@ urlpatterns = [
     path("danh-gia/", include("dangvu.ratings.urls")),
     path("thi-dua/", include("dangvu.emulation.urls")),
     path("kiem-tra-so-lieu/", include("dangvu.checker.urls")),
+    path("bao-cao/", include("dangvu.reports.urls")),
     path("nhap-du-lieu/", include("dangvu.imports.urls")),
     path("nhat-ky/", include("dangvu.audit.urls")),
     path("viec/", include("dangvu.jobs.urls")),

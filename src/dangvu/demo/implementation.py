@@ -37,8 +37,8 @@ from dangvu.implementation.models import (
     TaskStatus,
     WorkProgramme,
 )
-from dangvu.implementation.periods import quarters_between
 from dangvu.orgs.models import Unit
+from dangvu.reports.periods import quarters_between
 from dangvu.vntext.formats import format_number
 
 REFORM = date(2025, 7, 1)

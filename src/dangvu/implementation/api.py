@@ -14,11 +14,11 @@ from dangvu.accounts.scopes import has_perm_at, today
 from dangvu.audit.context import audit_source
 from dangvu.documents.models import Document
 from dangvu.orgs.models import Unit
+from dangvu.reports.periods import Period
 from dangvu.vntext.schema_types import NFCStr
 
 from . import selectors, services
 from .models import Assignment, Field, Item
-from .periods import Period
 from .rollup import compute_rollup
 
 router = Router(tags=["Thực hiện nghị quyết, chương trình công tác"])

@@ -7,11 +7,11 @@ from django import forms
 
 from dangvu.members.forms import Styled
 from dangvu.orgs.forms import DATE_FORMATS, DateInput
+from dangvu.reports.periods import Period, period_choices
 from dangvu.vntext.fields import NFCFormCharField, NFCFormTextField
 from dangvu.vntext.formats import parse_vn_number
 
 from .models import Direction, Field, ItemKind, Measure, TaskStatus
-from .periods import Period, period_choices
 
 
 class VnDecimalField(forms.CharField):

@@ -7,10 +7,10 @@ from dangvu.documents.models import Document
 from dangvu.jobs.registry import register_job
 from dangvu.jobs.xlsx import write_xlsx
 from dangvu.orgs.models import Unit
+from dangvu.reports.periods import Period
 
 from . import selectors
 from .export import COLUMNS, rollup_rows, title_lines
-from .periods import Period
 from .rollup import compute_rollup
 
 

@@ -22,9 +22,8 @@ from django.db import models
 from django.db.models import Q
 
 from dangvu.accounts.scoped import ScopedQuerySet
+from dangvu.reports.periods import Period, PeriodKind
 from dangvu.vntext.fields import NFCCharField, NFCTextField
-
-from .periods import Period, PeriodKind
 
 
 class ItemKind(models.TextChoices):
@@ -303,7 +302,7 @@ class ProgrammeItem(models.Model):
 
     @property
     def due_label(self) -> str:
-        from .periods import ROMAN
+        from dangvu.reports.periods import ROMAN
 
         if self.due_month:
             return f"Tháng {self.due_month}"

@@ -36,11 +36,11 @@ from itertools import pairwise
 from dangvu.accounts.scopes import today
 from dangvu.orgs.models import Unit
 from dangvu.orgs.tree_paths import path_ids, path_range
+from dangvu.reports.periods import Period
 from dangvu.vntext.formats import Ratio, ratio
 
 from .achievement import figure_of, figure_text, meets
 from .models import Assignment, Item, ItemKind, Measure, Report, TaskStatus
-from .periods import Period
 
 
 @dataclass

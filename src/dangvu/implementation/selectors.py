@@ -7,10 +7,10 @@ from datetime import date
 from django.db.models import Count, Exists, OuterRef, Q
 
 from dangvu.orgs.tree_paths import path_range
+from dangvu.reports.periods import Period
 from dangvu.vntext.search_keys import search_terms
 
 from .models import Assignment, Field, Item, ProgrammeItem, WorkProgramme
-from .periods import Period
 
 
 def _in_subtree(field: str, unit) -> Q:

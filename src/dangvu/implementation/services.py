@@ -20,6 +20,7 @@ from django.db.models.functions import Coalesce
 from dangvu.accounts.scopes import today
 from dangvu.audit.services import record_change, snapshot
 from dangvu.orgs.tree_paths import path_within
+from dangvu.reports.periods import Period
 from dangvu.vntext.normalize import clean_text
 from dangvu.vntext.search_keys import search_key
 
@@ -37,7 +38,6 @@ from .models import (
     TaskStatus,
     WorkProgramme,
 )
-from .periods import Period
 
 ITEM_FIELDS = (
     "kind",

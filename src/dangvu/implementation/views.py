@@ -16,6 +16,7 @@ from dangvu.documents.models import Document
 from dangvu.jobs.services import start_job
 from dangvu.orgs.models import Unit
 from dangvu.orgs.tree_paths import path_depth, path_range
+from dangvu.reports.periods import Period, period_choices
 from dangvu.web.form_actions import form_page
 from dangvu.web.pagination import CappedPaginator
 
@@ -30,7 +31,6 @@ from .forms import (
     ReportForm,
 )
 from .models import Assignment, Field, Item, ProgrammeItem, Report, WorkProgramme
-from .periods import Period, period_choices
 from .rollup import compute_rollup
 
 PER_PAGE = 50

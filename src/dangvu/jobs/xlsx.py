@@ -55,6 +55,16 @@ class Column:
             raise ValueError(f"Kiểu cột không hợp lệ: {self.kind!r}.")
 
 
+@dataclass(frozen=True)
+class SheetSpec:
+    """One sheet of a workbook: a title, bold title lines, the header and the rows."""
+
+    title: str
+    columns: Sequence[Column]
+    rows: Iterable[Sequence[Any]]
+    title_lines: Sequence[str] = ()
+
+
 def write_xlsx(
     target: str | IO[bytes],
     *,
@@ -69,14 +79,36 @@ def write_xlsx(
     Each row is a sequence of values in the order of ``columns``. ``progress(n)`` is called
     every few hundred rows and once at the end with the number of rows written so far.
     """
+    spec = SheetSpec(title=sheet_title, columns=columns, rows=rows, title_lines=title_lines)
+    return write_workbook(target, [spec], progress=progress)
+
+
+def write_workbook(
+    target: str | IO[bytes],
+    sheets: Sequence[SheetSpec],
+    *,
+    progress: Callable[[int], None] | None = None,
+) -> int:
+    """Write several sheets (streamed, bounded memory); returns the rows written in all."""
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=_sheet_title(sheet_title))
+    written = 0
+    for spec in sheets:
+        written = _write_sheet(workbook, spec, written, progress)
+    if progress is not None:
+        progress(written)
+    workbook.save(target)
+    return written
+
+
+def _write_sheet(workbook, spec: SheetSpec, written: int, progress) -> int:
+    sheet = workbook.create_sheet(title=_sheet_title(spec.title))
+    columns = spec.columns
     for index, column in enumerate(columns, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = column.width
-    header_row = len(title_lines) + 1
+    header_row = len(spec.title_lines) + 1
     sheet.freeze_panes = f"A{header_row + 1}"
     bold = Font(bold=True)
-    for line in title_lines:
+    for line in spec.title_lines:
         cell = WriteOnlyCell(sheet, value=_clean_text(line))
         cell.font = bold
         sheet.append([cell])
@@ -90,8 +122,7 @@ def write_xlsx(
     formats = [column.number_format or _default_format(column.kind) for column in columns]
     converters = [_CONVERTERS[column.kind] for column in columns]
     kinds = [column.kind for column in columns]
-    written = 0
-    for row in rows:
+    for row in spec.rows:
         cells = []
         for value, kind, convert, number_format in zip(
             row, kinds, converters, formats, strict=True
@@ -106,9 +137,6 @@ def write_xlsx(
         written += 1
         if progress is not None and written % PROGRESS_EVERY == 0:
             progress(written)
-    if progress is not None:
-        progress(written)
-    workbook.save(target)
     return written
 
 

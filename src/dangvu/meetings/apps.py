@@ -7,3 +7,4 @@ class MeetingsConfig(AppConfig):
     verbose_name = "Sinh hoạt chi bộ"
     menu = [(50, "Sinh hoạt", "meetings:list")]  # see dangvu.web.context_processors
     member_sections = ["dangvu.meetings.selectors.member_section"]
+    indicators = "dangvu.meetings.indicators.INDICATORS"  # see dangvu.reports.catalogue

@@ -7,3 +7,4 @@ class MembersConfig(AppConfig):
     verbose_name = "Đảng viên"
     menu = [(20, "Đảng viên", "members:list")]
     unit_panels = ["members:unit_summary"]  # see dangvu.orgs.views.unit_panel_names
+    indicators = "dangvu.members.indicators.INDICATORS"  # see dangvu.reports.catalogue

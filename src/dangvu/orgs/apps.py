@@ -6,3 +6,4 @@ class OrgsConfig(AppConfig):
     label = "orgs"
     verbose_name = "Tổ chức đảng"
     menu = [(10, "Cây tổ chức", "orgs:tree"), (11, "Tìm tổ chức", "orgs:search")]
+    indicators = "dangvu.orgs.indicators.INDICATORS"  # see dangvu.reports.catalogue

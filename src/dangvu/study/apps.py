@@ -7,3 +7,4 @@ class StudyConfig(AppConfig):
     verbose_name = "Học tập, quán triệt"
     menu = [(34, "Học tập", "study:list")]  # see dangvu.web.context_processors
     member_sections = ["dangvu.study.sections.member_sessions"]  # see dangvu.members.sections
+    indicators = "dangvu.study.indicators.INDICATORS"  # see dangvu.reports.catalogue

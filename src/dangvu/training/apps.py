@@ -7,3 +7,4 @@ class TrainingConfig(AppConfig):
     verbose_name = "Đào tạo, bồi dưỡng"
     menu = [(40, "Đào tạo", "training:list")]  # see dangvu.web.context_processors
     member_sections = ["dangvu.training.selectors.member_section"]
+    indicators = "dangvu.training.indicators.INDICATORS"  # see dangvu.reports.catalogue

@@ -14,8 +14,8 @@ from dangvu.demo.generator import build_demo
 from dangvu.demo.implementation import populate
 from dangvu.implementation import selectors
 from dangvu.implementation.models import Assignment, Item, Report, WorkProgramme
-from dangvu.implementation.periods import Period
 from dangvu.implementation.rollup import compute_rollup
+from dangvu.reports.periods import Period
 
 pytestmark = pytest.mark.django_db
 END = date(2026, 3, 31)

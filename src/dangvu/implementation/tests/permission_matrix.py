@@ -50,8 +50,8 @@ def records_in_b(world):
 
     from dangvu.implementation import services
     from dangvu.implementation.models import Field, ItemKind, Measure
-    from dangvu.implementation.periods import Period
     from dangvu.implementation.tests.conftest import make_document
+    from dangvu.reports.periods import Period
 
     document = make_document(world.commune_b, number="09", code="KH", day=date(2025, 8, 1))
     item = services.create_item(

@@ -5,7 +5,7 @@ from decimal import Decimal
 from dangvu.audit.models import AuditEntry
 from dangvu.implementation import services
 from dangvu.implementation.models import Report
-from dangvu.implementation.periods import Period
+from dangvu.reports.periods import Period
 
 
 def test_items_and_assignments_are_scoped(world, plan, client, django_assert_max_num_queries):

@@ -7,8 +7,8 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from dangvu.implementation import services
-from dangvu.implementation.periods import Period
 from dangvu.jobs.models import Job
+from dangvu.reports.periods import Period
 
 
 def test_export_runs_as_a_job_with_the_users_scope(

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from dangvu.implementation import services
 from dangvu.implementation.models import ItemKind, Report, TaskStatus
-from dangvu.implementation.periods import Period
+from dangvu.reports.periods import Period
 
 Q1_2025 = Period.parse("2025-Q1")
 Q4_2025 = Period.parse("2025-Q4")

@@ -9,8 +9,8 @@ from django.test.utils import CaptureQueriesContext
 
 from dangvu.implementation import services
 from dangvu.implementation.models import TaskStatus
-from dangvu.implementation.periods import Period
 from dangvu.implementation.rollup import compute_rollup
+from dangvu.reports.periods import Period
 
 Q1_2025 = Period.parse("2025-Q1")
 Q3_2025 = Period.parse("2025-Q3")

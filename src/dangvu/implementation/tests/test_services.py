@@ -21,7 +21,7 @@ from dangvu.implementation.models import (
     TaskStatus,
     WorkProgramme,
 )
-from dangvu.implementation.periods import Period
+from dangvu.reports.periods import Period
 
 from .conftest import make_document
 

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from django.core.exceptions import ValidationError
 
-from dangvu.implementation.periods import Period, PeriodKind, quarters_between
+from dangvu.reports.periods import Period, PeriodKind, quarters_between
 
 
 @pytest.mark.parametrize(

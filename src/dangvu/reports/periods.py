@@ -122,6 +122,40 @@ class Period:
     def quarter_of(cls, day: date) -> Period:
         return cls(day.year, PeriodKind.QUARTER, (day.month - 1) // 3 + 1)
 
+    @classmethod
+    def month_of(cls, day: date) -> Period:
+        return cls(day.year, PeriodKind.MONTH, day.month)
+
+    def previous(self) -> Period:
+        """The period just before, of the same kind (6 and 9 months: the year before)."""
+        if self.kind == PeriodKind.MONTH:
+            year, month = divmod(self.year * 12 + self.number - 2, 12)
+            return Period(year, PeriodKind.MONTH, month + 1)
+        if self.kind == PeriodKind.QUARTER:
+            if self.number == 1:
+                return Period(self.year - 1, self.kind, 4)
+            return Period(self.year, self.kind, self.number - 1)
+        return self.year_before()
+
+    def year_before(self) -> Period:
+        """The same period a year earlier ("so với cùng kỳ")."""
+        return Period(self.year - 1, self.kind, self.number)
+
+    def contains(self, day: date) -> bool:
+        return self.start <= day <= self.end
+
+
+def periods_of_year(year: int) -> list[Period]:
+    """Every period of a year that reports are written for: 12 months, 4 quarters, 6 and 9
+    months, the year."""
+    return [
+        *(Period(year, PeriodKind.MONTH, m) for m in range(1, 13)),
+        *(Period(year, PeriodKind.QUARTER, q) for q in range(1, 5)),
+        Period(year, PeriodKind.HALF),
+        Period(year, PeriodKind.NINE),
+        Period(year, PeriodKind.YEAR),
+    ]
+
 
 def quarters_between(first: date, last: date) -> list[Period]:
     """Every quarter that has started between ``first`` and ``last`` (inclusive)."""

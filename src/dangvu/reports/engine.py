@@ -1,0 +1,239 @@
+"""The aggregate builder: every indicator × period × unit in batch, and incrementally after.
+
+For each (indicator, period) the indicator's SQL ``GROUP BY`` gives figures per attached unit
+(:mod:`.catalogue`); they are mapped to the tree of the period's last day
+(:mod:`dangvu.orgs.reporting_tree`) and added up every unit's chain of ancestors in one pass,
+so a unit's row holds its own figure and its subtree's. When the tree has changed since the
+period ended, the same figures are also added up in today's tree (``Tree.TODAY``).
+
+Incremental refresh (Zulip's ``FillState`` idea, with the audit log as the change feed: every
+write writes an audit entry): each module's watermark is the last audit entry taken in. A
+module whose records changed since has its periods recomputed — only the months its
+``touched_months`` hook names, or all of them when the module cannot tell; a change to the
+org tree recomputes everything.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db import transaction
+from django.db.models import Max, Q
+from django.utils import timezone
+
+from dangvu.audit.models import AuditEntry
+from dangvu.orgs.models import LineageEvent
+from dangvu.orgs.reporting_tree import ReportingTree, reporting_tree
+
+from .catalogue import STATE, Indicator, catalogue
+from .models import Aggregate, Build, FillState, Tree
+from .periods import Period, periods_of_year
+
+FIRST_YEAR = 2024
+TREE_SOURCE = "orgs"
+
+
+def today() -> date:
+    return timezone.localdate()
+
+
+@dataclass
+class Figures:
+    """A rolled-up indicator for one period in one tree: (unit, category) → four numbers."""
+
+    own: dict = field(default_factory=lambda: defaultdict(lambda: [0, None]))
+    value: dict = field(default_factory=lambda: defaultdict(lambda: [0, None]))
+    unplaced: int = 0  # records whose unit has no place in the tree (created later, no heir)
+
+
+def _add(cell: list, num: int, den: int | None) -> None:
+    cell[0] += num or 0
+    if den is not None:
+        cell[1] = (cell[1] or 0) + den
+
+
+def roll_up(rows: Iterable, tree: ReportingTree, combine: str = "sum") -> Figures:
+    figures = Figures()
+    for unit_id, category, num, den in rows:
+        at = tree.counted_at(unit_id)
+        if at is None:
+            figures.unplaced += num or 0
+            continue
+        cell = figures.own[(at, category)]
+        if combine == "sum" or cell[1] is None:
+            _add(cell, num, den)
+        elif combine == "all":
+            cell[0] = min(cell[0], num)
+        else:
+            cell[0] = max(cell[0], num)
+    for (unit_id, category), (num, den) in figures.own.items():
+        for ancestor in tree.chain(unit_id):
+            _add(figures.value[(ancestor, category)], num, den)
+    return figures
+
+
+def measured_day(period: Period, *, on: date | None = None) -> date:
+    """A period still running is measured up to today (state figures: as of today)."""
+    return min(period.end, on or today())
+
+
+def reporting_periods(first_year: int = FIRST_YEAR, *, on: date | None = None) -> list[Period]:
+    on = on or today()
+    return [
+        period
+        for year in range(first_year, on.year + 1)
+        for period in periods_of_year(year)
+        if period.start <= on
+    ]
+
+
+class Builder:
+    """Computes and stores aggregates; trees are built once per day and reused."""
+
+    def __init__(self, *, kind: str, on: date | None = None):
+        self.on = on or today()
+        self._trees: dict[date, ReportingTree] = {}
+        self._changed_after: list[date] = sorted(
+            set(
+                LineageEvent.objects.filter(effective_date__lte=self.on).values_list(
+                    "effective_date", flat=True
+                )
+            )
+        )
+        self.build = Build.objects.create(kind=kind, today_tree=self.on)
+
+    def tree(self, day: date) -> ReportingTree:
+        if day not in self._trees:
+            self._trees[day] = reporting_tree(day)
+        return self._trees[day]
+
+    def tree_changed_after(self, day: date) -> bool:
+        return any(day < changed <= self.on for changed in self._changed_after)
+
+    def compute(self, indicator: Indicator, period: Period) -> list[Aggregate]:
+        day = measured_day(period, on=self.on)
+        rows = list(indicator.compute(period.start, day))
+        trees = [(Tree.PERIOD_END, self.tree(day))]
+        if self.tree_changed_after(day):
+            trees.append((Tree.TODAY, self.tree(self.on)))
+        result = []
+        for tree_kind, tree in trees:
+            figures = roll_up(rows, tree, indicator.combine)
+            for (unit_id, category), (value, base) in figures.value.items():
+                own, own_base = figures.own.get((unit_id, category), (0, None))
+                result.append(
+                    Aggregate(
+                        indicator=indicator.code,
+                        period=period.code,
+                        period_end=period.end,
+                        tree=tree_kind,
+                        unit_id=unit_id,
+                        category=category,
+                        own=own,
+                        own_base=own_base if base is not None else None,
+                        value=value,
+                        base=base,
+                        build=self.build,
+                    )
+                )
+        return result
+
+    @transaction.atomic
+    def store(self, indicator: Indicator, period: Period) -> int:
+        rows = self.compute(indicator, period)
+        Aggregate.objects.filter(indicator=indicator.code, period=period.code).delete()
+        Aggregate.objects.bulk_create(rows, batch_size=2000)
+        return len(rows)
+
+    def run(self, work: Iterable[tuple[Indicator, Period]], progress=None) -> Build:
+        work = list(work)
+        periods = set()
+        for index, (indicator, period) in enumerate(work, start=1):
+            self.build.rows_written += self.store(indicator, period)
+            periods.add(period.code)
+            if progress:
+                progress(index, len(work))
+        self.build.periods = len(periods)
+        self.build.finished_at = timezone.now()
+        self.build.save()
+        return self.build
+
+
+# ---------------------------------------------------------------- watermarks
+
+
+def _entries_since(prefixes: tuple[str, ...], watermark: int):
+    condition = Q()
+    for prefix in prefixes:
+        condition |= Q(action__startswith=prefix)
+    return AuditEntry.objects.filter(condition, id__gt=watermark)
+
+
+def _sources() -> dict[str, list[Indicator]]:
+    """The indicators of each app (an app's watermark covers them all)."""
+    by_app: dict[str, list[Indicator]] = defaultdict(list)
+    for item in catalogue().values():
+        by_app[item.app].append(item)
+    return by_app
+
+
+def _last_entry() -> int:
+    return AuditEntry.objects.aggregate(last=Max("id"))["last"] or 0
+
+
+def _advance_watermarks(build: Build, apps: Iterable[str], mark: int) -> None:
+    for app in apps:
+        FillState.objects.update_or_create(source=app, defaults={"watermark": mark, "build": build})
+
+
+def build_all(*, first_year: int = FIRST_YEAR, on: date | None = None, progress=None) -> Build:
+    """Everything from scratch: every indicator for every period since ``first_year``."""
+    mark = _last_entry()  # writes made while building are taken in by the next refresh
+    builder = Builder(kind=Build.FULL, on=on)
+    periods = reporting_periods(first_year, on=builder.on)
+    builder.run(
+        ((item, period) for item in catalogue().values() for period in periods),
+        progress=progress,
+    )
+    _advance_watermarks(builder.build, [*_sources(), TREE_SOURCE], mark)
+    return builder.build
+
+
+def _affected(item: Indicator, period: Period, months: set[date] | None) -> bool:
+    if months is None:
+        return True
+    if item.kind == STATE:  # a change dated in month m changes every state from m on
+        return any(month <= period.end for month in months)
+    return any(period.start <= month <= period.end for month in months)
+
+
+def refresh(*, first_year: int = FIRST_YEAR, on: date | None = None, progress=None) -> Build | None:
+    """Recompute what changed since the last build; None when nothing did."""
+    states = {state.source: state.watermark for state in FillState.objects.all()}
+    if not states or _entries_since(("orgs.",), states.get(TREE_SOURCE, 0)).exists():
+        return build_all(first_year=first_year, on=on, progress=progress)
+    mark = _last_entry()
+    periods = reporting_periods(first_year, on=on or today())
+    work: list[tuple[Indicator, Period]] = []
+    changed_apps = []
+    for app, indicators in _sources().items():
+        entries = _entries_since(indicators[0].sources, states.get(app, 0)).filter(id__lte=mark)
+        if not entries.exists():
+            continue
+        changed_apps.append(app)
+        months_by_hook: dict = {}
+        for item in indicators:
+            hook = item.touched_months
+            if hook not in months_by_hook:
+                months_by_hook[hook] = hook(entries) if hook else None
+            months = months_by_hook[hook]
+            work += [(item, period) for period in periods if _affected(item, period, months)]
+    if not changed_apps:
+        return None
+    builder = Builder(kind=Build.INCREMENTAL, on=on)
+    builder.run(work, progress=progress)
+    _advance_watermarks(builder.build, changed_apps, mark)
+    return builder.build

@@ -1,0 +1,236 @@
+"""Reads of the aggregates for a dashboard or a report: a handful of queries per page,
+whatever the size of the subtree (the rows were computed in batch by :mod:`.engine`)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from dangvu.accounts import permissions
+from dangvu.accounts.scopes import has_perm_at
+from dangvu.orgs.models import LineageEvent, Unit, UnitVersion
+from dangvu.vntext.formats import Ratio, format_change, format_number, ratio
+
+from .catalogue import Indicator, catalogue
+from .charts import BarChart
+from .engine import measured_day, today
+from .models import Aggregate, Build, Tree
+from .periods import Period
+
+
+def report_units(user):
+    return Unit.objects.visible_to(user, permissions.VIEW_REPORTS)
+
+
+@dataclass
+class Figure:
+    indicator: Indicator
+    value: int = 0
+    base: int | None = None
+    previous: int | None = None
+    previous_base: int | None = None
+    build_id: int | None = None
+    category: str = ""
+    link: str = ""
+    parts: list[tuple[str, int, str]] = field(default_factory=list)  # label, value, link
+
+    @property
+    def ratio(self) -> Ratio | None:
+        return ratio(self.value, self.base) if self.indicator.is_rate and self.base else None
+
+    @property
+    def shown(self) -> str:
+        if self.indicator.is_rate:
+            return str(self.ratio) if self.ratio else "—"
+        return format_number(self.value)
+
+    @property
+    def change(self) -> str:
+        """Against the same period a year before: counts by value, rates by their percentage."""
+        if self.previous is None:
+            return ""
+        if self.indicator.is_rate:
+            if not (self.base and self.previous_base):
+                return ""
+            old = ratio(self.previous, self.previous_base).percent()
+            new = self.ratio.percent()
+            diff = new - old
+            if abs(diff) < 0.05:
+                return "không đổi"
+            word = "tăng" if diff > 0 else "giảm"
+            return f"{word} {format_number(abs(diff), decimals=1)} điểm %"
+        return format_change(self.previous, self.value)
+
+
+@dataclass
+class Dashboard:
+    unit: Unit
+    period: Period
+    day: date
+    tree: str
+    sections: dict[str, list[Figure]]
+    children: list[tuple[UnitVersion, dict[str, Figure]]]
+    main: list[Indicator]
+    mapped: bool  # some figures belong to units that have since been merged or dissolved
+    build: Build | None
+
+    @property
+    def converted_note(self) -> str:
+        return converted_note(self.tree, self.mapped)
+
+    @property
+    def chart_svg(self) -> str:
+        chart = members_chart(self.children, self.day)
+        return chart.svg() if chart else ""
+
+
+def members_chart(children, day: date) -> BarChart | None:
+    """Members per sub-unit: the same chart as SVG on the dashboard and PNG in the report."""
+    bars = [
+        (version.name, figures["dang_vien.so_luong"].value)
+        for version, figures in children
+        if "dang_vien.so_luong" in figures and figures["dang_vien.so_luong"].value
+    ]
+    if not bars:
+        return None
+    return BarChart(
+        title=f"Đảng viên theo tổ chức trực thuộc ({day:%d/%m/%Y})",
+        labels=tuple(name for name, _ in bars),
+        values=tuple(value for _, value in bars),
+    )
+
+
+def converted_note(tree: str, mapped: bool) -> str:
+    """What the page or the report says when figures were mapped to today's units."""
+    if tree == Tree.TODAY:
+        return "Số liệu quy đổi theo đơn vị hành chính mới (cây tổ chức hiện tại)."
+    if mapped:
+        return (
+            "Số liệu của các tổ chức đã hợp nhất, chia tách, giải thể trong kỳ được tính vào "
+            "tổ chức kế thừa (quy đổi theo đơn vị hành chính mới)."
+        )
+    return ""
+
+
+def reorganised_within(period: Period, day: date) -> bool:
+    return LineageEvent.objects.filter(
+        effective_date__gte=period.start, effective_date__lte=day
+    ).exists()
+
+
+MAIN = [
+    "to_chuc.so_luong",
+    "dang_vien.so_luong",
+    "dang_vien.ket_nap",
+    "sinh_hoat.du_hop",
+    "sinh_hoat.dat_chat_luong",
+    "hoc_tap.tham_gia",
+]
+
+
+def tree_for(unit: Unit, period: Period) -> tuple[str, date]:
+    day = measured_day(period)
+    alive = UnitVersion.objects.valid_on(day).filter(unit=unit).exists()
+    return (Tree.PERIOD_END if alive else Tree.TODAY), day
+
+
+@dataclass
+class Sheet:
+    """Every aggregate of one unit for a period and the same period a year before (one
+    query), read through the tree that fits the unit (:func:`tree_for`)."""
+
+    unit: Unit
+    period: Period
+    tree: str
+    day: date
+    found: dict
+
+    def figure(self, code: str, category: str = "") -> Figure:
+        item = catalogue()[code]
+        value, base, build_id = self.found.get((code, self.period.code, category), (0, None, None))
+        before = self.found.get((code, self.period.year_before().code, category))
+        return Figure(
+            indicator=item,
+            value=value,
+            base=base,
+            previous=before[0] if before else None,
+            previous_base=before[1] if before else None,
+            build_id=build_id,
+            category=category,
+        )
+
+
+def read_sheet(unit: Unit, period: Period) -> Sheet:
+    tree, day = tree_for(unit, period)
+    before = period.year_before()
+    rows = Aggregate.objects.filter(
+        unit=unit, tree__in=[tree, Tree.TODAY], period__in=[period.code, before.code]
+    ).values_list("indicator", "period", "tree", "category", "value", "base", "build_id")
+    found: dict = {}
+    for code, period_code, row_tree, category, value, base, build_id in rows:
+        # the unit's own tree first; the year before through today's tree when it had none
+        key = (code, period_code, category)
+        if row_tree == tree or key not in found:
+            found[key] = (value, base, build_id)
+    return Sheet(unit=unit, period=period, tree=tree, day=day, found=found)
+
+
+def dashboard(user, unit: Unit, period: Period) -> Dashboard:
+    items = catalogue()
+    sheet = read_sheet(unit, period)
+    sections: dict[str, list[Figure]] = defaultdict(list)
+    for code, item in items.items():
+        figure = sheet.figure(code)
+        figure.link = _link(user, item, unit, period)
+        for category, label in item.categories.items():
+            part = sheet.found.get((code, period.code, category))
+            if part and part[0]:
+                figure.parts.append((label, part[0], _link(user, item, unit, period, category)))
+        sections[item.section].append(figure)
+    children = sub_units(unit, period, sheet.tree, sheet.day)
+    mapped = reorganised_within(period, sheet.day)
+    return Dashboard(
+        unit=unit,
+        period=period,
+        day=sheet.day,
+        tree=sheet.tree,
+        sections=dict(sections),
+        children=children,
+        main=[items[code] for code in MAIN if code in items],
+        mapped=mapped,
+        build=Build.objects.filter(finished_at__isnull=False).first(),
+    )
+
+
+def sub_units(unit, period, tree, day) -> list[tuple[UnitVersion, dict[str, Figure]]]:
+    """The unit's children in the tree of the figures, with their main figures (2 queries)."""
+    items = catalogue()
+    tree_day = day if tree == Tree.PERIOD_END else today()
+    versions = list(
+        UnitVersion.objects.valid_on(tree_day)
+        .filter(parent=unit)
+        .select_related("unit")
+        .order_by("kind__sort_order", "sort_key")
+    )
+    rows = Aggregate.objects.filter(
+        unit__in=[v.unit_id for v in versions],
+        tree=tree,
+        period=period.code,
+        category="",
+        indicator__in=MAIN,
+    ).values_list("unit_id", "indicator", "value", "base", "build_id")
+    by_unit: dict[int, dict[str, Figure]] = defaultdict(dict)
+    for unit_id, code, value, base, build in rows:
+        by_unit[unit_id][code] = Figure(
+            indicator=items[code], value=value, base=base, build_id=build
+        )
+    return [(version, by_unit.get(version.unit_id, {})) for version in versions]
+
+
+def _link(user, item: Indicator, unit: Unit, period: Period, category: str = "") -> str:
+    if item.records is None:
+        return ""
+    if item.permission and not has_perm_at(user, item.permission, unit):
+        return ""
+    return item.records(unit, period, category)

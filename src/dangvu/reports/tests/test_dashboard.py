@@ -1,0 +1,119 @@
+"""The dashboard reads the aggregates: figures of a unit's subtree, today's tree for a unit
+that did not exist at the period's end, scope, links to the records, and the incremental
+refresh after new records."""
+
+from datetime import date
+
+import pytest
+
+from dangvu.reports import engine
+from dangvu.reports.models import Aggregate, Build, FillState, Tree
+from dangvu.study.models import AudienceKind
+from dangvu.study.services import create_session
+
+pytestmark = pytest.mark.django_db
+
+ON = date(2025, 12, 31)
+
+
+def _session(unit, day, expected, attended):
+    return create_session(
+        actor=None,
+        unit=unit,
+        date=day,
+        title=f"Hội nghị quán triệt tại {unit.name}",
+        groups=[
+            {
+                "kind": AudienceKind.objects.order_by("pk").first(),
+                "expected": expected,
+                "attended": attended,
+            }
+        ],
+    )
+
+
+@pytest.fixture
+def sessions(world):
+    _session(world.c1, date(2024, 5, 10), 20, 19)
+    _session(world.c4, date(2024, 6, 1), 10, 9)
+    _session(world.commune_b, date(2025, 9, 1), 30, 27)
+    _session(world.province, date(2025, 3, 1), 100, 96)
+    engine.build_all(on=ON)
+
+
+def _figure(unit, code, period, tree=Tree.PERIOD_END):
+    row = Aggregate.objects.get(indicator=code, period=period, unit=unit, category="", tree=tree)
+    return row.value, row.base
+
+
+def test_subtree_figures_and_today_tree(world, sessions):
+    assert _figure(world.province, "hoc_tap.hoi_nghi", "2024") == (2, None)
+    assert _figure(world.province, "hoc_tap.tham_gia", "2025") == (123, 130)
+    # commune B did not exist on 31/12/2024: its 2024 figure is read in today's tree
+    assert not Aggregate.objects.filter(
+        unit=world.commune_b, period="2024", tree=Tree.PERIOD_END
+    ).exists()
+    assert _figure(world.commune_b, "hoc_tap.tham_gia", "2024", Tree.TODAY) == (9, 10)
+    assert _figure(world.commune_a, "hoc_tap.tham_gia", "2024", Tree.TODAY) == (19, 20)
+    assert _figure(world.commune_b, "hoc_tap.tham_gia", "2025") == (27, 30)
+    # the units of the period's end keep their own figures
+    assert _figure(world.district, "hoc_tap.hoi_nghi", "2024") == (2, None)
+
+
+def test_dashboard_page(world, sessions, login, django_assert_max_num_queries):
+    client = login(world.users["commune_b"])
+    with django_assert_max_num_queries(14):
+        response = client.get("/bao-cao/?ky=2024")
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert world.commune_b.name in page
+    assert 'id="converted"' in page  # read in today's tree: the note says so
+    assert "9/10 (90,0%)" in page
+    assert "/hoc-tap/?don_vi=" in page  # the figure links to the sessions behind it
+    response = client.get("/bao-cao/?ky=2025")
+    assert "27/30 (90,0%)" in response.content.decode()
+
+
+def test_dashboard_scope(world, sessions, login):
+    client = login(world.users["commune_a"])
+    assert client.get(f"/bao-cao/?don_vi={world.commune_b.pk}").status_code == 404
+    assert client.get("/bao-cao/?don_vi=abc").status_code == 404
+    province = login(world.users["province"]).get(f"/bao-cao/?don_vi={world.commune_b.pk}")
+    assert province.status_code == 200
+
+
+def test_query_count_does_not_grow_with_sub_units(world, sessions, login):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = login(world.users["province"])
+    with CaptureQueriesContext(connection) as small:
+        client.get("/bao-cao/?ky=2025")
+    for day in (date(2025, 10, 1), date(2025, 11, 1)):
+        _session(world.c2, day, 5, 5)
+    engine.build_all(on=ON)
+    with CaptureQueriesContext(connection) as large:
+        client.get("/bao-cao/?ky=2025")
+    assert len(large.captured_queries) == len(small.captured_queries)
+
+
+def test_refresh_takes_in_only_what_changed(world, sessions):
+    assert engine.refresh(on=ON) is None  # nothing since the full build
+    _session(world.c1, date(2025, 11, 20), 10, 10)
+    build = engine.refresh(on=ON)
+    assert build.kind == Build.INCREMENTAL
+    assert _figure(world.province, "hoc_tap.tham_gia", "2025") == (133, 140)
+    assert _figure(world.province, "hoc_tap.tham_gia", "2025-T11") == (10, 10)
+    # the study indicators were recomputed; others kept the full build's rows
+    assert Aggregate.objects.filter(indicator="hoc_tap.hoi_nghi", build=build).exists()
+    assert not Aggregate.objects.filter(indicator="dang_vien.so_luong", build=build).exists()
+    assert FillState.objects.get(source="study").build == build
+    assert engine.refresh(on=ON) is None
+
+
+def test_reorganisation_rebuilds_everything(world, sessions):
+    from dangvu.orgs.services import rename_unit
+
+    rename_unit(actor=None, unit=world.commune_b, name="Đảng bộ xã Phú Mỹ Mới", effective_date=ON)
+    build = engine.refresh(on=ON)
+    assert build.kind == Build.FULL

@@ -6,3 +6,4 @@ class EmulationConfig(AppConfig):
     label = "emulation"
     verbose_name = "Thi đua"
     menu = [(62, "Thi đua", "emulation:list")]  # see dangvu.web.context_processors
+    indicators = "dangvu.emulation.indicators.INDICATORS"  # see dangvu.reports.catalogue

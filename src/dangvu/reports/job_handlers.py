@@ -35,3 +35,19 @@ def write_report(job, reporter):
         "message": f"Đã viết báo cáo {period.label.lower()} ({report.figures.count()} số liệu).",
         "report_id": report.pk,
     }
+
+
+REFRESH_JOB = "reports.refresh"
+
+
+@register_job(REFRESH_JOB, title="Cập nhật số liệu tổng hợp")
+def refresh_aggregates(job, reporter):
+    from .engine import refresh
+
+    build = refresh(progress=lambda done, total: reporter.progress(done, total, "Đang tổng hợp…"))
+    if build is None:
+        return {"message": "Số liệu đã cập nhật, không có gì thay đổi."}
+    return {
+        "message": f"Đã tổng hợp lần {build.pk}: {build.rows_written} dòng số liệu.",
+        "build_id": build.pk,
+    }

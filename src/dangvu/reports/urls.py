@@ -7,4 +7,5 @@ app_name = "reports"
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("viet-bao-cao/", views.generate, name="generate"),
+    path("cap-nhat/", views.refresh, name="refresh"),
 ]

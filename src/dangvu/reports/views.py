@@ -9,7 +9,7 @@ from dangvu.jobs.services import start_job
 
 from .engine import FIRST_YEAR, today
 from .forms import DashboardForm
-from .job_handlers import DOCUMENT_JOB
+from .job_handlers import DOCUMENT_JOB, REFRESH_JOB
 from .models import ReportFormat
 from .periods import Period, PeriodKind
 from .selectors import dashboard as build_dashboard
@@ -75,4 +75,15 @@ def generate(request):
         params={"unit_id": unit.pk, "period": period.code, "format": fmt, "number": number},
         title=f"Báo cáo {period.label.lower()} — {unit.name} ({fmt.upper()})",
     )
+    return redirect("jobs:detail", job.pk)
+
+
+@login_required
+@require_POST
+def refresh(request):
+    """Bring the aggregates up to date now (a background job; normally run on a schedule and
+    after imports by ``dangvu refresh-aggregates``)."""
+    if not report_units(request.user).exists():
+        raise Http404
+    job = start_job(actor=request.user, kind=REFRESH_JOB)
     return redirect("jobs:detail", job.pk)

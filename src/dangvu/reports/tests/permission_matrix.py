@@ -9,6 +9,7 @@ MATRIX: dict = {
     "reports:dashboard": (None, {"anonymous": PAGE, **OK_ALL}),
     # POST only (GET: 405); the POST is tested both ways in test_report_documents.py
     "reports:generate": (None, {"anonymous": PAGE, **dict.fromkeys(PERSONAS[1:], 405)}),
+    "reports:refresh": (None, {"anonymous": PAGE, **dict.fromkeys(PERSONAS[1:], 405)}),
 }
 
 TARGETS: dict = {}

@@ -117,3 +117,19 @@ def test_reorganisation_rebuilds_everything(world, sessions):
     rename_unit(actor=None, unit=world.commune_b, name="Đảng bộ xã Phú Mỹ Mới", effective_date=ON)
     build = engine.refresh(on=ON)
     assert build.kind == Build.FULL
+
+
+def test_refresh_button_runs_the_job(world, sessions, login, django_capture_on_commit_callbacks):
+    from dangvu.jobs.models import Job
+
+    _session(world.c1, date(2025, 11, 21), 4, 4)
+    client = login(world.users["commune_a"])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/bao-cao/cap-nhat/")
+    job = Job.objects.get(kind="reports.refresh")
+    assert response.status_code == 302
+    job.refresh_from_db()
+    assert job.status == Job.Status.SUCCEEDED
+    assert Build.objects.filter(kind=Build.INCREMENTAL).exists()
+    # a user who sees no reports cannot start it
+    assert login(world.users["outsider"]).post("/bao-cao/cap-nhat/").status_code == 404

@@ -3,6 +3,7 @@
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from django.conf import settings
@@ -85,9 +86,22 @@ class Command(BaseCommand):
             self.stdout.write(
                 "Dữ liệu mô phỏng đã có sẵn; dùng lại (chạy với --reset để tạo lại từ đầu)."
             )
+        self.refresh_aggregates()
         self.print_banner(result, port, serve=not no_serve)
         if not no_serve:
             self.serve(port)
+
+    def refresh_aggregates(self) -> None:
+        """The dashboards and reports read aggregates: bring them up to date with the records."""
+        from dangvu.reports import engine
+
+        started = time.monotonic()
+        build = engine.refresh()
+        if build is not None:
+            self.stdout.write(
+                f"Đã tổng hợp số liệu báo cáo ({format_number(build.rows_written)} dòng) trong "
+                f"{time.monotonic() - started:.1f} giây."
+            )
 
     def serve(self, port: int) -> None:
         """The web server, plus a background worker for imports and other long jobs."""

@@ -5,6 +5,8 @@
         --database-url postgres://postgres@127.0.0.1:5432/dangvu_bench_members
     … --import-rows 100000     # also time `dangvu import-members` on a generated XLSX
     … --reuse                  # PostgreSQL: measure again the registry an earlier run left
+    uv run python bench/members.py --database-url sqlite:////tmp/…/bench.sqlite3 --reuse
+                               # SQLite: the same, on the file a run left (path printed)
 
 Targets (issue 3): PostgreSQL with 500,000 members: median < 50 ms, p95 < 150 ms; SQLite with
 100,000: median < 100 ms. Import: ≥ 2,000 rows/s on PostgreSQL, peak memory < 500 MB.
@@ -43,7 +45,8 @@ def parse_args():
     parser.add_argument("--import-rows", type=int, default=0)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--reuse", action="store_true",
-                        help="PostgreSQL: measure the registry a previous run left in the database")
+                        help="measure the registry a previous run left in the database "
+                        "(PostgreSQL, or an SQLite file URL)")
     return parser.parse_args()
 
 
@@ -209,6 +212,7 @@ def main():
         url = args.database_url
     else:
         url = f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3"
+        print(f"SQLite file (measure it again with --database-url {url} --reuse)")
     setup_django(url)
     from django.db import connection
 

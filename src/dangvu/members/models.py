@@ -119,7 +119,9 @@ class Member(models.Model):
             models.Index(fields=["sort_key", "id"], name="member_sort"),
             models.Index(fields=["unit", "sort_key"], name="member_unit_sort"),
             models.Index(fields=["cccd"], name="member_cccd"),
-            models.Index(fields=["birth_date"], name="member_birth"),
+            # the import's "same name and birth date" lookup; no index on birth_date alone:
+            # SQLite would take it for an age band and sort the whole band by name
+            models.Index(fields=["name_key", "birth_date"], name="member_name_birth"),
         ]
         constraints = [
             models.UniqueConstraint(
@@ -195,7 +197,13 @@ class MemberPeriod(models.Model):
         ordering = ["member_id", "start"]
         indexes = [
             models.Index(fields=["member", "start"], name="memberperiod_member_start"),
-            models.Index(fields=["unit", "status", "start"], name="memberperiod_unit_status"),
+            # covering on PostgreSQL ("who is in these units with this status on D" is read
+            # from the index alone); SQLite ignores ``include``
+            models.Index(
+                fields=["unit", "status", "start"],
+                include=["end", "member"],
+                name="memberperiod_unit_status_c",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from django.db.models import Count, Q
+from django.db import connections
+from django.db.models import CharField, Count, Exists, Func, OuterRef, Q
 
 from dangvu.accounts import permissions
 from dangvu.accounts.scopes import scope_for, today
@@ -62,6 +63,22 @@ def born_in_band(band: str, day: date, field: str = "birth_date") -> Q:
     return condition
 
 
+def _name_terms(text: str) -> list[str]:
+    """The name words of the search box (none for a CCCD or a card number)."""
+    text = (text or "").strip()
+    if not text or CARD_PATTERN.match(text.replace(" ", "")):
+        return []
+    return search_terms(text)
+
+
+class MatchesSorted(Func):
+    """``sort_key`` as an expression: the same order, but no index can give it, so the
+    database finds the matches first and sorts only those (see :func:`member_list`)."""
+
+    template = "(%(expressions)s || '')"
+    output_field = CharField()
+
+
 def search(qs, text: str):
     """Narrow ``qs`` by the search box: a CCCD, a card number, or words of the name.
 
@@ -78,7 +95,7 @@ def search(qs, text: str):
         if CCCD_PATTERN.match(compact):
             return qs.filter(Q(cccd=compact) | Q(pk__in=by_card))
         return qs.filter(pk__in=by_card)
-    for term in search_terms(text):
+    for term in _name_terms(text):
         qs = qs.filter(name_key__contains=term)
     return qs
 
@@ -103,6 +120,18 @@ def member_list(
     the tree as it stood that day. ``status`` is a :class:`Status` value or ``"dang_vien"``
     (any current-member status). ``ethnicity`` and ``religion`` only ever match members
     inside the user's ``see_sensitive`` scope — for a user without it they match nobody.
+
+    How the SQL is shaped (bench/members.py; the tests pin it):
+
+    * with a ``unit``, the periods of the subtree's units are a small set: the members are
+      picked from it (``id IN (…)``), then sorted;
+    * a ``status`` without a unit covers most of the registry: each member met while walking
+      the name order is tested (``EXISTS``), so the first page stops early — with ``IN`` SQLite
+      built the whole set and sorted it;
+    * a name search on PostgreSQL sorts its matches (found by the trigram index) instead of
+      walking the name order, where a rare word or a given name late in the alphabet meant
+      reading most of the registry's rows; on SQLite the name-order index holds the name key
+      (migration 0003), so walking it reads only the matching rows.
     """
     day = on or today()
     qs = search(Member.objects.visible_to(user).select_related("unit"), q)
@@ -115,7 +144,9 @@ def member_list(
             periods = periods.filter(status=status)
         if unit is not None:
             periods = periods.filter(unit__in=subtree_on(unit, day).values("unit_id"))
-        qs = qs.filter(pk__in=periods.values("member_id"))
+            qs = qs.filter(pk__in=periods.values("member_id"))
+        else:
+            qs = qs.filter(Exists(periods.filter(member=OuterRef("pk"))))
     if gender:
         qs = qs.filter(gender=gender)
     if age_band in AGE_BANDS:
@@ -128,6 +159,8 @@ def member_list(
             qs = qs.filter(ethnicity=ethnicity)
         if religion:
             qs = qs.filter(religion=religion)
+    if connections[qs.db].vendor == "postgresql" and any(len(t) >= 3 for t in _name_terms(q)):
+        return qs.order_by(MatchesSorted("sort_key"), "id")
     return qs.order_by("sort_key", "id")
 
 

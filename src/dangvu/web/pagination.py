@@ -16,8 +16,12 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def count(self) -> int:
-        # no ORDER BY when counting: with it the database sorts every row before the LIMIT
-        return self.object_list.order_by()[: self.cap + 1].count()
+        # no ORDER BY when counting: with it the database sorts every row before the LIMIT;
+        # no select_related joins either (they never change the number of rows): the
+        # clone's query is ours to change, whatever kind of queryset this is
+        counted = self.object_list.order_by()
+        counted.query.select_related = False
+        return counted[: self.cap + 1].count()
 
     @property
     def capped(self) -> bool:

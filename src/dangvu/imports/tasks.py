@@ -77,3 +77,12 @@ def commit_member_import(record_id: int, actor_id: int) -> None:
         message=f"Đã ghi {outcome.created} người mới, cập nhật {outcome.updated}, "
         f"{outcome.unchanged} không đổi.",
     )
+    refresh_figures_after_import(actor)
+
+
+def refresh_figures_after_import(actor) -> None:
+    """The registry changed: bring the report aggregates up to date (a background job)."""
+    from dangvu.jobs.services import start_job
+    from dangvu.reports.job_handlers import REFRESH_JOB
+
+    start_job(actor=actor, kind=REFRESH_JOB)

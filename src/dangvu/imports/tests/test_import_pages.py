@@ -3,6 +3,7 @@
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from dangvu.imports.models import MemberImport
+from dangvu.jobs.models import Job
 from dangvu.members.models import Member
 
 from .test_member_import import GOOD, xlsx
@@ -26,6 +27,8 @@ def test_upload_preview_commit(world, client, django_assert_max_num_queries):
     client.post(f"/nhap-du-lieu/dang-vien/{record.pk}/ghi/")
     record.refresh_from_db()
     assert record.state == "committed" and Member.objects.count() == 2
+    # the report figures are brought up to date after the import (a job of its own)
+    assert Job.objects.filter(kind="reports.refresh", actor=world.users["commune_a"]).exists()
     client.post(f"/nhap-du-lieu/dang-vien/{record.pk}/ghi/")  # a second click writes nothing
     assert Member.objects.count() == 2
 

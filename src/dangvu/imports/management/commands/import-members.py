@@ -93,3 +93,4 @@ class Command(BaseCommand):
             f"{format_number(outcome.updated)} cập nhật, "
             f"{format_number(outcome.unchanged)} không đổi."
         )
+        self.stdout.write("Chạy “dangvu refresh-aggregates” để cập nhật số liệu báo cáo.")

@@ -28,6 +28,7 @@ from dangvu.accounts.scopes import today
 from dangvu.audit.context import current_source
 from dangvu.audit.models import AuditEntry
 from dangvu.audit.services import record_change, snapshot
+from dangvu.fast_insert import insert_rows
 from dangvu.orgs.models import Unit, UnitVersion
 from dangvu.orgs.tree_paths import path_ids
 from dangvu.vntext.formats import format_date
@@ -507,7 +508,7 @@ def bulk_record_meetings(
                     connection.ops.adapt_datetimefield_value(marker),
                 )
             )
-        _insert_rows(Meeting._meta.db_table, MEETING_COLUMNS, meeting_rows)
+        insert_rows(Meeting._meta.db_table, MEETING_COLUMNS, meeting_rows)
         ids = list(
             Meeting.objects.filter(created_at=marker, unit_id__in={r[0] for r in meeting_rows})
             .order_by("pk")
@@ -537,9 +538,9 @@ def bulk_record_meetings(
             )
             for key in totals:
                 totals[key] += counts[key]
-        _insert_rows(through._meta.db_table, ("meeting_id", "topic_id"), links)
+        insert_rows(through._meta.db_table, ("meeting_id", "topic_id"), links)
         AssigneePresence.objects.bulk_create(presences, batch_size=batch_size)
-        _insert_rows(Attendance._meta.db_table, ATTENDANCE_COLUMNS, rows_out)
+        insert_rows(Attendance._meta.db_table, ATTENDANCE_COLUMNS, rows_out)
         AuditEntry.objects.create(
             actor=_user(actor),
             source=current_source(),
@@ -596,22 +597,6 @@ MEETING_COLUMNS = (
     "revision",
     "created_at",
 )
-
-
-def _insert_rows(table: str, columns, rows: list[tuple]) -> None:
-    """Write checked rows fast: COPY on PostgreSQL, executemany elsewhere (the model
-    instances of ``bulk_create`` cost more than the insert for millions of rows)."""
-    if not rows:
-        return
-    names = ", ".join(columns)
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row(row)
-        else:
-            marks = ", ".join(["%s"] * len(columns))
-            cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
 
 
 def _tops(unit_ids, first: date, last: date):

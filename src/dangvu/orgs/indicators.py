@@ -1,8 +1,8 @@
 """The org tree's indicator: units on the day, by kind (see :mod:`dangvu.reports.catalogue`).
 
 Each unit alive on the day counts once, at itself, in the total, under its kind
-(``loai:xa``) and, where it is one, as a grassroots organisation (``cap:co_so``) or a cell
-(``cap:chi_bo``). A unit's subtree figure includes the unit itself.
+(``loai:xa``; cells only as ``cap:chi_bo``, the row a cell would repeat) and, where it is one,
+as a grassroots organisation (``cap:co_so``). A unit's subtree figure includes the unit itself.
 """
 
 from __future__ import annotations
@@ -23,11 +23,12 @@ def units_on(start: date, end: date):
     )
     for unit_id, kind, grassroots, cell in rows:
         yield unit_id, "", 1, None
-        yield unit_id, f"loai:{kind}", 1, None
+        if cell:  # a cell's kind is told by "cap:chi_bo" (and "cap:co_so" for a chi bộ cơ sở)
+            yield unit_id, "cap:chi_bo", 1, None
+        else:
+            yield unit_id, f"loai:{kind}", 1, None
         if grassroots:
             yield unit_id, "cap:co_so", 1, None
-        if cell:
-            yield unit_id, "cap:chi_bo", 1, None
 
 
 def _tree(unit, period, category: str = "") -> str:
@@ -45,7 +46,11 @@ INDICATORS = [
         categories={
             "cap:co_so": "tổ chức cơ sở đảng",
             "cap:chi_bo": "chi bộ",
-            **{f"loai:{code}": name.lower() for code, name, *_ in DEFAULT_KINDS},
+            **{
+                f"loai:{code}": name.lower()
+                for code, name, _order, _grassroots, cell, _historical in DEFAULT_KINDS
+                if not cell
+            },
         },
         records=_tree,
         sentence="toàn đảng bộ có {c[cap:co_so]} tổ chức cơ sở đảng, {c[cap:chi_bo]} chi bộ",

@@ -37,9 +37,14 @@ class ReportingTree:
             return unit_id
         return self.moved.get(unit_id)
 
-    def chain(self, unit_id: int) -> list[int]:
-        """The unit and its ancestors on ``day``, the unit first."""
-        return [int(part) for part in reversed(path_ids(self.path[unit_id]))]
+    _chains: dict[int, tuple[int, ...]] = field(default_factory=dict, repr=False)
+
+    def chain(self, unit_id: int) -> tuple[int, ...]:
+        """The unit and its ancestors on ``day``, the unit first (parsed once per unit)."""
+        found = self._chains.get(unit_id)
+        if found is None:
+            found = self._chains[unit_id] = tuple(reversed(path_ids(self.path[unit_id])))
+        return found
 
     def children(self, unit_id: int) -> list[int]:
         return [u for u, p in self.parent.items() if p == unit_id]

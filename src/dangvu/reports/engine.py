@@ -25,6 +25,7 @@ from django.db.models import Max, Q
 from django.utils import timezone
 
 from dangvu.audit.models import AuditEntry
+from dangvu.fast_insert import insert_rows
 from dangvu.orgs.models import LineageEvent
 from dangvu.orgs.reporting_tree import ReportingTree, reporting_tree
 
@@ -33,6 +34,19 @@ from .models import Aggregate, Build, FillState, Tree
 from .periods import Period, periods_of_year
 
 FIRST_YEAR = 2024
+COLUMNS = (
+    "indicator",
+    "period",
+    "period_end",
+    "tree",
+    "unit_id",
+    "category",
+    "own",
+    "own_base",
+    "value",
+    "base",
+    "build_id",
+)
 TREE_SOURCE = "orgs"
 
 
@@ -113,49 +127,65 @@ class Builder:
     def tree_changed_after(self, day: date) -> bool:
         return any(day < changed <= self.on for changed in self._changed_after)
 
-    def compute(self, indicator: Indicator, period: Period) -> list[Aggregate]:
+    def compute(self, indicator: Indicator, period: Period) -> list[tuple]:
+        """The aggregate rows of one indicator and period, as tuples in :data:`COLUMNS` order."""
         day = measured_day(period, on=self.on)
         rows = list(indicator.compute(period.start, day))
         trees = [(Tree.PERIOD_END, self.tree(day))]
         if self.tree_changed_after(day):
             trees.append((Tree.TODAY, self.tree(self.on)))
         result = []
+        period_end = period.end
         for tree_kind, tree in trees:
             figures = roll_up(rows, tree, indicator.combine)
             for (unit_id, category), (value, base) in figures.value.items():
                 own, own_base = figures.own.get((unit_id, category), (0, None))
                 result.append(
-                    Aggregate(
-                        indicator=indicator.code,
-                        period=period.code,
-                        period_end=period.end,
-                        tree=tree_kind,
-                        unit_id=unit_id,
-                        category=category,
-                        own=own,
-                        own_base=own_base if base is not None else None,
-                        value=value,
-                        base=base,
-                        build=self.build,
+                    (
+                        indicator.code,
+                        period.code,
+                        period_end,
+                        tree_kind,
+                        unit_id,
+                        category,
+                        own,
+                        own_base if base is not None else None,
+                        value,
+                        base,
+                        self.build.pk,
                     )
                 )
         return result
 
-    @transaction.atomic
-    def store(self, indicator: Indicator, period: Period) -> int:
+    def store(self, indicator: Indicator, period: Period, *, replace: bool = True) -> int:
         rows = self.compute(indicator, period)
-        Aggregate.objects.filter(indicator=indicator.code, period=period.code).delete()
-        Aggregate.objects.bulk_create(rows, batch_size=2000)
+        with transaction.atomic():
+            if replace:
+                Aggregate.objects.filter(indicator=indicator.code, period=period.code).delete()
+            insert_rows(Aggregate._meta.db_table, COLUMNS, rows)
         return len(rows)
 
     def run(self, work: Iterable[tuple[Indicator, Period]], progress=None) -> Build:
+        """Store every (indicator, period) of ``work``: one transaction per indicator, so a
+        reader never sees an indicator half rebuilt and the database commits a few dozen
+        times, not once per period."""
         work = list(work)
         periods = set()
-        for index, (indicator, period) in enumerate(work, start=1):
-            self.build.rows_written += self.store(indicator, period)
-            periods.add(period.code)
-            if progress:
-                progress(index, len(work))
+        done = 0
+        by_indicator: dict[str, list[tuple[Indicator, Period]]] = defaultdict(list)
+        for item in work:
+            by_indicator[item[0].code].append(item)
+        full = self.build.kind == Build.FULL
+        for code, items in by_indicator.items():
+            with transaction.atomic():
+                if full:  # every period of the indicator is rebuilt: one delete, not one each
+                    Aggregate.objects.filter(indicator=code).delete()
+                for indicator, period in items:
+                    self.build.rows_written += self.store(indicator, period, replace=not full)
+                    periods.add(period.code)
+                    done += 1
+                    if progress:
+                        progress(done, len(work))
         self.build.periods = len(periods)
         self.build.finished_at = timezone.now()
         self.build.save()

@@ -207,7 +207,13 @@ def populate(*, rng: random.Random, province, start: date, end: date, say=print)
         finished = date(year, 11, 1) <= end
         for commune in communes:
             inside = [v for v in versions if path_within(v.path, commune.path)]
-            members = [p for v in inside for p in by_unit.get(v.unit_id, [])]
+            # members already at home there before the earliest recognition day (1/10)
+            members = [
+                p
+                for v in inside
+                for p in by_unit.get(v.unit_id, [])
+                if p.start <= date(year, 10, 1)
+            ]
             for _ in range(rng.randint(1, 3)):
                 code, title = rng.choice(COLLECTIVE_TITLES)
                 unit = rng.choice(inside)
@@ -245,10 +251,14 @@ def populate(*, rng: random.Random, province, start: date, end: date, say=print)
 
         # recognitions: a few cell secretaries and members a year, by the province
         if date(year, 12, 1) <= end:
-            cells = [v for v in versions if v.kind.is_cell and by_unit.get(v.unit_id)]
+            settled = {
+                unit_id: [p for p in periods if p.start <= date(year, 12, 1)]
+                for unit_id, periods in by_unit.items()
+            }
+            cells = [v for v in versions if v.kind.is_cell and settled.get(v.unit_id)]
             chosen = rng.sample(cells, min(len(cells), max(2, len(cells) // 40)))
             for v in chosen:
-                period = rng.choice(by_unit[v.unit_id])
+                period = rng.choice(settled[v.unit_id])
                 code = rng.choice(["bi_thu_chi_bo_tieu_bieu"] * 3 + ["dang_vien_tieu_bieu"])
                 services.record_recognition(
                     actor=None,

@@ -146,6 +146,11 @@ def test_command_builds_once_and_reuses(settings, tmp_path, client):
     call_command("demo", "--no-serve", "--scale", "0.05", stdout=out)
     text = out.getvalue()
     assert "DỮ LIỆU MÔ PHỎNG" in text and "dangvu-demo" in text and "xa_a" in text
+    # the dashboards' aggregates are built with the data
+    from dangvu.reports.models import Aggregate
+
+    assert "Đã tổng hợp số liệu báo cáo" in text
+    assert Aggregate.objects.filter(indicator="sinh_hoat.du_hop", period="2025").exists()
     # the Party work records of every module, counted in the banner
     for label in (
         "Văn bản (nghị quyết",

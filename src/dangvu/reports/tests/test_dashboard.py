@@ -133,3 +133,20 @@ def test_refresh_button_runs_the_job(world, sessions, login, django_capture_on_c
     assert Build.objects.filter(kind=Build.INCREMENTAL).exists()
     # a user who sees no reports cannot start it
     assert login(world.users["outsider"]).post("/bao-cao/cap-nhat/").status_code == 404
+
+
+def test_the_report_form_sends_the_unit_id_unlocalised():
+    """Thousand separators ("1.648") once turned the unit id into a 404 for large ids."""
+    from types import SimpleNamespace
+
+    from django.template.loader import render_to_string
+    from django.test import RequestFactory
+
+    from dangvu.reports.periods import Period
+
+    html = render_to_string(
+        "reports/_generate_form.html",
+        {"unit": SimpleNamespace(pk=1648), "period": Period.parse("2025")},
+        request=RequestFactory().get("/"),
+    )
+    assert 'name="don_vi" value="1648"' in html

@@ -86,7 +86,10 @@ class Command(BaseCommand):
             self.stdout.write(
                 "Dữ liệu mô phỏng đã có sẵn; dùng lại (chạy với --reset để tạo lại từ đầu)."
             )
-        self.refresh_aggregates()
+        if no_serve:
+            self.refresh_aggregates()
+        else:  # the server starts at once; the worker it runs brings the figures up to date
+            self.queue_aggregates()
         self.print_banner(result, port, serve=not no_serve)
         if not no_serve:
             self.serve(port)
@@ -102,6 +105,16 @@ class Command(BaseCommand):
                 f"Đã tổng hợp số liệu báo cáo ({format_number(build.rows_written)} dòng) trong "
                 f"{time.monotonic() - started:.1f} giây."
             )
+
+    def queue_aggregates(self) -> None:
+        from dangvu.jobs.services import start_job
+        from dangvu.reports.job_handlers import REFRESH_JOB
+
+        job = start_job(actor=None, kind=REFRESH_JOB)
+        self.stdout.write(
+            f"Số liệu tổng hợp cho trang Số liệu đang được tính trong nền (việc #{job.pk}"
+            ", lần đầu vài phút)."
+        )
 
     def serve(self, port: int) -> None:
         """The web server, plus a background worker for imports and other long jobs."""

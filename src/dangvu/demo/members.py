@@ -255,7 +255,7 @@ def build_members(*, seed: int, province: Unit, today: date | None = None, say=N
         Unit.objects.subtree_of(province)
         .alive_on(today)
         .filter(kind__is_cell=True)
-        .order_by("path")
+        .order_by("pk")  # creation order: the same for the same seed (paths hold the ids)
     )
     founders = [c for c in cells if c.created_on <= BASELINE]
     batch: list[dict] = []

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from functools import lru_cache
 
 from matplotlib import rc_context
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -59,6 +60,9 @@ class BarChart:
         return figure
 
     def svg(self) -> str:
+        return _svg(self)
+
+    def _render_svg(self) -> str:
         buffer = io.StringIO()
         # fixed ids (no random salt) and the text kept as text: small, searchable, reproducible
         with rc_context({"svg.hashsalt": "dangvu", "svg.fonttype": "none"}):
@@ -70,6 +74,13 @@ class BarChart:
         buffer = io.BytesIO()
         FigureCanvasAgg(self._figure()).print_png(buffer, metadata={"Software": None})
         return buffer.getvalue()
+
+
+@lru_cache(maxsize=256)
+def _svg(chart: BarChart) -> str:
+    """Drawing costs a few hundred ms; the same figures give the same chart, so a page shown
+    again (or by another user) reuses it. The key is the chart itself: new figures, new key."""
+    return chart._render_svg()
 
 
 def _short(label: str, width: int = 38) -> str:

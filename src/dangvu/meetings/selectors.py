@@ -17,6 +17,7 @@ from dangvu.accounts import permissions
 from dangvu.accounts.scopes import has_perm_at, scope_for, today
 from dangvu.members.models import Member
 from dangvu.orgs.models import Unit
+from dangvu.orgs.selectors import reference_day
 
 from .cell_sets import cells_of
 from .figures import last_day
@@ -68,7 +69,8 @@ def meeting_list(
     if last is not None:
         qs = qs.filter(month__lte=last)
     if unit is not None:
-        qs = qs.filter(cells_of(unit, last_day(last) if last else today()).q("unit_id"))
+        day = reference_day(unit, last_day(last) if last else today())  # a unit formed later:
+        qs = qs.filter(cells_of(unit, day).q("unit_id"))  # its cells then, and their predecessors
     if kind:
         qs = qs.filter(kind=kind)
     if topic is not None:

@@ -19,7 +19,7 @@ from django.db.models import CharField, Count, Exists, Func, OuterRef, Q
 from dangvu.accounts import permissions
 from dangvu.accounts.scopes import scope_for, today
 from dangvu.orgs.models import Unit
-from dangvu.orgs.selectors import subtree_on
+from dangvu.orgs.selectors import counted_units_q, subtree_on
 from dangvu.vntext.search_keys import search_terms
 
 from .lifecycle import MEMBER_STATUSES, Status, add_months
@@ -143,7 +143,10 @@ def member_list(
         elif status:
             periods = periods.filter(status=status)
         if unit is not None:
-            periods = periods.filter(unit__in=subtree_on(unit, day).values("unit_id"))
+            if unit.created_on > day:  # a unit formed later: the units it took over
+                periods = periods.filter(counted_units_q(unit, day))
+            else:
+                periods = periods.filter(unit__in=subtree_on(unit, day).values("unit_id"))
             qs = qs.filter(pk__in=periods.values("member_id"))
         else:
             qs = qs.filter(Exists(periods.filter(member=OuterRef("pk"))))

@@ -1,6 +1,6 @@
 """Reads of the org tree. Each "as of date" read is one SQL query, never a Python tree walk."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.db.models import Count, Q, Subquery, Value
 from django.db.models.functions import Concat
@@ -8,7 +8,7 @@ from django.db.models.functions import Concat
 from dangvu.vntext.search_keys import search_terms
 
 from .models import LineageEvent, LineageLink, Unit, UnitVersion
-from .tree_paths import UPPER
+from .tree_paths import UPPER, path_range
 
 
 def version_on(unit: Unit, day: date) -> UnitVersion | None:
@@ -117,4 +117,31 @@ def history_of(unit: Unit) -> list[LineageEvent]:
         .select_related("unit", "actor")
         .prefetch_related("links__predecessor", "links__successor")
         .order_by("effective_date", "id")
+    )
+
+
+# ---------------------------------------------------------------- a unit over a period
+
+
+def reference_day(unit: Unit, day: date) -> date:
+    """``day`` clamped to the unit's lifetime: the tree is read on the unit's last day when
+    it ended earlier, on its first day when it was formed later (commune A "in 2024" is
+    the old communes that formed it)."""
+    if unit.ended_on is not None and day >= unit.ended_on:
+        day = unit.ended_on - timedelta(days=1)
+    return max(day, unit.created_on)
+
+
+def counted_units_q(root: Unit, day: date, prefix: str = "unit") -> Q:
+    """A condition on ``<prefix>`` (an FK to Unit) keeping the units that count at ``root``
+    for a period ending on ``day``: its subtree on :func:`reference_day`, plus the units that
+    had ended by then and now live under it (an ended unit's path is under its successor)."""
+    ref = reference_day(root, day)
+    low, high = path_range(root.path)
+    return Q(**{f"{prefix}__in": subtree_on(root, ref).values("unit_id")}) | Q(
+        **{
+            f"{prefix}__ended_on__lte": ref,
+            f"{prefix}__path__gte": low,
+            f"{prefix}__path__lt": high,
+        }
     )

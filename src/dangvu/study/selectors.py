@@ -29,37 +29,14 @@ from dangvu.members.lifecycle import MEMBER_STATUSES
 from dangvu.members.models import Member
 from dangvu.members.selectors import period_on
 from dangvu.orgs.models import Unit, UnitVersion
-from dangvu.orgs.selectors import children_on, subtree_on
-from dangvu.orgs.tree_paths import path_range, path_within
+from dangvu.orgs.selectors import children_on, counted_units_q, reference_day, subtree_on
+from dangvu.orgs.tree_paths import path_within
 from dangvu.vntext.formats import Ratio, format_count, format_date, format_number, format_percent
 from dangvu.vntext.search_keys import search_terms
 
 from .models import Attendee, AudienceGroup, StudySession
 
 # ---------------------------------------------------------------- which units count where
-
-
-def reference_day(unit: Unit, day: date) -> date:
-    """``day`` clamped to the unit's lifetime: the tree is read on the unit's last day when
-    it ended earlier, on its first day when it was formed later (commune A "in 2024" is
-    the old communes that formed it)."""
-    if unit.ended_on is not None and day >= unit.ended_on:
-        day = unit.ended_on - timedelta(days=1)
-    return max(day, unit.created_on)
-
-
-def counted_units_q(root: Unit, day: date, prefix: str = "unit") -> Q:
-    """A condition on ``<prefix>`` (an FK to Unit) keeping the units that count at ``root``
-    for a period ending on ``day`` (see the module docstring)."""
-    ref = reference_day(root, day)
-    low, high = path_range(root.path)
-    return Q(**{f"{prefix}__in": subtree_on(root, ref).values("unit_id")}) | Q(
-        **{
-            f"{prefix}__ended_on__lte": ref,
-            f"{prefix}__path__gte": low,
-            f"{prefix}__path__lt": high,
-        }
-    )
 
 
 def counted_sessions_q(root: Unit, day: date) -> Q:

@@ -26,7 +26,7 @@ from dangvu.accounts import permissions
 from dangvu.accounts.scopes import scope_for, today
 from dangvu.members.models import Member
 from dangvu.orgs.models import Unit
-from dangvu.orgs.selectors import children_on
+from dangvu.orgs.selectors import children_on, reference_day
 from dangvu.orgs.tree_paths import path_within
 from dangvu.vntext.search_keys import search_terms
 
@@ -86,7 +86,7 @@ def class_list(
         qs = qs.filter(end_date__lte=date_to)
     qs = _search(qs, q)
     if unit is not None:
-        qs = in_subtree_on(qs, unit, date_to or today())
+        qs = in_subtree_on(qs, unit, reference_day(unit, date_to or today()))
     return qs.annotate(trainees=Count("enrolments")).order_by("-start_date", "-id")
 
 

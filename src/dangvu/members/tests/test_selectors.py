@@ -83,8 +83,13 @@ def test_status_and_unit_are_read_at_the_date(registry, world):
     assert at(ON, unit=world.commune_b) == ["Nguyễn Đức Bình"]
     assert at(date(2025, 9, 30), unit=world.commune_b) == ["Nguyễn Đức Bình", "Vũ Thị Giang"]
     assert "Vũ Thị Giang" in at(ON, unit=world.commune_a)
-    # before the reform: commune A did not exist yet, X1 (c1, c2) did
-    assert at(date(2024, 12, 31), unit=world.commune_a) == []
+    # before the reform commune A did not exist yet: it stands for the units that formed it
+    # (X1, X2 and their cells), as the report figures of A for 2024 do
+    formed_a = set(at(date(2024, 12, 31), unit=world.x1, status="dang_vien")) | set(
+        at(date(2024, 12, 31), unit=world.x2, status="dang_vien")
+    )
+    assert set(at(date(2024, 12, 31), unit=world.commune_a, status="dang_vien")) == formed_a
+    assert formed_a and "Nguyễn Đức Bình" not in formed_a
     assert at(date(2024, 12, 31), unit=world.x1, status="dang_vien") == [
         "Lê Văn Anh",
         "Trần Thị Ánh",

@@ -30,15 +30,10 @@ from django.db.models import Count
 from dangvu.accounts.scopes import today
 from dangvu.orgs.models import Unit
 from dangvu.study.selectors import Period, reference_day
-from dangvu.vntext.formats import Ratio, format_number, format_percent
+from dangvu.vntext.formats import Ratio, format_number
 
 from .models import Channel, Sector, on_time_q, overdue_q, responded_q
 from .selectors import Buckets, resolved_q, visible_feedback, visible_issues
-
-
-def _shown(r: Ratio) -> str:
-    percent = r.percent()
-    return "—" if percent is None else format_percent(percent)
 
 
 @dataclass
@@ -62,11 +57,11 @@ class FeedbackRow:
 
     @property
     def responded_percent(self) -> str:
-        return _shown(self.responded_ratio)
+        return self.responded_ratio.percent_text()
 
     @property
     def on_time_percent(self) -> str:
-        return _shown(self.on_time_ratio)
+        return self.on_time_ratio.percent_text()
 
     @property
     def count(self) -> int:
@@ -84,13 +79,13 @@ class FeedbackRow:
         return (
             f"Tổng số {format_number(self.received)} lượt ý kiến phản ánh; đã trả lời và đề "
             f"nghị cơ quan chức năng trả lời {format_number(self.responded)} lượt ý kiến, "
-            f"kiến nghị đạt {_shown(self.responded_ratio)}"
+            f"kiến nghị đạt {self.responded_ratio.percent_text()}"
         )
 
     def on_time_sentence(self) -> str:
         return (
             f"trả lời, chuyển đúng hạn {format_number(self.on_time)}/"
-            f"{format_number(self.received)} lượt, đạt {_shown(self.on_time_ratio)}; "
+            f"{format_number(self.received)} lượt, đạt {self.on_time_ratio.percent_text()}; "
             f"quá hạn chưa trả lời {format_number(self.overdue)} lượt"
         )
 
@@ -110,7 +105,7 @@ class IssueRow:
 
     @property
     def percent(self) -> str:
-        return _shown(self.ratio)
+        return self.ratio.percent_text()
 
     @property
     def count(self) -> int:
@@ -124,7 +119,7 @@ class IssueRow:
         """ "đã giải quyết được 61/73 vụ việc đạt 83,5%"."""
         return (
             f"đã giải quyết được {format_number(self.resolved)}/{format_number(self.selected)}"
-            f" vụ việc đạt {_shown(self.ratio)}"
+            f" vụ việc đạt {self.ratio.percent_text()}"
         )
 
 

@@ -37,7 +37,7 @@ from django.db.models import Count, Exists, OuterRef, Q
 from dangvu.orgs.models import Unit
 from dangvu.orgs.tree_paths import path_within
 from dangvu.study.selectors import counted_units_q
-from dangvu.vntext.formats import Ratio, format_number, format_percent, ratio
+from dangvu.vntext.formats import Ratio, format_number, ratio
 
 from .models import (
     DvkState,
@@ -57,11 +57,6 @@ Link = Callable[[object, str], str]  # (key, shown text) -> text, e.g. a link to
 
 def _plain(_key, text: str) -> str:
     return text
-
-
-def _pct(r: Ratio) -> str:
-    percent = r.percent()
-    return "—" if percent is None else format_percent(percent)
 
 
 UNIT_WORDS = {Target.CELL: "chi bộ", Target.COMMITTEE: "đảng bộ cơ sở"}
@@ -93,9 +88,10 @@ class FourGood:
         passed = link(("passed", self.target), format_number(self.passed))
         return (
             f"{pledged}/{format_number(self.existing)} {word} đăng ký “{title}”, đạt "
-            f"{_pct(self.pledged_ratio)}; {passed} {word} được cấp trên công nhận đạt “{title}” "
-            f"(bằng {_pct(self.passed_of_pledged)} số đăng ký, "
-            f"{_pct(self.passed_of_existing)} tổng số {word})"
+            f"{self.pledged_ratio.percent_text()}; {passed} {word} được cấp trên công nhận "
+            f"đạt “{title}” "
+            f"(bằng {self.passed_of_pledged.percent_text()} số đăng ký, "
+            f"{self.passed_of_existing.percent_text()} tổng số {word})"
         )
 
 
@@ -120,10 +116,11 @@ class LamTheo:
         members = link("reg_individual", format_number(self.members_registered))
         return (
             f"{collectives} tập thể và {members} đảng viên đăng ký học tập và làm theo, đạt tỷ lệ "
-            f"{_pct(self.rate)} ({format_number(self.members_registered)}/"
+            f"{self.rate.percent_text()} ({format_number(self.members_registered)}/"
             f"{format_number(self.members_expected)} đảng viên thuộc diện đăng ký; tập thể "
             f"{format_number(self.collectives_registered)}/"
-            f"{format_number(self.collectives_expected)}, đạt {_pct(self.collective_rate)})"
+            f"{format_number(self.collectives_expected)}, "
+            f"đạt {self.collective_rate.percent_text()})"
         )
 
 
@@ -185,7 +182,7 @@ class Examples:
             f"{link('dvk', format_number(self.dvk_registered))} mô hình “Dân vận khéo” đăng ký, "
             f"{link('dvk_evaluated', format_number(self.dvk_evaluated))} đã được đánh giá, "
             f"{link('dvk_effective', format_number(self.dvk_effective))} được công nhận hiệu quả "
-            f"({_pct(ratio(self.dvk_effective, self.dvk_registered))} số đăng ký)"
+            f"({(ratio(self.dvk_effective, self.dvk_registered)).percent_text()} số đăng ký)"
         )
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import string
 from dataclasses import dataclass, field
 
-from dangvu.vntext.formats import format_number, format_percent
+from dangvu.vntext.formats import format_number
 
 from .catalogue import Indicator, catalogue
 from .selectors import Figure, Sheet
@@ -67,7 +67,7 @@ def clause(sheet: Sheet, item: Indicator) -> tuple[str, list[Trace]] | None:
         "value": format_number(figure.value),
         "base": format_number(figure.base),
         "ratio": f"{format_number(figure.value)}/{format_number(figure.base)}" if ratio else "",
-        "percent": format_percent(ratio.percent()) if ratio else "",
+        "percent": ratio.percent_text() if ratio else "",
         "change": change,
         "change_clause": f" ({change} so với cùng kỳ)" if change and change != "không đổi" else "",
         "c": _Categories(sheet, item, traces),

@@ -99,8 +99,12 @@ class ReportContent:
         return self.period.label[0].lower() + self.period.label[1:]
 
 
+def _parent(unit: Unit, version: UnitVersion | None) -> Unit | None:
+    return version.parent if version else unit.parent
+
+
 def _superior(unit: Unit, version: UnitVersion | None) -> str:
-    parent = version.parent if version else unit.parent
+    parent = _parent(unit, version)
     return _plain(parent.name).upper() if parent else ""
 
 
@@ -165,7 +169,7 @@ def compose(
 
 
 def _recipient(unit: Unit, version: UnitVersion | None) -> str:
-    parent = version.parent if version else unit.parent
+    parent = _parent(unit, version)
     return (
         f"{_plain(parent.name)} (để báo cáo)" if parent else "Ban Tổ chức Trung ương (để báo cáo)"
     )

@@ -110,10 +110,14 @@ class Ratio:
             exact = Decimal(self.numerator) * 100 / Decimal(self.denominator)
             return exact.quantize(Decimal(1).scaleb(-decimals), rounding=_rounding(rounding))
 
+    def percent_text(self, decimals: int = 1) -> str:
+        """ "97,2%"; "—" when the denominator is 0."""
+        percent = self.percent(decimals)
+        return NO_PERCENT if percent is None else format_percent(percent, decimals)
+
     def text(self, decimals: int = 1) -> str:
         """ "941/968 (97,2%)"; "941/0 (—)" when the denominator is 0."""
-        percent = self.percent(decimals)
-        shown = NO_PERCENT if percent is None else format_percent(percent, decimals)
+        shown = self.percent_text(decimals)
         return f"{format_number(self.numerator)}/{format_number(self.denominator)} ({shown})"
 
     def __str__(self) -> str:

@@ -4,7 +4,9 @@ For each (indicator, period) the indicator's SQL ``GROUP BY`` gives figures per 
 (:mod:`.catalogue`); they are mapped to the tree of the period's last day
 (:mod:`dangvu.orgs.reporting_tree`) and added up every unit's chain of ancestors in one pass,
 so a unit's row holds its own figure and its subtree's. When the tree has changed since the
-period ended, the same figures are also added up in today's tree (``Tree.TODAY``).
+period ended, the same figures are also added up in today's tree (``Tree.TODAY``), and stored
+where they differ from the period-end rows. A state (members, units) is stored once per month
+(:func:`stored_period`): a quarter's or a year's state is its last month's.
 
 Incremental refresh (Zulip's ``FillState`` idea, with the audit log as the change feed: every
 write writes an audit entry): each module's watermark is the last audit entry taken in. A
@@ -31,7 +33,7 @@ from dangvu.orgs.reporting_tree import ReportingTree, reporting_tree
 
 from .catalogue import STATE, Indicator, catalogue
 from .models import Aggregate, Build, FillState, Tree
-from .periods import Period, periods_of_year
+from .periods import Period, PeriodKind, periods_of_year
 
 FIRST_YEAR = 2024
 COLUMNS = (
@@ -94,6 +96,26 @@ def measured_day(period: Period, *, on: date | None = None) -> date:
     return min(period.end, on or today())
 
 
+def stored_period(item: Indicator, period: Period, *, on: date | None = None) -> Period:
+    """The period whose rows hold ``item`` for ``period``. A state is stored once per month:
+    the state at the end of a quarter, a half, nine months or a year is the state at the end
+    of its last month (of today's month for a period still running)."""
+    if item.kind != STATE or period.kind == PeriodKind.MONTH:
+        return period
+    day = measured_day(period, on=on)
+    return Period(day.year, PeriodKind.MONTH, day.month)
+
+
+def stored_work(items: Iterable[Indicator], periods: list[Period], *, on: date):
+    """(indicator, period) pairs the engine stores: every period of a flow, months of a state."""
+    return [
+        (item, period)
+        for item in items
+        for period in periods
+        if stored_period(item, period, on=on) == period
+    ]
+
+
 def reporting_periods(first_year: int = FIRST_YEAR, *, on: date | None = None) -> list[Period]:
     on = on or today()
     return [
@@ -102,6 +124,18 @@ def reporting_periods(first_year: int = FIRST_YEAR, *, on: date | None = None) -
         for period in periods_of_year(year)
         if period.start <= on
     ]
+
+
+def _differing(today_numbers: dict, at_end: dict, tree: ReportingTree) -> dict:
+    """Today's-tree rows are stored only where they differ from the period-end rows (a reader
+    in today's tree falls back on the period-end row): the units whose subtree the
+    reorganisations since changed, the units formed since, and an explicit zero where a unit
+    still alive lost its records to another unit."""
+    kept = {key: numbers for key, numbers in today_numbers.items() if at_end.get(key) != numbers}
+    for key in at_end:
+        if key not in today_numbers and key[0] in tree.path:
+            kept[key] = (0, None, 0, None)
+    return kept
 
 
 class Builder:
@@ -135,16 +169,23 @@ class Builder:
         if self.tree_changed_after(day):
             trees.append((Tree.TODAY, self.tree(self.on)))
         result = []
-        period_end = period.end
+        at_end: dict = {}
         for tree_kind, tree in trees:
             figures = roll_up(rows, tree, indicator.combine)
-            for (unit_id, category), (value, base) in figures.value.items():
-                own, own_base = figures.own.get((unit_id, category), (0, None))
+            numbers = {
+                key: (*figures.own.get(key, (0, None)), value, base)
+                for key, (value, base) in figures.value.items()
+            }
+            if tree_kind == Tree.TODAY:
+                numbers = _differing(numbers, at_end, tree)
+            else:
+                at_end = numbers
+            for (unit_id, category), (own, own_base, value, base) in numbers.items():
                 result.append(
                     (
                         indicator.code,
                         period.code,
-                        period_end,
+                        period.end,
                         tree_kind,
                         unit_id,
                         category,
@@ -224,10 +265,7 @@ def build_all(*, first_year: int = FIRST_YEAR, on: date | None = None, progress=
     mark = _last_entry()  # writes made while building are taken in by the next refresh
     builder = Builder(kind=Build.FULL, on=on)
     periods = reporting_periods(first_year, on=builder.on)
-    builder.run(
-        ((item, period) for item in catalogue().values() for period in periods),
-        progress=progress,
-    )
+    builder.run(stored_work(catalogue().values(), periods, on=builder.on), progress=progress)
     _advance_watermarks(builder.build, [*_sources(), TREE_SOURCE], mark)
     return builder.build
 
@@ -246,7 +284,8 @@ def refresh(*, first_year: int = FIRST_YEAR, on: date | None = None, progress=No
     if not states or _entries_since(("orgs.",), states.get(TREE_SOURCE, 0)).exists():
         return build_all(first_year=first_year, on=on, progress=progress)
     mark = _last_entry()
-    periods = reporting_periods(first_year, on=on or today())
+    on = on or today()
+    periods = reporting_periods(first_year, on=on)
     work: list[tuple[Indicator, Period]] = []
     changed_apps = []
     for app, indicators in _sources().items():
@@ -260,7 +299,11 @@ def refresh(*, first_year: int = FIRST_YEAR, on: date | None = None, progress=No
             if hook not in months_by_hook:
                 months_by_hook[hook] = hook(entries) if hook else None
             months = months_by_hook[hook]
-            work += [(item, period) for period in periods if _affected(item, period, months)]
+            work += [
+                pair
+                for pair in stored_work([item], periods, on=on)
+                if _affected(item, pair[1], months)
+            ]
     if not changed_apps:
         return None
     builder = Builder(kind=Build.INCREMENTAL, on=on)

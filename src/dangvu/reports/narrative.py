@@ -24,6 +24,7 @@ class Trace:
     value: int
     base: int | None
     build_id: int | None
+    tree: str = ""  # the tree of the aggregate row (empty: no row, the figure is 0)
 
 
 @dataclass
@@ -52,6 +53,7 @@ def _trace(figure: Figure) -> Trace:
         value=figure.value,
         base=figure.base,
         build_id=figure.build_id,
+        tree=figure.tree,
     )
 
 

@@ -15,7 +15,9 @@ from django.db import transaction
 from dangvu.jobs.xlsx import Column, SheetSpec, write_workbook
 from dangvu.orgs.models import Unit, UnitVersion
 
+from .catalogue import catalogue
 from .charts import BarChart
+from .engine import stored_period
 from .models import Build, GeneratedReport, ReportFigure, Tree
 from .narrative import Paragraph, Trace, paragraphs
 from .periods import Period, PeriodKind
@@ -146,7 +148,9 @@ def compose(
             figure = figures.get(code)
             cells[code] = figure.shown if figure else "—"
             if figure:
-                traces.append(Trace(code, "", figure.value, figure.base, figure.build_id))
+                traces.append(
+                    Trace(code, "", figure.value, figure.base, figure.build_id, figure.tree)
+                )
         rows.append(Row(child.unit_id, child.name, cells, traces))
     chart = members_chart(children, sheet.day)
     note = converted_note(sheet.tree, reorganised_within(period, sheet.day))
@@ -289,6 +293,7 @@ def record(content: ReportContent, *, actor, fmt: str, job=None) -> GeneratedRep
         job=job,
     )
     figures = []
+    items = catalogue()
     placed = [(p.section, p.traces, content.unit.pk) for p in content.sections]
     placed += [(f"Bảng: {row.name}", row.traces, row.unit_id) for row in content.rows]
     for place, traces, unit_id in placed:
@@ -300,8 +305,8 @@ def record(content: ReportContent, *, actor, fmt: str, job=None) -> GeneratedRep
                     place=place[:120],
                     indicator=trace.indicator,
                     unit_id=unit_id,
-                    period=content.period.code,
-                    tree=content.tree,
+                    period=stored_period(items[trace.indicator], content.period).code,
+                    tree=trace.tree or content.tree,
                     category=trace.category,
                     value=trace.value,
                     base=trace.base,

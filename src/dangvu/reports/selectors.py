@@ -14,7 +14,7 @@ from dangvu.vntext.formats import Ratio, format_change, format_number, ratio
 
 from .catalogue import Indicator, catalogue
 from .charts import BarChart
-from .engine import measured_day, today
+from .engine import measured_day, stored_period, today
 from .models import Aggregate, Build, Tree
 from .periods import Period
 
@@ -32,6 +32,7 @@ class Figure:
     previous_base: int | None = None
     build_id: int | None = None
     category: str = ""
+    tree: str = ""  # the tree of the row the figure was read from
     link: str = ""
     parts: list[tuple[str, int, str]] = field(default_factory=list)  # label, value, link
 
@@ -146,10 +147,16 @@ class Sheet:
     day: date
     found: dict
 
+    def stored(self, code: str, category: str = "", *, year_before: bool = False):
+        """(value, base, build, tree) of an indicator's row for the sheet's period (or the same
+        period a year before), None when none was stored."""
+        period = self.period.year_before() if year_before else self.period
+        return self.found.get((code, stored_period(catalogue()[code], period).code, category))
+
     def figure(self, code: str, category: str = "") -> Figure:
         item = catalogue()[code]
-        value, base, build_id = self.found.get((code, self.period.code, category), (0, None, None))
-        before = self.found.get((code, self.period.year_before().code, category))
+        value, base, build_id, tree = self.stored(code, category) or (0, None, None, "")
+        before = self.stored(code, category, year_before=True)
         return Figure(
             indicator=item,
             value=value,
@@ -158,21 +165,29 @@ class Sheet:
             previous_base=before[1] if before else None,
             build_id=build_id,
             category=category,
+            tree=tree,
         )
+
+
+def stored_codes(period: Period) -> list[str]:
+    """The period codes whose rows a reader of ``period`` needs (a state's month too)."""
+    return sorted({stored_period(item, period).code for item in catalogue().values()})
 
 
 def read_sheet(unit: Unit, period: Period) -> Sheet:
     tree, day = tree_for(unit, period)
-    before = period.year_before()
+    codes = stored_codes(period) + stored_codes(period.year_before())
     rows = Aggregate.objects.filter(
-        unit=unit, tree__in=[tree, Tree.TODAY], period__in=[period.code, before.code]
+        unit=unit, tree__in=[Tree.PERIOD_END, Tree.TODAY], period__in=codes
     ).values_list("indicator", "period", "tree", "category", "value", "base", "build_id")
     found: dict = {}
     for code, period_code, row_tree, category, value, base, build_id in rows:
-        # the unit's own tree first; the year before through today's tree when it had none
+        # The unit's own tree first. Reading in today's tree, a period-end row stands where
+        # the engine stored no today's row (the same figure); reading at the period's end,
+        # the year before comes through today's tree when the unit did not exist then.
         key = (code, period_code, category)
         if row_tree == tree or key not in found:
-            found[key] = (value, base, build_id)
+            found[key] = (value, base, build_id, row_tree)
     return Sheet(unit=unit, period=period, tree=tree, day=day, found=found)
 
 
@@ -184,7 +199,7 @@ def dashboard(user, unit: Unit, period: Period) -> Dashboard:
         figure = sheet.figure(code)
         figure.link = _link(user, item, unit, period)
         for category, label in item.categories.items():
-            part = sheet.found.get((code, period.code, category))
+            part = sheet.stored(code, category)
             if part and part[0]:
                 figure.parts.append((label, part[0], _link(user, item, unit, period, category)))
         sections[item.section].append(figure)
@@ -213,18 +228,21 @@ def sub_units(unit, period, tree, day) -> list[tuple[UnitVersion, dict[str, Figu
         .select_related("unit")
         .order_by("kind__sort_order", "sort_key")
     )
+    wanted = {(code, stored_period(items[code], period).code) for code in MAIN if code in items}
     rows = Aggregate.objects.filter(
         unit__in=[v.unit_id for v in versions],
-        tree=tree,
-        period=period.code,
+        tree__in={tree, Tree.PERIOD_END},
+        period__in={code for _, code in wanted},
         category="",
         indicator__in=MAIN,
-    ).values_list("unit_id", "indicator", "value", "base", "build_id")
+    ).values_list("unit_id", "indicator", "period", "tree", "value", "base", "build_id")
     by_unit: dict[int, dict[str, Figure]] = defaultdict(dict)
-    for unit_id, code, value, base, build in rows:
-        by_unit[unit_id][code] = Figure(
-            indicator=items[code], value=value, base=base, build_id=build
-        )
+    for unit_id, code, period_code, row_tree, value, base, build in rows:
+        # in today's tree a child's period-end row stands where no today's row was stored
+        if (code, period_code) in wanted and (row_tree == tree or code not in by_unit[unit_id]):
+            by_unit[unit_id][code] = Figure(
+                indicator=items[code], value=value, base=base, build_id=build, tree=row_tree
+            )
     return [(version, by_unit.get(version.unit_id, {})) for version in versions]
 
 

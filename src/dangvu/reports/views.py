@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from dangvu.jobs.services import start_job
+from dangvu.orgs.tree_paths import path_ids
 
 from .engine import FIRST_YEAR, today
 from .forms import DashboardForm
@@ -15,7 +16,17 @@ from .periods import Period, PeriodKind
 from .selectors import dashboard as build_dashboard
 from .selectors import report_units
 
-MAX_UNIT_CHOICES = 400
+MAX_UNIT_CHOICES = 200
+
+
+def unit_choices(units, unit):
+    """The picker: the unit's ancestors within the viewer's scope, the unit and its sub-units
+    (not cells) — a path through the tree, not every unit of a province (or of the country)."""
+    if unit is None:
+        return []
+    chain = units.filter(pk__in=path_ids(unit.path)).order_by("path")
+    below = units.filter(parent=unit, kind__is_cell=False).order_by("path")[:MAX_UNIT_CHOICES]
+    return [*chain, *below]
 
 
 def _unit(request, units):
@@ -33,9 +44,7 @@ def dashboard(request):
     period a year before and the sub-units; every figure links to its records."""
     units = report_units(request.user)
     unit = _unit(request, units)
-    choices = list(units.filter(kind__is_cell=False).order_by("path")[:MAX_UNIT_CHOICES])
-    if unit is not None and unit not in choices:
-        choices.append(unit)
+    choices = unit_choices(units, unit)
     this_year = today().year
     form = DashboardForm(
         request.GET or None,

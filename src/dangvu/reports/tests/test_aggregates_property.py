@@ -138,19 +138,29 @@ def _direct(period: Period, day: date) -> dict[int, tuple[int, int, int]]:
     return result
 
 
+def _rows(code: str, period: Period, tree: str) -> dict[int, tuple[int, int | None]]:
+    """unit → (value, base) as a reader in ``tree`` sees it: in today's tree a unit alive
+    today falls back on its period-end row where no today's row was stored."""
+    found: dict = {}
+    alive_today = set(UnitVersion.objects.valid_on(TODAY).values_list("unit_id", flat=True))
+    for unit_id, row_tree, value, base in Aggregate.objects.filter(
+        indicator=code, period=period.code, category=""
+    ).values_list("unit_id", "tree", "value", "base"):
+        if row_tree == tree:
+            found[unit_id] = (value, base)
+        elif tree == Tree.TODAY and unit_id in alive_today:
+            found.setdefault(unit_id, (value, base))
+    return found
+
+
 def _stored(period: Period, tree: str) -> dict[int, tuple[int, int, int]]:
-    sessions = dict(
-        Aggregate.objects.filter(
-            indicator="hoc_tap.hoi_nghi", period=period.code, tree=tree, category=""
-        ).values_list("unit_id", "value")
-    )
-    rates = {
-        unit_id: (value, base)
-        for unit_id, value, base in Aggregate.objects.filter(
-            indicator="hoc_tap.tham_gia", period=period.code, tree=tree, category=""
-        ).values_list("unit_id", "value", "base")
+    sessions = _rows("hoc_tap.hoi_nghi", period, tree)
+    rates = _rows("hoc_tap.tham_gia", period, tree)
+    return {
+        u: (n, *(rates.get(u) or (0, 0)))
+        for u, (n, _base) in sessions.items()
+        if n  # an explicit zero: the unit lost its records to another since the period's end
     }
-    return {u: (n, *rates.get(u, (0, 0))) for u, n in sessions.items()}
 
 
 operations = st.lists(
@@ -217,6 +227,13 @@ def test_aggregates_equal_the_direct_computation(communes, cells, ops, sessions,
         assert _stored(period, Tree.PERIOD_END) == _direct(period, min(period.end, TODAY))
         if builder.tree_changed_after(period.end):
             assert _stored(period, Tree.TODAY) == _direct(period, TODAY)
+            # today's rows only where they differ from the period end's
+            at_end = {
+                (r.indicator, r.unit_id): (r.own, r.own_base, r.value, r.base)
+                for r in Aggregate.objects.filter(tree=Tree.PERIOD_END)
+            }
+            for r in Aggregate.objects.filter(tree=Tree.TODAY):
+                assert at_end.get((r.indicator, r.unit_id)) != (r.own, r.own_base, r.value, r.base)
         else:
             assert not Aggregate.objects.filter(tree=Tree.TODAY).exists()
         transaction.set_rollback(True)

@@ -82,6 +82,24 @@ def test_dashboard_scope(world, sessions, login):
     assert province.status_code == 200
 
 
+def test_unit_picker_is_the_path_through_the_tree(world, sessions, login):
+    """The picker holds the unit's ancestors in scope, the unit and its sub-units, not every
+    unit of the province (a national tree has a quarter of a million)."""
+    import re
+
+    def options(client, unit):
+        page = client.get(f"/bao-cao/?don_vi={unit.pk}&ky=2025").content.decode()
+        select = re.search(r'<select name="don_vi".*?</select>', page, re.S).group(0)
+        return {int(v) for v in re.findall(r'<option value="(\d+)"', select)}
+
+    province = login(world.users["province"])
+    assert options(province, world.commune_a) >= {world.province.pk, world.commune_a.pk}
+    assert world.commune_b.pk not in options(province, world.commune_a)
+    assert world.commune_b.pk in options(province, world.province)
+    # a commune officer's picker starts at the commune: the province is out of scope
+    assert world.province.pk not in options(login(world.users["commune_a"]), world.commune_a)
+
+
 def test_query_count_does_not_grow_with_sub_units(world, sessions, login):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext

@@ -7,8 +7,10 @@ aggregate builds (full, and incremental with nothing new).
 
 Targets (issue 6 §5, at province scale): province yearly dashboard median < 150 ms on
 PostgreSQL and < 300 ms on SQLite, a commune's < 50 ms, a DOCX yearly report < 3 s, the
-incremental refresh after a month of new attendance < 60 s. Not yet here: the national scale
-(6 million members) and the month-of-attendance refresh.
+incremental refresh after a month of new attendance < 60 s (``--new-month``: every cell of
+the province without a meeting in the month of ``--month`` gets one, recorded through
+``meetings.services.bulk_record_meetings``; then ``engine.refresh()`` is timed). The national
+scale is ``bench/national.py``.
 """
 
 from __future__ import annotations
@@ -38,12 +40,70 @@ def show(label: str, ms: list[float]) -> None:
     print(f"{label:<44} median {statistics.median(ms):8.1f} ms   p95 {percentile(ms, 95):8.1f} ms")
 
 
+def new_month(province, month: str) -> None:
+    """A month of attendance for every cell that has no meeting in it yet, then the refresh."""
+    import os
+    import random
+    from datetime import date
+
+    from django.db import transaction
+
+    from dangvu.meetings.models import Meeting, MeetingKind, Presence
+    from dangvu.meetings.roster import RosterBook
+    from dangvu.meetings.services import bulk_record_meetings
+    from dangvu.orgs.models import Unit
+    from dangvu.reports import engine
+
+    day = date.fromisoformat(f"{month}-05") if month else date.today()
+    first = day.replace(day=1)
+    cells = list(
+        Unit.objects.subtree_of(province)
+        .alive_on(day)
+        .filter(kind__is_cell=True)
+        .exclude(
+            pk__in=Meeting.objects.filter(month=first, kind=MeetingKind.REGULAR).values("unit_id")
+        )
+        .values_list("pk", flat=True)
+    )
+    rng = random.Random(day.toordinal())
+    book = RosterBook(cells, day, day)
+    items = []
+    for cell_id in cells:
+        absent = {}
+        for member_id, expected in book.on(cell_id, day).items():
+            draw = rng.random()
+            if expected and draw < 0.01:
+                absent[member_id] = (Presence.UNEXCUSED, "")
+            elif expected and draw < 0.05:
+                absent[member_id] = (Presence.EXCUSED, "Đi làm ăn xa")
+        items.append(
+            {"unit_id": cell_id, "kind": MeetingKind.REGULAR, "date": day, "absent": absent}
+        )
+    started = time.perf_counter()
+    with transaction.atomic():
+        done = bulk_record_meetings(actor=None, meetings=items, reason="bench: một tháng mới")
+    print(
+        f"new month {first:%m/%Y}: {done['meetings']:,} meetings, {done['attendance']:,} "
+        f"attendance rows recorded in {time.perf_counter() - started:.1f} s"
+    )
+    started = time.perf_counter()
+    build = engine.refresh()
+    print(
+        f"incremental refresh after the month: {time.perf_counter() - started:.1f} s, "
+        f"{build.rows_written if build else 0:,} rows (load {os.getloadavg()[0]:.1f})"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--database-url", required=True)
     parser.add_argument("--reps", type=int, default=20)
     parser.add_argument("--year", default="2025")
     parser.add_argument("--full", action="store_true", help="also time a full aggregate build")
+    parser.add_argument(
+        "--new-month", action="store_true", help="record a month of meetings, time the refresh"
+    )
+    parser.add_argument("--month", default="", help="YYYY-MM for --new-month (default: today's)")
     args = parser.parse_args()
     setup_django(args.database_url)
 
@@ -72,6 +132,9 @@ def main() -> None:
     started = time.perf_counter()
     engine.refresh()
     print(f"incremental refresh, nothing new: {(time.perf_counter() - started) * 1000:.0f} ms")
+
+    if args.new_month:
+        new_month(province, args.month)
 
     users = get_user_model().objects
     for username, label in (("tinh", "province"), ("xa_a", "commune")):

@@ -174,7 +174,7 @@ class ReportQuerySet(ScopedQuerySet):
 
 class Report(models.Model):
     assignment = models.ForeignKey(Assignment, on_delete=models.PROTECT, related_name="reports")
-    period_kind = models.CharField("loại kỳ", max_length=6, choices=PeriodKind.choices)
+    period_kind = models.CharField("loại kỳ", max_length=8, choices=PeriodKind.choices)
     year = models.PositiveSmallIntegerField("năm")
     number = models.PositiveSmallIntegerField("kỳ", default=1)
     start = models.DateField("từ ngày")

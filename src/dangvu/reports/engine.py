@@ -33,7 +33,7 @@ from dangvu.orgs.reporting_tree import ReportingTree, reporting_tree
 
 from .catalogue import STATE, Indicator, catalogue
 from .models import Aggregate, Build, FillState, Tree
-from .periods import Period, PeriodKind, periods_of_year
+from .periods import Period, PeriodKind, periods_of_year, terms_between
 
 FIRST_YEAR = 2024
 COLUMNS = (
@@ -123,7 +123,7 @@ def reporting_periods(first_year: int = FIRST_YEAR, *, on: date | None = None) -
         for year in range(first_year, on.year + 1)
         for period in periods_of_year(year)
         if period.start <= on
-    ]
+    ] + terms_between(date(first_year, 1, 1), on)
 
 
 def _differing(today_numbers: dict, at_end: dict, tree: ReportingTree) -> dict:

@@ -19,7 +19,7 @@ class DashboardForm(forms.Form):
             )
             for u in units
         ]
-        self.fields["ky"].choices = period_choices(years)
+        self.fields["ky"].choices = period_choices(years, terms=True)
         for field in self.fields.values():
             field.widget.attrs["class"] = "form-select form-select-sm"
 

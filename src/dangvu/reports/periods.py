@@ -4,7 +4,13 @@ A period is stored as ``(kind, year, number)`` plus its ``[start, end]`` dates (
 so that "reports of Quý I/2025" is an equality filter and "periods ending before D" is a
 range filter. 6 and 9 months count from 1 January (the way Party reports name them:
 "sơ kết 6 tháng đầu năm", "9 tháng"). Codes used in URLs and the API:
-``2025-T03`` (tháng 3), ``2025-Q1`` (quý I), ``2025-6T``, ``2025-9T``, ``2025`` (năm).
+``2025-T03`` (tháng 3), ``2025-Q1`` (quý I), ``2025-6T``, ``2025-9T``, ``2025`` (năm),
+``2020-2025`` (nhiệm kỳ).
+
+A congress term (nhiệm kỳ) ``2020-2025`` is counted in whole calendar years, 1 January 2020 to
+31 December 2025: the congress dates of each committee are not recorded yet, and the last
+year is the year of the congress that closes the term (its report is written then, with the
+figures "từ đầu nhiệm kỳ đến nay"), so consecutive terms share their congress year.
 """
 
 from __future__ import annotations
@@ -24,11 +30,13 @@ class PeriodKind(models.TextChoices):
     HALF = "6thang", "6 tháng"
     NINE = "9thang", "9 tháng"
     YEAR = "nam", "Năm"
+    TERM = "nhiemky", "Nhiệm kỳ"
 
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 MIN_YEAR, MAX_YEAR = 2000, 2100
-_CODE = re.compile(r"^(\d{4})(?:-(T(\d{1,2})|Q([1-4])|6T|9T))?$")
+_CODE = re.compile(r"^(\d{4})(?:-(T(\d{1,2})|Q([1-4])|6T|9T|(\d{4})))?$")
+TERM_YEARS = 5  # the usual length of a term; a term of another length is written 2021-2026
 
 
 def _month_end(year: int, month: int) -> date:
@@ -39,14 +47,16 @@ def _month_end(year: int, month: int) -> date:
 class Period:
     year: int
     kind: str
-    number: int = 1  # month 1–12, quarter 1–4; 1 for 6 months, 9 months and the year
+    number: int = 1  # month 1–12, quarter 1–4; a term's length in years; else 1
 
     def __post_init__(self):
         if self.kind not in PeriodKind.values:
             raise ValidationError(f"Loại kỳ báo cáo không hợp lệ: {self.kind!r}.")
         if not MIN_YEAR <= self.year <= MAX_YEAR:
             raise ValidationError(f"Năm {self.year} nằm ngoài khoảng {MIN_YEAR}–{MAX_YEAR}.")
-        highest = {PeriodKind.MONTH: 12, PeriodKind.QUARTER: 4}.get(self.kind, 1)
+        highest = {PeriodKind.MONTH: 12, PeriodKind.QUARTER: 4, PeriodKind.TERM: 10}.get(
+            self.kind, 1
+        )
         if not 1 <= self.number <= highest:
             raise ValidationError(
                 f"Kỳ số {self.number} không hợp lệ cho loại kỳ "
@@ -69,8 +79,13 @@ class Period:
             PeriodKind.HALF: 6,
             PeriodKind.NINE: 9,
             PeriodKind.YEAR: 12,
+            PeriodKind.TERM: 12,
         }[self.kind]
-        return _month_end(self.year, last_month)
+        return _month_end(self.last_year, last_month)
+
+    @property
+    def last_year(self) -> int:
+        return self.year + self.number if self.kind == PeriodKind.TERM else self.year
 
     @property
     def code(self) -> str:
@@ -82,6 +97,8 @@ class Period:
             return f"{self.year}-6T"
         if self.kind == PeriodKind.NINE:
             return f"{self.year}-9T"
+        if self.kind == PeriodKind.TERM:
+            return f"{self.year}-{self.last_year}"
         return str(self.year)
 
     @property
@@ -94,6 +111,8 @@ class Period:
             return f"6 tháng đầu năm {self.year}"
         if self.kind == PeriodKind.NINE:
             return f"9 tháng năm {self.year}"
+        if self.kind == PeriodKind.TERM:
+            return f"Nhiệm kỳ {self.code}"
         return f"Năm {self.year}"
 
     def __str__(self) -> str:
@@ -106,12 +125,18 @@ class Period:
         if not match:
             raise ValidationError(
                 f"Kỳ báo cáo “{code}” không đọc được; hãy ghi theo dạng 2025-Q1 (quý), "
-                "2025-T03 (tháng), 2025-6T, 2025-9T hoặc 2025 (năm)."
+                "2025-T03 (tháng), 2025-6T, 2025-9T, 2025 (năm) hoặc 2020-2025 (nhiệm kỳ)."
             )
-        year, part, month, quarter = match.groups()
+        year, part, month, quarter, last_year = match.groups()
         year = int(year)
         if part is None:
             return cls(year, PeriodKind.YEAR)
+        if last_year is not None:
+            if int(last_year) <= year:
+                raise ValidationError(
+                    f"Nhiệm kỳ “{code}”: năm cuối phải sau năm đầu (ví dụ 2020-2025)."
+                )
+            return cls(year, PeriodKind.TERM, int(last_year) - year)
         if month is not None:
             return cls(year, PeriodKind.MONTH, int(month))
         if quarter is not None:
@@ -138,7 +163,9 @@ class Period:
         return self.year_before()
 
     def year_before(self) -> Period:
-        """The same period a year earlier ("so với cùng kỳ")."""
+        """The same period a year earlier ("so với cùng kỳ"); for a term, the term before."""
+        if self.kind == PeriodKind.TERM:
+            return Period(self.year - self.number, self.kind, self.number)
         return Period(self.year - 1, self.kind, self.number)
 
     def contains(self, day: date) -> bool:
@@ -157,6 +184,18 @@ def periods_of_year(year: int) -> list[Period]:
     ]
 
 
+def terms_between(first: date, last: date) -> list[Period]:
+    """The usual 5-year terms (2020-2025, 2025-2030 …) that overlap ``first``–``last``."""
+    year = (first.year - 1) // TERM_YEARS * TERM_YEARS
+    terms = []
+    while year <= last.year:
+        term = Period(year, PeriodKind.TERM, TERM_YEARS)
+        if term.end >= first and term.start <= last:
+            terms.append(term)
+        year += TERM_YEARS
+    return terms
+
+
 def quarters_between(first: date, last: date) -> list[Period]:
     """Every quarter that has started between ``first`` and ``last`` (inclusive)."""
     periods = []
@@ -170,9 +209,14 @@ def quarters_between(first: date, last: date) -> list[Period]:
     return periods
 
 
-def period_choices(years) -> list[tuple[str, str]]:
-    """Codes and labels for a select: every quarter, 6 and 9 months, the year, the months."""
+def period_choices(years, *, terms: bool = False) -> list[tuple[str, str]]:
+    """Codes and labels for a select: every quarter, 6 and 9 months, the year, the months;
+    with ``terms``, first the congress terms that overlap those years."""
+    years = list(years)
     choices = []
+    if terms and years:
+        found = terms_between(date(min(years), 1, 1), date(max(years), 12, 31))
+        choices += [(t.code, t.label) for t in reversed(found)]
     for year in years:
         periods = [Period(year, PeriodKind.QUARTER, q) for q in range(1, 5)]
         periods += [Period(year, PeriodKind.HALF), Period(year, PeriodKind.NINE)]

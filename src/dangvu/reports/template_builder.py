@@ -33,6 +33,7 @@ SUBJECTS = {
     PeriodKind.HALF: "sơ kết công tác xây dựng Đảng {{ period_label }}",
     PeriodKind.NINE: "kết quả công tác xây dựng Đảng {{ period_label }}",
     PeriodKind.YEAR: "tổng kết công tác xây dựng Đảng {{ period_label }}",
+    PeriodKind.TERM: "tổng kết công tác xây dựng Đảng {{ period_label }}",
 }
 
 

@@ -60,6 +60,16 @@ def test_subtree_figures_and_today_tree(world, sessions):
     assert _figure(world.district, "hoc_tap.hoi_nghi", "2024") == (2, None)
 
 
+def test_a_term_adds_up_its_years(world, sessions, login):
+    """Nhiệm kỳ 2020-2025: every session of 2024 and 2025 (the years the records cover)."""
+    year_2024 = _figure(world.province, "hoc_tap.tham_gia", "2024")
+    year_2025 = _figure(world.province, "hoc_tap.tham_gia", "2025")
+    term = _figure(world.province, "hoc_tap.tham_gia", "2020-2025")
+    assert term == (year_2024[0] + year_2025[0], year_2024[1] + year_2025[1]) == (151, 160)
+    page = login(world.users["province"]).get("/bao-cao/?ky=2020-2025").content.decode()
+    assert "Nhiệm kỳ 2020-2025" in page and "151/160" in page
+
+
 def test_dashboard_page(world, sessions, login, django_assert_max_num_queries):
     client = login(world.users["commune_b"])
     with django_assert_max_num_queries(14):

@@ -17,6 +17,7 @@ from dangvu.reports.periods import Period, PeriodKind, quarters_between
         ("2025-6T", "6 tháng đầu năm 2025", date(2025, 1, 1), date(2025, 6, 30)),
         ("2025-9T", "9 tháng năm 2025", date(2025, 1, 1), date(2025, 9, 30)),
         ("2025", "Năm 2025", date(2025, 1, 1), date(2025, 12, 31)),
+        ("2020-2025", "Nhiệm kỳ 2020-2025", date(2020, 1, 1), date(2025, 12, 31)),
     ],
 )
 def test_codes_labels_and_dates(code, label, start, end):
@@ -24,7 +25,9 @@ def test_codes_labels_and_dates(code, label, start, end):
     assert (period.label, period.start, period.end, period.code) == (label, start, end, code)
 
 
-@pytest.mark.parametrize("code", ["2025-Q5", "2025-T13", "25-Q1", "quý 1", "", "2025-T00"])
+@pytest.mark.parametrize(
+    "code", ["2025-Q5", "2025-T13", "25-Q1", "quý 1", "", "2025-T00", "2025-2020", "2020-2031"]
+)
 def test_unreadable_codes_say_how_to_write_them(code):
     with pytest.raises(ValidationError):
         Period.parse(code)
@@ -36,3 +39,19 @@ def test_quarters_between_cover_both_ends():
     assert (codes[0], codes[-1]) == ("2024-Q1", "2025-Q3")
     assert len(quarters) == 7
     assert Period.quarter_of(date(2025, 11, 5)) == Period(2025, PeriodKind.QUARTER, 4)
+
+
+def test_terms():
+    from dangvu.reports.periods import period_choices, terms_between
+
+    term = Period.parse("2020-2025")
+    assert term.kind == PeriodKind.TERM and term.year_before().code == "2015-2020"
+    assert term.previous() == term.year_before()
+    assert [t.code for t in terms_between(date(2024, 1, 1), date(2026, 12, 1))] == [
+        "2020-2025",
+        "2025-2030",
+    ]
+    assert [t.code for t in terms_between(date(2026, 1, 1), date(2026, 12, 1))] == ["2025-2030"]
+    codes = [code for code, _label in period_choices([2026, 2025], terms=True)]
+    assert codes[:2] == ["2025-2030", "2020-2025"]
+    assert "2020-2025" not in [code for code, _label in period_choices([2025])]

@@ -38,7 +38,7 @@ def _text(blob: bytes) -> str:
 
 @pytest.mark.parametrize("kind", list(PeriodKind.values))
 def test_every_template_renders(world, built, kind):
-    number = {PeriodKind.MONTH: 9, PeriodKind.QUARTER: 3}.get(kind, 1)
+    number = {PeriodKind.MONTH: 9, PeriodKind.QUARTER: 3, PeriodKind.TERM: 5}.get(kind, 1)
     content = compose(world.commune_a, Period(2025, kind, number), number="7")
     out = BytesIO()
     render_docx(content, out)

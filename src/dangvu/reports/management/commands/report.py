@@ -19,7 +19,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--unit", required=True, help="Mã tổ chức (hoặc số hiệu).")
         parser.add_argument(
-            "--period", required=True, help="Kỳ: 2025, 2025-Q1, 2025-T03, 2025-6T, 2025-9T."
+            "--period",
+            required=True,
+            help="Kỳ: 2025, 2025-Q1, 2025-T03, 2025-6T, 2025-9T, 2020-2025 (nhiệm kỳ).",
         )
         parser.add_argument(
             "--type",

@@ -132,10 +132,30 @@ def reference_day(unit: Unit, day: date) -> date:
     return max(day, unit.created_on)
 
 
+def counted_in_today_tree(root: Unit) -> list[int]:
+    """Every unit, alive or ended, whose records count at ``root`` in today's tree — the
+    mapping of the aggregates (:mod:`.reporting_tree`: an ended unit counts at its latest
+    successor, else its last parent), so that a figure read in today's tree and the list
+    behind it hold the same records."""
+    from django.utils import timezone
+
+    from .reporting_tree import reporting_tree
+
+    tree = reporting_tree(timezone.localdate())
+    if root.pk not in tree.path:
+        return []
+    inside = set(tree.within(root.pk))
+    return sorted(inside | {unit for unit, at in tree.moved.items() if at in inside})
+
+
 def counted_units_q(root: Unit, day: date, prefix: str = "unit") -> Q:
     """A condition on ``<prefix>`` (an FK to Unit) keeping the units that count at ``root``
     for a period ending on ``day``: its subtree on :func:`reference_day`, plus the units that
-    had ended by then and now live under it (an ended unit's path is under its successor)."""
+    had ended by then and now live under it (an ended unit's path is under its successor).
+    A root formed after ``day`` reads the period in today's tree, as the aggregates do
+    (:func:`counted_in_today_tree`)."""
+    if root.created_on > day:
+        return Q(**{f"{prefix}__in": counted_in_today_tree(root)})
     ref = reference_day(root, day)
     low, high = path_range(root.path)
     return Q(**{f"{prefix}__in": subtree_on(root, ref).values("unit_id")}) | Q(

@@ -53,4 +53,5 @@ def test_a_new_month_recomputes_only_its_periods(world, people):
         .exists()
     )
     touched = set(Aggregate.objects.filter(build=build).values_list("period", flat=True))
-    assert touched == {"2025", "2025-Q4", "2025-T11"}
+    # the month, its quarter, its year, and the two terms that hold 2025
+    assert touched == {"2025", "2025-Q4", "2025-T11", "2020-2025", "2025-2030"}

@@ -8,3 +8,4 @@ class ImplementationConfig(AppConfig):
     menu = [(32, "Thực hiện", "implementation:list")]
     unit_panels = ["implementation:unit"]  # see dangvu.orgs.views.unit_panel_names
     document_sections = ["dangvu.implementation.selectors.document_section"]
+    indicators = "dangvu.implementation.indicators.INDICATORS"  # see dangvu.reports.catalogue

@@ -45,6 +45,7 @@ def main() -> None:
     django.setup()
     from dangvu.checker.evaluation import PARTS, score
 
+    print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     for part in PARTS:
         s = score(part)
         print(f"== {part}")

@@ -166,12 +166,27 @@ def _index(starts: list[int], position: int) -> int:
 _NOUN = re.compile(r"(?:[ \t]+([^\W\d_]+))(?:[ \t]+([^\W\d_]+))?(?:[ \t]+([^\W\d_]+))?")
 
 
+# words that end the noun phrase after a count: verbs and function words ("47 đảng viên mới,
+# đạt …", "1.847 đồng chí, chiếm …", "97 đảng viên là cấp ủy viên" → "đảng viên")
+_NOUN_STOP_WORDS = (
+    "chiếm đạt vượt tăng giảm bằng được đã đang có là và với so trong của tại thì nhưng "
+    "còn nộp tham trên dưới gồm từ lên xuống cho để ở theo phải thuộc chưa không hoàn "
+    "thực xây"
+)
+_NOUN_STOP = frozenset(_NOUN_STOP_WORDS.split())
+
+
 def _noun_after(text: str, end: int) -> tuple[str, ...]:
-    """Up to three lower-case words right after ``end``, stopping at punctuation or digits."""
+    """Up to three lower-case words right after ``end``, stopping at punctuation or digits,
+    and after the first word at a verb or function word (:data:`_NOUN_STOP`)."""
     match = _NOUN.match(text, end)
     if match is None:
         return ()
-    return tuple(word.lower() for word in match.groups() if word)
+    words = [word.lower() for word in match.groups() if word]
+    for k in range(1, len(words)):
+        if words[k] in _NOUN_STOP:
+            return tuple(words[:k])
+    return tuple(words)
 
 
 def read_figures(text: str, table_lines: set[int]) -> list[Figure]:
@@ -223,12 +238,15 @@ def _canonical_noun(noun: tuple[str, ...]) -> tuple[str, ...]:
     return noun
 
 
-def _same_noun(a: tuple[str, ...], b: tuple[str, ...], words: int = 3) -> bool:
+def _same_noun(
+    a: tuple[str, ...], b: tuple[str, ...], words: int = 3, *, loose: bool = False
+) -> bool:
     """ "đảng viên" and "đảng viên sinh": equal over the shorter (and at most ``words``
-    words); nothing matches ()."""
+    words); nothing matches (). One word matches a longer noun only when ``loose`` ("18 đơn
+    thư …, giải quyết 16 đơn")."""
     a, b = _canonical_noun(a), _canonical_noun(b)
     common = min(len(a), len(b), words)
-    return common > 0 and a[:common] == b[:common] and (common >= 2 or len(a) == len(b))
+    return common > 0 and a[:common] == b[:common] and (common >= 2 or len(a) == len(b) or loose)
 
 
 # ---------------------------------------------------------------- the finder
@@ -240,6 +258,7 @@ class _Finder:
         self.tables = find_tables(text)
         table_lines = {line for table in self.tables for line in table.lines}
         self.figures = read_figures(text, table_lines)
+        _, self._sentences, self._clauses = _boundaries(text)
         self._prose = [i for i, f in enumerate(self.figures) if not f.in_table]
         self._by_clause: dict[int, list[int]] = {}
         for i in self._prose:
@@ -252,10 +271,23 @@ class _Finder:
         self.in_shares: set[int] = set()  # percentages checked against a base
         self.in_sum: set[int] = set()  # percentages in a "shares add to 100%" claim
         self.target_values: set[int] = set()  # "chỉ tiêu (500 đảng viên)": a target, not a state
+        self.previous_values: set[int] = set()  # the earlier value of a change ("kỳ trước")
+        self.numerators: set[int] = set()  # counts already checked as a share of a base
 
     # helpers
     def between(self, a: int, b: int) -> str:
         return self.text[a:b]
+
+    def subgroup(self, index: int) -> bool:
+        """Whether the figure counts a subgroup named after "trong đó" in its clause ("…;
+        trong đó đảng viên nữ 21 đồng chí")."""
+        figure = self.figures[index]
+        lead = self.text[self._clauses[figure.clause] : figure.start]
+        return bool(re.search(r"\btrong đó\b", lead, re.I))
+
+    def sentence_start(self, figure: Figure) -> int:
+        """Where the sentence of ``figure`` starts."""
+        return self._sentences[figure.sentence]
 
     def prose(self) -> list[int]:
         return self._prose
@@ -278,7 +310,7 @@ class _Finder:
 
     # ------------------------------------------------------------ against a target
     _TARGET = re.compile(
-        r"\s*(?:so với\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu)(?P<words>[^\d;.%()]{0,40}?)"
+        r"\s*(?:so với\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu)(?P<words>[^\d;.%()]{0,80}?)"
         r"(?:\(\s*|\s+là\s+|:\s*)?$",
         re.IGNORECASE,
     )
@@ -366,6 +398,7 @@ class _Finder:
                 continue
             i, j = pair
             self.rate_claim(RATIO, self.figures[i], self.figures[j], percent)
+            self.numerators.add(i)
             self.used.update({i, j, p})
             # "15.210/15.742 đảng viên … (96,6%), trong đó … 2.105 đồng chí (13,8%) …"
             after = re.match(
@@ -438,13 +471,27 @@ class _Finder:
             if j == index:
                 continue
             lead = self.text[max(self.figures[j].start - 60, 0) : self.figures[j].start]
-            if re.search(r"so với[^;\d]{0,40}?(?:\d{4}\s*)?(?:\(|là|có|đạt|:)\s*$", lead, re.I):
+            if re.search(
+                r"so với[^;\d]{0,40}?(?:\d{4}\s*)?(?:\(|là|có|đạt|:)\s*$"
+                r"|\(\s*(?:cùng kỳ|kỳ trước|năm trước)(?:\s+năm)?\s*:?\s*$",
+                lead,
+                re.I,
+            ):
                 compared = j
                 break
         # the figure the change is about: the last count before the change word that is not
         # itself a change ("còn 98 hộ nghèo, giảm 48 hộ (giảm 32,9%)" → 98)
         candidates = [i for i in before if i != compared and not self.is_change(i)]
         if compared is not None:
+            # "kiểm tra 84 tổ chức đảng và 231 đảng viên (…), tăng 12,0% so với cùng kỳ (75
+            # tổ chức đảng)": the count of the same thing as the compared value
+            alike = [
+                i
+                for i in candidates
+                if _same_noun(self.figures[i].noun, self.figures[compared].noun)
+            ]
+            if alike:
+                return compared, alike[-1]
             if candidates:
                 return compared, candidates[-1]
             return self.earlier_same_noun(compared, figure, compared_first=True)
@@ -475,7 +522,7 @@ class _Finder:
             if other.clause < figure.clause and not other.percent:
                 if other.paragraph != figure.paragraph:
                     break
-                if i in self.target_values or self.is_change(i):
+                if i in self.target_values or self.is_change(i) or self.subgroup(i):
                     continue
                 if _same_noun(other.noun, noun):
                     return (anchor, i) if compared_first else (i, anchor)
@@ -521,6 +568,7 @@ class _Finder:
                 correct_value=None if exact is None else abs(exact),
             )
             self.used.update({p, *values})
+            self.previous_values.add(values[0])
 
     def differences(self) -> None:
         for d in self.prose():
@@ -549,6 +597,7 @@ class _Finder:
                 correct=format_number(abs(exact)),
             )
             self.used.update({d, *values})
+            self.previous_values.add(values[0])
 
     # ------------------------------------------------------------ totals
     _BOUND = re.compile(
@@ -567,14 +616,25 @@ class _Finder:
         re.IGNORECASE,
     )
 
+    _EXCLUDED = re.compile(
+        r"\s*\(\s*(?:không|chưa)\s+(?:tính|kể|đánh giá|xếp loại|bao gồm)[^()\n]*\)", re.I
+    )
+
     def totals(self) -> None:
         for t in self.prose():
             total = self.figures[t]
             if total.percent or not total.noun:
                 continue
             head = self._HEAD.match(self.text[total.end : total.end + 80])
-            if head is not None:
-                self.total_with_parts(t, total.end + head.end())
+            if head is None:
+                continue
+            position = total.end + head.end()
+            aside = self._EXCLUDED.match(self.text, position)
+            if aside is not None:
+                # "1.418 đồng chí (không đánh giá 108 đồng chí …), trong đó: …": what is
+                # left out is not a part; the list may follow the parenthesis
+                position = aside.end()
+            self.total_with_parts(t, position)
 
     def total_with_parts(self, t: int, position: int, *, start_at: int | None = None) -> None:
         """The total ``t`` against the parts listed from ``position`` (if they are)."""
@@ -652,6 +712,7 @@ class _Finder:
                 segments.append((cursor, position))
                 cursor = position + (4 if at_and else 1)
         parts = []
+        shape = None  # does the first part start with its number ("15 đảng viên …")?
         for seg_start, seg_end in segments:
             if not self.text[seg_start:seg_end].strip():
                 continue
@@ -660,7 +721,17 @@ class _Finder:
             if not counts:
                 if mine:
                     continue  # "chiếm 33,1%"
+                if parts and len(_WORD.findall(self.text[seg_start:seg_end])) <= 2:
+                    continue  # "1.287 chi bộ thôn, bản và 658 …": the noun goes on
                 return None
+            lead = self.text[seg_start : self.figures[counts[0]].start]
+            number_first = bool(re.fullmatch(r"[\s:]*(?:có|là)?\s*", lead, re.I))
+            if shape is None:
+                shape = number_first
+            elif shape != number_first:
+                # "trong đó 15 đảng viên có vi phạm (88,2%), phải thi hành kỷ luật 9 đảng
+                # viên": not a sibling of the parts before, the list has ended
+                break
             same = [i for i in counts if _same_noun(self.figures[i].noun, total.noun)]
             joined = any(
                 re.fullmatch(r"\s*/\s*", self.between(self.figures[a].end, self.figures[b].start))
@@ -690,16 +761,18 @@ class _Finder:
             if len(percents) < 2:
                 continue
             first = self.figures[percents[0]]
-            sentence_start = self.text.rfind("\n", 0, first.start) + 1
-            lead = self.text[sentence_start : first.start]
+            lead = self.text[self.sentence_start(first) : first.start]
             trigger = self._SHARES_TRIGGER.search(lead)
             if trigger is None:
                 continue
+            exhaustive = bool(self._EXHAUSTIVE.search(lead))
+            if not exhaustive and all(p in self.in_shares for p in percents):
+                # "trong đó nữ 21 đồng chí, chiếm 44,7%, đoàn viên 38 đồng chí, chiếm 80,8%":
+                # each share is checked against its base; the groups may overlap
+                continue
             # the shares must be a list: nothing but words, counts and separators between them
             shares = [(self.figures[p].value, self.figures[p].decimals) for p in percents]
-            verdict, added, explanation = v.shares_verdict(
-                shares, bool(self._EXHAUSTIVE.search(lead)) and len(shares) >= 3
-            )
+            verdict, added, explanation = v.shares_verdict(shares, exhaustive and len(shares) >= 3)
             if verdict == v.UNCHECKED:
                 continue
             last = self.figures[percents[-1]]
@@ -756,7 +829,9 @@ class _Finder:
             if not percent.percent or p in self.used:
                 continue
             count = self.count_before(p)
-            base = None if count is None else self.base_for(count)
+            base = None if count is None else self.named_base(p, count)
+            if base is None and count is not None:
+                base = self.base_for(count)
             if base is None:
                 continue
             top, bottom = self.figures[count], self.figures[base]
@@ -764,6 +839,7 @@ class _Finder:
             self.claims[-1].start = min(top.start, percent.start)
             self.used.update({p, count})
             self.in_shares.add(p)
+            self.numerators.add(count)
 
     def unchecked_percents(self) -> None:
         for p in self.prose():
@@ -822,6 +898,38 @@ class _Finder:
             return None
         return (first, second)[position]
 
+    _NAMED_BASE = re.compile(
+        r"\s*(?:của\s+)?(?P<total>tổng\s+)?số\s+(?P<words>[^\W\d_]+(?:[ \t]+[^\W\d_]+)?)",
+        re.I,
+    )
+
+    def named_base(self, p: int, count: int) -> int | None:
+        """The base a percentage names after itself: "chiếm 60% số vi phạm" (the nearest
+        earlier count followed by "vi phạm": "15 đảng viên có vi phạm"), "chiếm 11,36% tổng
+        số đảng viên" (the largest earlier count of đảng viên in the paragraph)."""
+        percent, figure = self.figures[p], self.figures[count]
+        named = self._NAMED_BASE.match(self.text, percent.end)
+        if named is None:
+            return None
+        words = tuple(named.group("words").lower().split())
+        found = []
+        for i in reversed(range(count)):
+            other = self.figures[i]
+            if other.paragraph != figure.paragraph:
+                break
+            if other.percent or other.in_table or other.value <= figure.value:
+                continue
+            if i in self.target_values or i in self.previous_values:
+                continue
+            if named.group("total"):
+                if _same_noun(other.noun, words, 2):
+                    found.append(i)
+            else:
+                after = " ".join(_WORD.findall(self.text[other.end : other.end + 40].lower()))
+                if " ".join(words) in after:
+                    return i
+        return max(found, key=lambda i: self.figures[i].value) if found else None
+
     def base_for(self, count: int) -> int | None:
         if count in self.part_of:
             return self.part_of[count]
@@ -833,13 +941,24 @@ class _Finder:
                 break
             if other.percent or other.in_table:
                 continue
+            # a target ("chỉ tiêu (45 đảng viên)"), the earlier value of a change, or a
+            # sibling already checked as a share ("1.847 đồng chí, chiếm 56,5%; … 1.655
+            # đồng chí") is not the base of this count
+            if i in self.target_values or i in self.previous_values or i in self.numerators:
+                continue
             # "Chi bộ có 42 đảng viên thì 40 đồng chí tham gia": two words suffice nearby
             words = 2 if other.clause == figure.clause else 3
-            if other.value > figure.value and _same_noun(other.noun, figure.noun, words):
+            same = _same_noun(
+                other.noun, figure.noun, words, loose=other.sentence == figure.sentence
+            )
+            if other.value > figure.value and same:
                 candidates.append(i)
         candidates.reverse()
-        if len(candidates) == 1:
-            return candidates[0]
+        # a part listed under a total that is itself a candidate is not the base
+        # ("986 đảng viên, trong đó 952 … chính thức"; "1.846 chi bộ, trong đó 1.203 …")
+        candidates = [i for i in candidates if self.part_of.get(i) not in candidates]
+        if len({self.figures[i].value for i in candidates}) == 1:
+            return candidates[-1]  # one candidate, or the same number stated twice
         same_sentence = [i for i in candidates if self.figures[i].sentence == figure.sentence]
         if len(same_sentence) == 1:
             return same_sentence[0]

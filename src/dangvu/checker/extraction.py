@@ -391,7 +391,7 @@ class _Finder:
         pairs = self.fraction_pairs()
         for p in self.prose():
             percent = self.figures[p]
-            if not percent.percent or self.is_change(p):
+            if not percent.percent or self.is_change(p) or self.threshold(p):
                 continue
             pair = self.pair_before(pairs, p) or self.pair_after(pairs, p)
             if pair is None:
@@ -414,10 +414,32 @@ class _Finder:
             if (
                 j < p
                 and self.figures[j].clause == percent.clause
-                and not any(self.figures[k].percent for k in range(j + 1, p))
+                and not any(
+                    self.figures[k].percent and not self.threshold(k) for k in range(j + 1, p)
+                )
             ):
                 best = (i, j)
         return best
+
+    _THRESHOLD_BEFORE = re.compile(
+        r"(?:trên|dưới|hơn|từ|ít nhất|tối thiểu|không quá|không dưới|trở lên)\s*$", re.I
+    )
+    _STATED_BEFORE = re.compile(r"(?:chiếm|đạt|bằng|là)(?:\s+tỷ lệ)?\s*$", re.I)
+
+    def threshold(self, p: int) -> bool:
+        """A criterion, not a result: "15/21 huyện … có tỷ lệ nữ kết nạp trên 45%, chiếm
+        71,4%" (a bounded percentage followed, in its clause, by the stated one)."""
+        percent = self.figures[p]
+        if not self._THRESHOLD_BEFORE.search(self.text[max(percent.start - 12, 0) : percent.start]):
+            return False
+        return any(
+            self.figures[k].percent
+            and self._STATED_BEFORE.search(
+                self.text[max(self.figures[k].start - 12, 0) : self.figures[k].start]
+            )
+            for k in self.in_clause(percent.clause)
+            if k > p
+        )
 
     def pair_after(self, pairs, p):
         percent = self.figures[p]
@@ -820,6 +842,37 @@ class _Finder:
             if bases:
                 for c in counts:
                     self.part_of[c] = bases[0]
+            elif len(counts) >= 3:
+                self.implied_base_shares(counts, percents, added)
+
+    def implied_base_shares(self, counts: list[int], percents: list[int], added: Decimal):
+        """ "Chi bộ có 34 đảng viên …; miễn sinh hoạt 4 đồng chí. Xếp loại: 6 đồng chí …
+        (20%), 22 đồng chí … (73,3%), 2 đồng chí … (6,7%)": the base (30) is not written but
+        the classes add up to it. Taken as the base when all shares but one agree with it."""
+        verdicts = [
+            v.ratio_verdict(
+                self.figures[c].value, added, self.figures[p].value, self.figures[p].decimals
+            )
+            for c, p in zip(counts, percents, strict=True)
+        ]
+        agree = sum(verdict[0] != v.INCONSISTENT for verdict in verdicts)
+        if agree < len(counts) - 1:
+            return
+        summed = " + ".join(self.figures[c].text for c in counts)
+        for c, p, (verdict, exact, explanation, suggestion) in zip(
+            counts, percents, verdicts, strict=True
+        ):
+            parts = [self.figures[c].part("số đạt")]
+            parts += [self.figures[o].part("loại khác (cộng vào tổng)") for o in counts if o != c]
+            parts.append(self.figures[p].part("tỷ lệ nêu"))
+            explanation = (
+                f"Tổng số không ghi; các loại cộng lại {summed} = {format_number(added)}. "
+                + explanation
+            )
+            self.add(SHARE_OF_BASE, parts, self.figures[p], verdict, exact, explanation, suggestion)
+            self.used.update({c, p})
+            self.in_shares.add(p)
+            self.numerators.add(c)
 
     def shares_of_base(self) -> None:
         self.classification_bases()

@@ -213,3 +213,214 @@ def test_spans_and_parts_point_into_the_normalised_text():
     [claim] = report.claims
     assert report.text[claim.anchor_start : claim.anchor_end] == "96,7%"
     assert [report.text[p["start"] : p["end"]] for p in claim.parts] == ["6.042", "6.213", "96,7%"]
+
+
+# ---------------------------------------------------------------- generalisation (heldout2)
+
+
+def share_of(text, stated):
+    found = [c for c in claims(text, "share") if c.stated == stated]
+    assert len(found) == 1, [(c.kind, c.stated, c.explanation) for c in claims(text)]
+    return found[0]
+
+
+def values(claim):
+    return [part["text"] for part in claim.parts]
+
+
+@pytest.mark.parametrize(
+    ("stated", "verdict"), [("52,6%", "inconsistent"), ("50,6%", "consistent")]
+)
+def test_siblings_share_the_base_named_with_another_word(stated, verdict):
+    """ "đồng chí" counts the "đảng viên" of the sentence before; a sibling already checked
+    as a share and the target in parentheses are not the base."""
+    text = (
+        "Đảng bộ tỉnh đã kết nạp 3.268 đảng viên, vượt 8,9% chỉ tiêu Nghị quyết Đại hội Đảng "
+        "bộ tỉnh lần thứ XVII (3.000 đảng viên). Trong đó, người dân tộc thiểu số 1.847 đồng "
+        f"chí, chiếm 56,5%; đảng viên nữ 1.655 đồng chí, chiếm {stated}."
+    )
+    assert values(share_of(text, "56,5%"))[:2] == ["3.268", "1.847"]
+    claim = share_of(text, stated)
+    assert values(claim)[:2] == ["3.268", "1.655"] and claim.verdict == verdict
+    target = share_of(text, "8,9%")  # the target named 60 characters after "chỉ tiêu"
+    assert target.verdict == "consistent" and values(target)[-1] == "3.000"
+
+
+def test_sibling_counts_in_parentheses_after_the_first_share():
+    text = (
+        "Khảo sát tại 120 chi bộ, có 97 chi bộ (80,8%) xây dựng được nghị quyết sát thực tế, "
+        "18 chi bộ (15%) còn chung chung và 5 chi bộ (4,3%) chưa xây dựng."
+    )
+    assert [share_of(text, s).verdict for s in ("80,8%", "15%", "4,3%")] == [
+        "consistent",
+        "consistent",
+        "inconsistent",
+    ]
+    assert values(share_of(text, "15%"))[0] == "120"
+
+
+def test_a_part_of_a_total_is_not_the_base_when_the_total_is_there():
+    text = (
+        "Toàn tỉnh có 1.846 chi bộ, trong đó có 1.203 chi bộ trực thuộc đảng ủy cơ sở. Có "
+        "1.712 chi bộ sinh hoạt đúng quy định, đạt 92,7%; 1.390 chi bộ sinh hoạt chuyên đề, "
+        "chiếm 75,9%."
+    )
+    claim = share_of(text, "75,9%")
+    assert values(claim)[0] == "1.846" and claim.verdict == "inconsistent"
+    assert not claims(text, "shares_sum")  # two shares of one base, not parts of a whole
+
+
+def test_the_earlier_value_of_a_change_is_not_a_base():
+    text = (
+        "Năm 2025 kết nạp 50 đảng viên, đạt 94,3% chỉ tiêu (53 đảng viên); so với năm 2024 "
+        "(44 đảng viên) tăng 13,6%. Đảng viên nữ 23 đồng chí, chiếm 46%; đảng viên là người "
+        "dân tộc thiểu số 6 đồng chí, chiếm 12%."
+    )
+    assert values(share_of(text, "46%"))[0] == "50"
+    assert values(share_of(text, "12%"))[:2] == ["50", "6"]
+
+
+@pytest.mark.parametrize(
+    ("text", "base"),
+    [
+        (
+            "Kết luận 17 trường hợp, trong đó 15 đảng viên có vi phạm (88,2%), phải thi hành "
+            "kỷ luật 9 đảng viên (chiếm 60% số vi phạm).",
+            "15",
+        ),
+        (
+            "Đảng bộ có 986 đảng viên, trong đó 952 đảng viên chính thức, 34 đảng viên dự bị. "
+            "Số đảng viên được miễn sinh hoạt là 112 đồng chí, chiếm 11.36% tổng số đảng viên.",
+            "986",
+        ),
+    ],
+)
+def test_a_base_named_after_the_percentage(text, base):
+    claim = next(c for c in claims(text, "share") if c.stated in ("60%", "11.36%"))
+    assert values(claim)[0] == base and claim.verdict == "consistent"
+
+
+def test_a_part_of_another_shape_ends_the_list():
+    """ "trong đó 15 đảng viên …, phải thi hành kỷ luật 9 đảng viên": 9 is a subset of the
+    15, not a sibling: no total 17 ≠ 15 + 9."""
+    text = (
+        "Kết luận 17 trường hợp, trong đó 15 đảng viên có vi phạm (88,2%), phải thi hành kỷ "
+        "luật 9 đảng viên."
+    )
+    assert not claims(text, "total")
+    assert values(share_of(text, "88,2%"))[:2] == ["17", "15"]
+
+
+def test_an_aside_of_what_is_left_out_is_skipped_before_the_parts():
+    text = (
+        "Tổng số đảng viên được đánh giá 1.418 đồng chí (không đánh giá 108 đồng chí miễn "
+        "sinh hoạt), trong đó: hoàn thành xuất sắc 213 đồng chí, hoàn thành tốt 1.089 đồng "
+        "chí, hoàn thành 103 đồng chí, không hoàn thành 14 đồng chí."
+    )
+    claim = only(text, "total")
+    assert claim.verdict == "inconsistent" and claim.correct == "1.419"
+    assert "108" not in values(claim)
+
+
+def test_a_short_wordy_piece_continues_the_noun_of_a_part():
+    text = "Hơn 1.900 chi bộ (gồm 1.287 chi bộ thôn, bản và 658 chi bộ tổ dân phố) có bí thư."
+    claim = only(text, "total")
+    assert claim.verdict == "consistent" and values(claim) == ["1.900", "1.287", "658"]
+
+
+@pytest.mark.parametrize(
+    ("text", "old", "new"),
+    [
+        (
+            "Kiểm tra 84 tổ chức đảng và 231 đảng viên (trong đó 97 đảng viên là cấp ủy viên),"
+            " tăng 12,0% so với cùng kỳ năm 2024 (75 tổ chức đảng).",
+            "75",
+            "84",
+        ),
+        (
+            "Thi hành kỷ luật 26 đảng viên (khiển trách 17, cảnh cáo 6, cách chức 1, khai trừ "
+            "2), giảm 18,8% so với cùng kỳ (32 đảng viên).",
+            "32",
+            "26",
+        ),
+        (
+            "Giám sát 52 tổ chức đảng và 146 đảng viên; so với cùng kỳ, số tổ chức đảng được "
+            "giám sát giảm 13,3% (cùng kỳ 60 tổ chức).",
+            "60",
+            "52",
+        ),
+    ],
+)
+def test_a_change_compares_counts_of_the_same_thing(text, old, new):
+    claim = only(text, "change")
+    assert values(claim)[:2] == [old, new] and claim.verdict == "consistent"
+
+
+def test_the_change_is_of_the_head_count_not_of_a_subgroup():
+    text = (
+        "Kết nạp 47 đảng viên mới; trong đó đảng viên nữ 21 đồng chí, chiếm 44,7%. So với "
+        "năm 2024 (41 đảng viên), số kết nạp tăng 14,6%."
+    )
+    claim = only(text, "change")
+    assert values(claim)[:2] == ["41", "47"] and claim.verdict == "consistent"
+
+
+def test_overlapping_groups_after_trong_do_are_not_summed():
+    text = (
+        "Kết nạp 47 đảng viên, trong đó đảng viên nữ 21 đồng chí, chiếm 44,7%, đoàn viên "
+        "thanh niên 38 đồng chí, chiếm 80,9%."
+    )
+    assert not claims(text, "shares_sum")
+    assert [c.verdict for c in claims(text, "share")] == ["consistent", "consistent"]
+
+
+def test_a_threshold_between_a_ratio_and_its_percentage_is_skipped():
+    text = "Có 15/21 huyện có tỷ lệ đảng viên nữ kết nạp trên 45%, chiếm 71,4%."
+    claim = only(text, "ratio")
+    assert claim.stated == "71,4%" and claim.verdict == "consistent"
+    assert not [c for c in claims(text) if c.verdict == "inconsistent"]
+
+
+@pytest.mark.parametrize(
+    ("stated", "verdict"), [("73,3%", "consistent"), ("75,3%", "inconsistent")]
+)
+def test_classes_add_up_to_an_unwritten_base(stated, verdict):
+    text = (
+        "Chi bộ có 34 đảng viên; miễn sinh hoạt 4 đồng chí. Kết quả đánh giá, xếp loại: 6 đồng "
+        f"chí hoàn thành xuất sắc nhiệm vụ (20%), 22 đồng chí hoàn thành tốt nhiệm vụ ({stated}), "
+        "2 đồng chí hoàn thành nhiệm vụ (6,7%)."
+    )
+    shares = claims(text, "share")
+    assert [c.verdict for c in shares] == ["consistent", verdict, "consistent"]
+    assert "= 30" in shares[1].explanation
+
+
+def test_classes_that_disagree_with_their_sum_give_no_implied_base():
+    text = (
+        "Kết quả xếp loại: 6 đồng chí hoàn thành xuất sắc (25%), 22 đồng chí hoàn thành tốt "
+        "(60%), 2 đồng chí hoàn thành (15%)."
+    )
+    assert not claims(text, "share")
+
+
+def test_a_base_stated_twice_is_one_base():
+    text = (
+        "Giám sát 5 chi bộ; qua giám sát, 4/5 chi bộ thực hiện tốt, đạt 80%; 1 chi bộ còn hạn "
+        "chế (20%)."
+    )
+    claim = share_of(text, "20%")
+    assert values(claim)[:2] == ["5", "1"] and claim.verdict == "consistent"
+
+
+def test_a_one_word_noun_matches_a_longer_one_in_the_same_sentence():
+    claim = share_of("Tiếp nhận 18 đơn thư, giải quyết 16 đơn, đạt 88,9%.", "88,9%")
+    assert values(claim)[:2] == ["18", "16"] and claim.verdict == "consistent"
+
+
+def test_a_difference_against_the_total_not_its_last_part():
+    text = (
+        "Năm 2024 thi hành kỷ luật 31 đảng viên (khiển trách 19, cảnh cáo 8, cách chức 1, khai "
+        "trừ 3), tăng 6 đảng viên so với năm 2023 (25 đảng viên)."
+    )
+    claim = only(text, "difference")
+    assert values(claim)[:2] == ["25", "31"] and claim.verdict == "consistent"

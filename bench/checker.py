@@ -6,8 +6,8 @@
 The corpus is ``src/dangvu/checker/tests/corpus/``: ``dev/`` (the seed articles with figures
 and texts written in their style, used while writing the rules) and ``heldout*/`` (each
 written before the checker was first run on it; see below which were tuned on after).
-Targets: finds ≥ 90% of the checkable claims, flags ≥ 95% of the inconsistent ones, fewer than 1 in 20 "inconsistent"
-verdicts wrong, and no claim made from a date, a symbol or a year.
+Targets: finds ≥ 90% of the checkable claims, flags ≥ 95% of the inconsistent ones, fewer
+than 1 in 20 "inconsistent" verdicts wrong, and no claim made from a date, a symbol or a year.
 
 Held-out history (01/12/2026). Each held-out set was scored once as it was written, then
 moved to dev/ when rules were changed after seeing it; the figures are those first scores

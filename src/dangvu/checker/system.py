@@ -85,10 +85,12 @@ class Rule:
     noun: str = ""
     category: str = ""
     lead: str = ""  # what must end the clause right before the figure ("có", "với")
+    totals_only: bool = False  # a count of the whole: only for a total and its parts
 
-    def matches(self, before: str, noun: str) -> bool:
+    def matches(self, before: str, noun: str, after: str = "") -> bool:
+        context = f"{before} {noun} {after}"
         return (
-            (not self.context or re.search(self.context, f"{before} {noun}", re.I) is not None)
+            (not self.context or re.search(self.context, context, re.I) is not None)
             and (not self.noun or re.match(self.noun, noun, re.I) is not None)
             and (not self.lead or re.search(self.lead + r"\s*$", before, re.I) is not None)
         )
@@ -144,6 +146,12 @@ RULES = [
     Rule("thi_dua.mo_hinh", noun=r"mô hình"),
     Rule(
         "dang_vien.so_luong",
+        context=r"miễn (?:công tác|sinh hoạt)",
+        noun=_MEMBERS,
+        category="trang_thai:mien_sinh_hoat",
+    ),
+    Rule(
+        "dang_vien.so_luong",
         noun=_MEMBERS + r"\s+dự bị",
         lead=_STATE_LEAD,
         category="trang_thai:du_bi",
@@ -155,9 +163,26 @@ RULES = [
         category="trang_thai:chinh_thuc",
     ),
     Rule("dang_vien.so_luong", noun=_MEMBERS + r"\s+nữ", lead=_STATE_LEAD, category="gioi_tinh:nu"),
-    Rule("dang_vien.so_luong", noun=_MEMBERS + r"(?!\s+(?:dự|tham|được|bị))", lead=_STATE_LEAD),
-    Rule("to_chuc.so_luong", noun=r"tổ chức cơ sở đảng", lead=_STATE_LEAD, category="cap:co_so"),
-    Rule("to_chuc.so_luong", noun=r"chi bộ", lead=_STATE_LEAD, category="cap:chi_bo"),
+    Rule(
+        "dang_vien.so_luong",
+        noun=_MEMBERS + r"(?!\s+(?:được|dự|tham|bị|có|đã))",
+        lead=_STATE_LEAD,
+        totals_only=True,
+    ),
+    Rule(
+        "to_chuc.so_luong",
+        noun=r"tổ chức cơ sở đảng",
+        lead=_STATE_LEAD,
+        category="cap:co_so",
+        totals_only=True,
+    ),
+    Rule(
+        "to_chuc.so_luong",
+        noun=r"chi bộ",
+        lead=_STATE_LEAD,
+        category="cap:chi_bo",
+        totals_only=True,
+    ),
 ]
 
 _CLAUSE_START = re.compile(r"[;\n:(]|\.(?=\s)|,\s*(?=trong đó)")
@@ -168,6 +193,13 @@ def _before(text: str, position: int) -> str:
     window = text[max(position - 120, 0) : position]
     starts = [m.end() for m in _CLAUSE_START.finditer(window)]
     return window[starts[-1] :] if starts else window
+
+
+def _after(text: str, position: int) -> str:
+    """The rest of the clause after ``position`` (at most 80 characters)."""
+    window = text[position : position + 80]
+    end = re.search(r"[;\n]|\.(?=\s)|\(", window)
+    return (window[: end.start()] if end else window).lower()
 
 
 def _noun(text: str, position: int) -> str:
@@ -215,6 +247,10 @@ def map_claim(text: str, claim) -> Mapped | None:
         return None  # tables: the header, not the clause, names what is counted
     before = _before(text, part["start"]).lower()
     noun = _noun(text, part["end"])
+    if not noun and base is not None and claim.kind == RATIO:
+        noun = _noun(text, base["end"])  # "27/30 lượt cán bộ": the noun follows the base
+    last = max(part["end"], base["end"] if base is not None and claim.kind == RATIO else 0)
+    after = _after(text, last) if claim.kind != PERCENT else ""
     if claim.kind == PERCENT:
         noun = ""
     level = _level(text, part["start"], part["end"]) if claim.kind != PERCENT else ""
@@ -227,9 +263,11 @@ def map_claim(text: str, claim) -> Mapped | None:
             continue
         if claim.kind == PERCENT and not items[rule.code].is_rate:
             continue
-        if rule.matches(before, noun) if claim.kind != PERCENT else rule.matches(before, ""):
-            if rule.noun and claim.kind == PERCENT:
-                continue
+        if claim.kind == PERCENT and (rule.noun or rule.lead):
+            continue  # a percentage alone: only its wording names a rate
+        if rule.totals_only and claim.kind != TOTAL:
+            continue  # "có 1.712 chi bộ duy trì sinh hoạt …": a share is not the whole
+        if rule.matches(before, noun, after):
             return Mapped(rule.code, rule.category, part, base)
     return None
 

@@ -273,6 +273,8 @@ class _Finder:
         self.target_values: set[int] = set()  # "chỉ tiêu (500 đảng viên)": a target, not a state
         self.previous_values: set[int] = set()  # the earlier value of a change ("kỳ trước")
         self.numerators: set[int] = set()  # counts already checked as a share of a base
+        self.share_count: dict[int, int] = {}  # percentage → the count it is a share of
+        self.current_values: set[int] = set()  # the later value of a change ("kỳ này")
 
     # helpers
     def between(self, a: int, b: int) -> str:
@@ -283,7 +285,7 @@ class _Finder:
         trong đó đảng viên nữ 21 đồng chí")."""
         figure = self.figures[index]
         lead = self.text[self._clauses[figure.clause] : figure.start]
-        return bool(re.search(r"\btrong đó\b", lead, re.I))
+        return bool(re.search(r"\btrong (?:đó|tổng số|số)\b", lead, re.I))
 
     def sentence_start(self, figure: Figure) -> int:
         """Where the sentence of ``figure`` starts."""
@@ -495,7 +497,8 @@ class _Finder:
             lead = self.text[max(self.figures[j].start - 60, 0) : self.figures[j].start]
             if re.search(
                 r"so với[^;\d]{0,40}?(?:\d{4}\s*)?(?:\(|là|có|đạt|:)\s*$"
-                r"|\(\s*(?:cùng kỳ|kỳ trước|năm trước)(?:\s+năm)?\s*:?\s*$",
+                r"|\(\s*(?:cùng kỳ|kỳ trước|năm trước)(?:\s+năm)?\s*:?\s*$"
+                r"|\(\s*năm\s+(?:19|20)\d\d[^()\d;]{0,30}$",
                 lead,
                 re.I,
             ):
@@ -537,18 +540,40 @@ class _Finder:
         thing as ``anchor``: (earlier, anchor), or (anchor, earlier) when ``anchor`` is the
         compared (previous) value."""
         noun = self.figures[anchor].noun
+        # the paragraph, then the one before ("Trong năm, kết nạp 146 đảng viên …⏎ So với năm
+        # 2024, số đảng viên kết nạp tăng 12,3% (năm 2024 kết nạp 130 đảng viên)")
+        allowed = {figure.paragraph, self._previous_paragraph(figure.paragraph)}
         for i in reversed(range(anchor)):
             other = self.figures[i]
             if other.in_table:
                 continue
             if other.clause < figure.clause and not other.percent:
-                if other.paragraph != figure.paragraph:
+                if other.paragraph not in allowed:
                     break
                 if i in self.target_values or self.is_change(i) or self.subgroup(i):
                     continue
+                if self.has_own_share(i):
+                    continue  # "… có 88 đồng chí là công nhân, chiếm 60,3%": a subset
                 if _same_noun(other.noun, noun):
                     return (anchor, i) if compared_first else (i, anchor)
         return None
+
+    def has_own_share(self, index: int) -> bool:
+        """A count followed in its clause by "chiếm X%" (a share of something larger)."""
+        figure = self.figures[index]
+        return any(
+            self.figures[k].percent
+            and re.search(
+                r"chiếm(?:\s+tỷ lệ)?\s*$",
+                self.text[max(self.figures[k].start - 14, 0) : self.figures[k].start],
+                re.I,
+            )
+            for k in self.in_clause(figure.clause)
+            if k > index
+            and not any(
+                not self.figures[j].percent and self.figures[j].noun for j in range(index + 1, k)
+            )
+        )
 
     def changes(self) -> None:
         for p in self.prose():
@@ -591,6 +616,7 @@ class _Finder:
             )
             self.used.update({p, *values})
             self.previous_values.add(values[0])
+            self.current_values.add(values[1])
 
     def differences(self) -> None:
         for d in self.prose():
@@ -773,6 +799,19 @@ class _Finder:
         r"xếp loại|phân loại|chia ra|đánh giá chất lượng|đánh giá, xếp loại", re.I
     )
 
+    def parts_make_the_total(self, percents: list[int]) -> bool:
+        """ "42 đảng viên, trong đó khiển trách 27 (64,3%), cảnh cáo 10 (23,8%), cách chức 2
+        (4,8%), khai trừ 3 (7,4%)": the counts of the shares are parts of one total and add
+        up to it, so the shares are of disjoint classes and must add up to 100%."""
+        counts = [self.share_count.get(p) for p in percents]
+        if None in counts:
+            return False
+        totals = {self.part_of.get(c) for c in counts}
+        if len(totals) != 1 or None in totals:
+            return False
+        (total,) = totals
+        return sum(self.figures[c].value for c in counts) == self.figures[total].value
+
     def shares_sums(self) -> None:
         by_sentence: dict[int, list[int]] = {}
         for p in self.prose():
@@ -787,7 +826,7 @@ class _Finder:
             trigger = self._SHARES_TRIGGER.search(lead)
             if trigger is None:
                 continue
-            exhaustive = bool(self._EXHAUSTIVE.search(lead))
+            exhaustive = bool(self._EXHAUSTIVE.search(lead)) or self.parts_make_the_total(percents)
             if not exhaustive and all(p in self.in_shares for p in percents):
                 # "trong đó nữ 21 đồng chí, chiếm 44,7%, đoàn viên 38 đồng chí, chiếm 80,8%":
                 # each share is checked against its base; the groups may overlap
@@ -893,6 +932,7 @@ class _Finder:
             self.used.update({p, count})
             self.in_shares.add(p)
             self.numerators.add(count)
+            self.share_count[p] = count
 
     def unchecked_percents(self) -> None:
         for p in self.prose():
@@ -912,7 +952,9 @@ class _Finder:
             figure = self.figures[i]
             if figure.clause != percent.clause or figure.percent:
                 return None
-            if figure.in_table or (i in self.used and i not in self.part_of):
+            if figure.in_table or (
+                i in self.used and i not in self.part_of and i not in self.current_values
+            ):
                 return None
             if figure.noun or i in self.part_of:
                 return i
@@ -986,6 +1028,51 @@ class _Finder:
     def base_for(self, count: int) -> int | None:
         if count in self.part_of:
             return self.part_of[count]
+        figure = self.figures[count]
+        found = self._base_in_paragraph(count)
+        if found is not None:
+            return found
+        # nothing in the paragraph: the whole stated in the paragraph before ("… với 3.962 chi
+        # bộ trực thuộc.⏎ … có 3.815 chi bộ sinh hoạt …, đạt 96,3%"), if it names one number
+        earlier = self._previous_paragraph(figure.paragraph)
+        if earlier is not None:
+            candidates = [
+                i
+                for i in self.prose()
+                if self.figures[i].paragraph == earlier
+                and self._may_be_base(i, count, siblings=False)
+                and _same_noun(self.figures[i].noun, figure.noun, 2)
+            ]
+            candidates = [i for i in candidates if self.part_of.get(i) not in candidates]
+            if len({self.figures[i].value for i in candidates}) == 1:
+                return candidates[-1]
+        # "giới thiệu 4 quần chúng …, kết nạp 2 đồng chí, đạt 50%": the only larger count of
+        # the clause, named otherwise
+        larger = [
+            i
+            for i in self.in_clause(figure.clause)
+            if i < count and self.figures[i].noun and self._may_be_base(i, count)
+        ]
+        return larger[0] if len(larger) == 1 else None
+
+    def _may_be_base(self, i: int, count: int, *, siblings: bool = True) -> bool:
+        other = self.figures[i]
+        return (
+            not other.percent
+            and not other.in_table
+            and other.value > self.figures[count].value
+            and i not in self.target_values
+            and i not in self.previous_values
+            and not (siblings and i in self.numerators)
+        )
+
+    def _previous_paragraph(self, paragraph: int) -> int | None:
+        """The nearest earlier paragraph with figures in prose."""
+        earlier = [self.figures[i].paragraph for i in self.prose()]
+        earlier = [k for k in earlier if k < paragraph]
+        return max(earlier) if earlier else None
+
+    def _base_in_paragraph(self, count: int) -> int | None:
         figure = self.figures[count]
         candidates = []
         for i in reversed(range(count)):

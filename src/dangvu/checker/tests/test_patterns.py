@@ -424,3 +424,55 @@ def test_a_difference_against_the_total_not_its_last_part():
     )
     claim = only(text, "difference")
     assert values(claim)[:2] == ["25", "31"] and claim.verdict == "consistent"
+
+
+# ---------------------------------------------------------------- generalisation (heldout3)
+
+
+def test_the_whole_stated_in_the_paragraph_before():
+    text = (
+        "Toàn tỉnh còn 130 đảng bộ xã, phường với 3.962 chi bộ trực thuộc.\n"
+        "Quý III có 3.815 chi bộ sinh hoạt đúng quy định, đạt 96,3%, tăng 2,1% so với quý II "
+        "(3.736 chi bộ); có 2.907 chi bộ sinh hoạt chuyên đề, chiếm 73,4%."
+    )
+    assert values(share_of(text, "96,3%"))[:2] == ["3.962", "3.815"]  # also the change's value
+    claim = share_of(text, "73,4%")
+    assert values(claim)[:2] == ["3.962", "2.907"] and claim.verdict == "consistent"
+    assert only(text, "change").verdict == "consistent"
+
+
+def test_a_base_in_the_paragraph_before_must_be_the_only_one():
+    text = (
+        "Xã có 120 chi bộ; huyện có 980 chi bộ.\nCó 100 chi bộ sinh hoạt đúng quy định, đạt 83,3%."
+    )
+    assert not claims(text, "share")
+
+
+def test_the_only_larger_count_of_the_clause_named_otherwise():
+    text = "Chi bộ giới thiệu 4 quần chúng ưu tú, kết nạp 2 đồng chí, đạt 50%."
+    claim = share_of(text, "50%")
+    assert values(claim)[:2] == ["4", "2"] and claim.verdict == "consistent"
+    # two larger counts: which one is meant is not said
+    assert not claims("Có 12 chi bộ, 4 quần chúng ưu tú, kết nạp 2 đồng chí, đạt 50%.", "share")
+
+
+def test_the_earlier_value_in_parentheses_with_its_year():
+    text = (
+        "Trong năm, kết nạp 146 đảng viên, bằng 97,3% kế hoạch (150 đảng viên); trong tổng số "
+        "đảng viên mới kết nạp có 88 đồng chí là công nhân, chiếm tỷ lệ 60,3%.\n"
+        "So với năm 2024, số đảng viên kết nạp tăng 12,3% (năm 2024 kết nạp 130 đảng viên)."
+    )
+    claim = only(text, "change")
+    assert values(claim)[:2] == ["130", "146"] and claim.verdict == "consistent"
+
+
+def test_shares_of_parts_that_make_the_total_add_up_to_100():
+    text = (
+        "Thi hành kỷ luật 42 đảng viên, trong đó khiển trách 27 đồng chí (64,3%), cảnh cáo 10 "
+        "đồng chí (23,8%), cách chức 2 đồng chí (4,8%), khai trừ 3 đồng chí (7,4%)."
+    )
+    claim = only(text, "shares_sum")
+    assert claim.verdict == "inconsistent"
+    # parts that do not make the total may overlap: no sum
+    text = text.replace("khai trừ 3 đồng chí (7,4%)", "khai trừ 1 đồng chí (2,4%)")
+    assert not claims(text, "shares_sum")

@@ -619,18 +619,30 @@ class _Finder:
             self.current_values.add(values[1])
 
     def differences(self) -> None:
+        last: tuple[int, str, int] | None = None  # (figure, direction, word start) of the last
         for d in self.prose():
             figure = self.figures[d]
-            if figure.percent or d in self.used or not self.is_change(d):
+            if figure.percent or d in self.used:
                 continue
-            word = self.change_word(d)
-            values = self.change_values(d)
+            if self.is_change(d):
+                word = self.change_word(d)
+                direction = word.group("word").lower()
+                word_start = max(figure.start - 40, 0) + word.start()
+                values = self.change_values(d)
+            elif last is not None and self._AND_NEXT.fullmatch(
+                self.between(self.figures[last[0]].end, figure.start)
+            ):
+                # "tăng 24 tập thể và 57 cá nhân so với đợt trước (132 tập thể, 355 cá nhân)"
+                direction, word_start = last[1], last[2]
+                values = self.values_alike(d, word_start)
+            else:
+                continue
             if values is None or d in values:
                 continue
             old, new = (self.figures[i] for i in values)
             if figure.noun and figure.noun[:1] != new.noun[:1]:
                 continue
-            direction = word.group("word").lower()
+            last = (d, direction, word_start)
             verdict, exact, explanation = v.difference_verdict(
                 old.value, new.value, direction, figure.value
             )
@@ -646,6 +658,23 @@ class _Finder:
             )
             self.used.update({d, *values})
             self.previous_values.add(values[0])
+
+    _AND_NEXT = re.compile(r"[ \t]+(?:[^\W\d_]+[ \t]+){0,3}?(?:và|,)[ \t]+")
+
+    def values_alike(self, d: int, word_start: int) -> tuple[int, int] | None:
+        """(earlier, later) counts of the same thing as ``d`` around a change word: the later
+        before the word, the earlier after "so với" ("… 412 cá nhân …, tăng 24 tập thể và 57
+        cá nhân so với đợt trước (132 tập thể, 355 cá nhân)" → 355, 412)."""
+        figure = self.figures[d]
+        clause = [i for i in self.in_clause(figure.clause) if not self.figures[i].percent]
+        alike = [i for i in clause if i != d and _same_noun(self.figures[i].noun, figure.noun)]
+        later = [i for i in alike if self.figures[i].end <= word_start and not self.is_change(i)]
+        earlier = [
+            i
+            for i in alike
+            if i > d and re.search(r"\bso với\b", self.between(figure.end, self.figures[i].start))
+        ]
+        return (earlier[0], later[-1]) if later and earlier else None
 
     # ------------------------------------------------------------ totals
     _BOUND = re.compile(
@@ -664,6 +693,7 @@ class _Finder:
         re.IGNORECASE,
     )
 
+    _COMPARED_HEAD = re.compile(r"\bso với\b|\bcùng kỳ\b|\b(?:năm|kỳ|đợt) trước\b", re.I)
     _EXCLUDED = re.compile(
         r"\s*\(\s*(?:không|chưa)\s+(?:tính|kể|đánh giá|xếp loại|bao gồm)[^()\n]*\)", re.I
     )
@@ -674,8 +704,8 @@ class _Finder:
             if total.percent or not total.noun:
                 continue
             head = self._HEAD.match(self.text[total.end : total.end + 80])
-            if head is None:
-                continue
+            if head is None or self._COMPARED_HEAD.search(head.group()):
+                continue  # "57 cá nhân so với đợt trước (132 …, 355 …)": earlier values
             position = total.end + head.end()
             aside = self._EXCLUDED.match(self.text, position)
             if aside is not None:
@@ -1020,8 +1050,13 @@ class _Finder:
                 if _same_noun(other.noun, words, 2):
                     found.append(i)
             else:
-                after = " ".join(_WORD.findall(self.text[other.end : other.end + 40].lower()))
-                if " ".join(words) in after:
+                # the words after the count ("15 đảng viên có vi phạm") or before it in its
+                # clause ("đã trả lời, giải quyết 1.189 ý kiến" for "số đã trả lời")
+                lead = self.text[self._clauses[other.clause] : other.start]
+                around = " ".join(
+                    _WORD.findall(f"{lead} # {self.text[other.end : other.end + 40]}".lower())
+                )
+                if " ".join(words) in around:
                     return i
         return max(found, key=lambda i: self.figures[i].value) if found else None
 
@@ -1222,8 +1257,17 @@ def find_tables(text: str) -> list[Table]:
     return tables
 
 
-_CELL_NUMBER = re.compile(r"^\s*(?P<number>[\d.,]+)\s*(?P<percent>%)?\s*$")
+_CELL_NUMBER = re.compile(r"^\s*(?P<sign>[+\-−–])?\s*(?P<number>[\d.,]+)\s*(?P<percent>%)?\s*$")
+# a percentage column that states the change between the two count columns before it
+_CHANGE_HEADER = re.compile(r"tăng|giảm|so sánh|chênh lệch", re.I)
 _TOTAL_ROW = re.compile(r"^\s*(?:tổng|cộng|toàn\s)", re.I)
+
+
+def _cell_sign(cell: Cell) -> str:
+    """ "giảm" for "-14,3%", "tăng" for "+22,2%", "" without a sign."""
+    match = _CELL_NUMBER.match(cell.text)
+    sign = match.group("sign") if match else None
+    return "" if not sign else "tăng" if sign == "+" else "giảm"
 
 
 def _cell_value(cell: Cell) -> tuple[Decimal, int, bool] | None:
@@ -1282,6 +1326,9 @@ def table_claims(text: str, table: Table) -> list[Claim]:
                 if values[j] is not None and not values[j][2] and j not in serial
             ]
             if len(counts) < 2:
+                continue
+            if _CHANGE_HEADER.search(header[k]):
+                claims.append(_table_change(row, counts[-2], counts[-1], k, values, table))
                 continue
             top_k = counts[-1]
             base_k = next((j for j in base_columns if j in counts and j != top_k), counts[0])
@@ -1342,6 +1389,38 @@ def table_claims(text: str, table: Table) -> list[Claim]:
                 )
             )
     return claims
+
+
+def _table_change(row: list[Cell], old_k: int, new_k: int, k: int, values, table: Table) -> Claim:
+    """ "Khiển trách | 21 | 18 | -14,3%" under "Năm 2024 | Năm 2025 | Tăng, giảm (%)"."""
+    old = _cell_figure(row[old_k], *values[old_k])
+    new = _cell_figure(row[new_k], *values[new_k])
+    stated = _cell_figure(row[k], *values[k])
+    direction = _cell_sign(row[k]) or ("giảm" if new.value < old.value else "tăng")
+    verdict, exact, explanation = v.change_verdict(
+        old.value, new.value, direction, stated.value, stated.decimals
+    )
+    correct = ""
+    if verdict != v.CONSISTENT and exact is not None:
+        decimals = max(stated.decimals, 1)
+        correct = format_percent(v.quantize(abs(exact), decimals), decimals)
+    header = table.rows[0]
+    return Claim(
+        kind=CHANGE,
+        start=row[0].start,
+        end=row[-1].end,
+        anchor_start=stated.start,
+        anchor_end=stated.end,
+        stated=f"{direction} {format_percent(stated.value, stated.decimals)}",
+        verdict=verdict,
+        explanation=(
+            f"Dòng “{_row_name(row)}”, từ cột “{header[old_k].text}” đến cột "
+            f"“{header[new_k].text}”: {explanation}"
+        ),
+        parts=[old.part("kỳ trước"), new.part("kỳ này"), stated.part("mức tăng/giảm nêu")],
+        computed=exact,
+        correct=correct,
+    )
 
 
 # ---------------------------------------------------------------- entry point

@@ -476,3 +476,49 @@ def test_shares_of_parts_that_make_the_total_add_up_to_100():
     # parts that do not make the total may overlap: no sum
     text = text.replace("khai trừ 3 đồng chí (7,4%)", "khai trừ 1 đồng chí (2,4%)")
     assert not claims(text, "shares_sum")
+
+
+# ---------------------------------------------------------------- generalisation (heldout4)
+
+
+@pytest.mark.parametrize(
+    ("cell", "verdict"),
+    [
+        ("-14,3%", "consistent"),
+        ("14,3", "consistent"),
+        ("+14,3%", "inconsistent"),
+        ("-20%", "inconsistent"),
+    ],
+)
+def test_a_table_column_of_changes_between_two_year_columns(cell, verdict):
+    text = (
+        "Hình thức\tNăm 2024\tNăm 2025\tTăng, giảm (%)\n"
+        f"Khiển trách\t21\t18\t{cell}\n"
+        "Cảnh cáo\t9\t11\t+22,2%\n"
+    )
+    changes = claims(text, "change")
+    assert [c.verdict for c in changes] == [verdict, "consistent"]
+    assert values(changes[0])[:2] == ["21", "18"]
+    assert not claims(text, "ratio")  # not a share of the two columns
+
+
+def test_two_differences_stated_together():
+    text = (
+        "Năm 2025 biểu dương 156 tập thể, 412 cá nhân điển hình, tăng 24 tập thể và 57 cá nhân "
+        "so với đợt trước (132 tập thể, 355 cá nhân)."
+    )
+    found = claims(text, "difference")
+    assert [(values(c)[:2], c.verdict) for c in found] == [
+        (["132", "156"], "consistent"),
+        (["355", "412"], "consistent"),
+    ]
+    assert not claims(text, "total")  # the compared values are not parts of a total
+
+
+def test_a_base_named_by_the_words_before_its_count():
+    text = (
+        "Tiếp nhận 1.254 ý kiến, kiến nghị; đã trả lời, giải quyết 1.189 ý kiến, đạt 94,8%, "
+        "trong đó trả lời đúng hạn 1.102 ý kiến, chiếm 92,7% số đã trả lời."
+    )
+    claim = share_of(text, "92,7%")
+    assert values(claim)[:2] == ["1.189", "1.102"] and claim.verdict == "consistent"

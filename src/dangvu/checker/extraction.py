@@ -274,6 +274,7 @@ class _Finder:
         self.previous_values: set[int] = set()  # the earlier value of a change ("kỳ trước")
         self.numerators: set[int] = set()  # counts already checked as a share of a base
         self.share_count: dict[int, int] = {}  # percentage → the count it is a share of
+        self.named_several: dict[int, list[int]] = {}  # percentage → counts its base names
         self.current_values: set[int] = set()  # the later value of a change ("kỳ này")
 
     # helpers
@@ -527,7 +528,15 @@ class _Finder:
         if len(candidates) >= 2 and None not in years and years[0] != years[1]:
             older, newer = sorted(zip(years, candidates[-2:], strict=True))
             return older[1], newer[1]
-        return self.earlier_same_noun(candidates[-1], figure)
+        found = self.earlier_same_noun(candidates[-1], figure)
+        after = self.text[figure.end : figure.end + 60]
+        if found is not None and re.match(r"\s*so với", after, re.I):
+            # "kiểm tra 1.025 đảng viên, tăng 8,2% so với cùng kỳ": the point compared with is
+            # named but its value is not given; only a count of that year can be it
+            year = re.match(r"\s*so với[^;.\d]{0,30}?năm\s+((?:19|20)\d\d)", after, re.I)
+            if year is None or self.year_before(found[0]) != int(year.group(1)):
+                return None
+        return found
 
     def year_before(self, index: int) -> int | None:
         """The year named just before a figure ("năm 2023 là 10,8 …" → 2023), if any."""
@@ -954,6 +963,9 @@ class _Finder:
             base = None if count is None else self.named_base(p, count)
             if base is None and count is not None:
                 base = self.base_for(count)
+            if base == self.AMBIGUOUS:
+                self.share_of_sum(p, count, self.named_several[p])
+                continue
             if base is None:
                 continue
             top, bottom = self.figures[count], self.figures[base]
@@ -978,16 +990,37 @@ class _Finder:
         respective = self.respective_count(p)
         if respective is not None:
             return respective
+        inside = self.count_in_parentheses(p)
+        if inside is not None:
+            return inside
         for i in reversed(range(p)):
             figure = self.figures[i]
             if figure.clause != percent.clause or figure.percent:
-                return None
+                break
             if figure.in_table or (
                 i in self.used and i not in self.part_of and i not in self.current_values
             ):
-                return None
+                break
             if figure.noun or i in self.part_of:
                 return i
+        return None
+
+    def count_in_parentheses(self, p: int) -> int | None:
+        """ "nộp cấp trên 30% (972.000 đồng)": the count in parentheses right after."""
+        after = p + 1
+        if after >= len(self.figures):
+            return None
+        figure = self.figures[after]
+        if (
+            not figure.percent
+            and figure.noun
+            and not figure.in_table
+            and after not in self.used
+            and figure.clause == self.figures[p].clause
+            and re.fullmatch(r"\s*\(\s*", self.between(self.figures[p].end, figure.start))
+            and re.match(r"[^\d()%;\n]{0,40}\)", self.text[figure.end :])
+        ):
+            return after
         return None
 
     def respective_count(self, p: int) -> int | None:
@@ -1037,7 +1070,7 @@ class _Finder:
         if named is None:
             return None
         words = tuple(named.group("words").lower().split())
-        found = []
+        found, alike = [], []
         for i in reversed(range(count)):
             other = self.figures[i]
             if other.paragraph != figure.paragraph:
@@ -1057,8 +1090,35 @@ class _Finder:
                     _WORD.findall(f"{lead} # {self.text[other.end : other.end + 40]}".lower())
                 )
                 if " ".join(words) in around:
-                    return i
-        return max(found, key=lambda i: self.figures[i].value) if found else None
+                    alike.append(i)
+        if named.group("total"):
+            return max(found, key=lambda i: self.figures[i].value) if found else None
+        if len(alike) > 1 and _same_noun(words, figure.noun, 2):
+            # "kiểm tra 24 chi bộ, giám sát 18 chi bộ; … 3 chi bộ, chiếm 7,1% số chi bộ được
+            # kiểm tra, giám sát": the words name several counts; no one of them is the base
+            self.named_several[p] = sorted(alike)
+            return self.AMBIGUOUS
+        return alike[0] if alike else None
+
+    AMBIGUOUS = -1  # a base is named but several counts fit it
+
+    def share_of_sum(self, p: int, count: int, several: list[int]) -> None:
+        """A share of the counts a base names together, when their sum gives the stated
+        percentage (else nothing: which count is meant is not said)."""
+        top, percent = self.figures[count], self.figures[p]
+        added = sum(self.figures[i].value for i in several)
+        verdict, exact, explanation, suggestion = v.ratio_verdict(
+            top.value, added, percent.value, percent.decimals
+        )
+        if verdict == v.INCONSISTENT:
+            return
+        summed = " + ".join(self.figures[i].text for i in several)
+        parts = [self.figures[i].part("tổng số (cộng lại)") for i in several]
+        parts += [top.part("số đạt"), percent.part("tỷ lệ nêu")]
+        explanation = f"Tổng số {summed} = {format_number(added)}. {explanation}"
+        self.add(SHARE_OF_BASE, parts, percent, verdict, exact, explanation, suggestion)
+        self.used.update({p, count})
+        self.in_shares.add(p)
 
     def base_for(self, count: int) -> int | None:
         if count in self.part_of:

@@ -522,3 +522,46 @@ def test_a_base_named_by_the_words_before_its_count():
     )
     claim = share_of(text, "92,7%")
     assert values(claim)[:2] == ["1.189", "1.102"] and claim.verdict == "consistent"
+
+
+# ---------------------------------------------------------------- generalisation (heldout5)
+
+
+def test_a_change_against_an_unstated_period_is_not_checkable():
+    """ "tăng 8,2% so với cùng kỳ" names the point compared with but not its value: an
+    earlier count of another clause or paragraph is not it."""
+    text = (
+        "Toàn Đảng bộ có 15.480 đảng viên.\n"
+        "6 tháng đầu năm 2025, các cấp ủy kiểm tra 1.025 đảng viên, tăng 8,2% so với cùng kỳ; "
+        "giám sát 1.342 đảng viên, giảm 3,1% so với cùng kỳ năm 2024."
+    )
+    assert [c.verdict for c in claims(text, "change")] == ["unchecked", "unchecked"]
+
+
+def test_a_change_against_a_named_year_uses_the_count_of_that_year():
+    text = (
+        "Năm 2024 kết nạp 41 đảng viên; năm 2025 kết nạp 47 đảng viên, tăng 14,6% so với năm 2024."
+    )
+    claim = only(text, "change")
+    assert values(claim)[:2] == ["41", "47"] and claim.verdict == "consistent"
+
+
+def test_a_percentage_before_its_count_in_parentheses():
+    claim = share_of("Thu quỹ đảng phí 3.240.000 đồng, nộp cấp trên 30% (972.000 đồng).", "30%")
+    assert values(claim)[:2] == ["3.240.000", "972.000"] and claim.verdict == "consistent"
+
+
+@pytest.mark.parametrize(("stated", "found"), [("7,1%", "consistent"), ("12,5%", None)])
+def test_a_base_that_names_several_counts(stated, found):
+    """ "số chi bộ được kiểm tra, giám sát" is 24 + 18: a share of the sum when it agrees,
+    else no guess at which count is meant (no wrong "không khớp")."""
+    text = (
+        "Kiểm tra 24 chi bộ, giám sát chuyên đề 18 chi bộ; kết luận 3 chi bộ có khuyết điểm, "
+        f"chiếm {stated} số chi bộ được kiểm tra, giám sát."
+    )
+    shares = claims(text, "share")
+    if found is None:
+        assert not shares
+    else:
+        assert [c.verdict for c in shares] == [found]
+        assert values(shares[0])[:3] == ["24", "18", "3"] and "= 42" in shares[0].explanation

@@ -229,9 +229,12 @@ def read_figures(text: str, table_lines: set[int]) -> list[Figure]:
 
 # words that count the same thing: party members are "đồng chí" as often as "đảng viên"
 _SAME_THING = {("đồng", "chí"): ("đảng", "viên")}
+_PEOPLE = ("người",)  # "4.981 người, chiếm 62,5%": persons, as the members counted before
 
 
 def _canonical_noun(noun: tuple[str, ...]) -> tuple[str, ...]:
+    if noun == _PEOPLE:
+        return ("đảng", "viên")
     for written, meant in _SAME_THING.items():
         if noun[: len(written)] == written:
             return meant + noun[len(written) :]
@@ -530,7 +533,7 @@ class _Finder:
             return older[1], newer[1]
         found = self.earlier_same_noun(candidates[-1], figure)
         after = self.text[figure.end : figure.end + 60]
-        if found is not None and re.match(r"\s*so với", after, re.I):
+        if found is not None and re.match(r"\s*(?:[^\W\d_]+\s+){0,3}?so với", after, re.I):
             # "kiểm tra 1.025 đảng viên, tăng 8,2% so với cùng kỳ": the point compared with is
             # named but its value is not given; only a count of that year can be it
             year = re.match(r"\s*so với[^;.\d]{0,30}?năm\s+((?:19|20)\d\d)", after, re.I)
@@ -969,12 +972,23 @@ class _Finder:
             if base is None:
                 continue
             top, bottom = self.figures[count], self.figures[base]
+            if bottom.sentence != top.sentence and self.far_off(top, bottom, percent):
+                continue  # an inferred base that is far off is more likely not the base
             self.rate_claim(SHARE_OF_BASE, top, bottom, percent, base_first=True)
             self.claims[-1].start = min(top.start, percent.start)
             self.used.update({p, count})
             self.in_shares.add(p)
             self.numerators.add(count)
             self.share_count[p] = count
+
+    @staticmethod
+    def far_off(top: Figure, bottom: Figure, percent: Figure) -> bool:
+        """Whether ``top``/``bottom`` is more than twice or less than half the stated
+        percentage (writers' slips — rounding, a swapped digit — are smaller than that)."""
+        exact = v.percent_of(top.value, bottom.value)
+        if exact is None or percent.value == 0:
+            return True
+        return not Decimal("0.5") <= exact / percent.value <= 2
 
     def unchecked_percents(self) -> None:
         for p in self.prose():
@@ -1070,6 +1084,9 @@ class _Finder:
         if named is None:
             return None
         words = tuple(named.group("words").lower().split())
+        stated = self._base_in_parentheses(named.end(), count)
+        if stated is not None:
+            return stated
         found, alike = [], []
         for i in reversed(range(count)):
             other = self.figures[i]
@@ -1101,6 +1118,22 @@ class _Finder:
         return alike[0] if alike else None
 
     AMBIGUOUS = -1  # a base is named but several counts fit it
+
+    def _base_in_parentheses(self, position: int, count: int) -> int | None:
+        """ "chiếm 55,1% tổng số đảng viên toàn tỉnh (56.710 người)": the base named and
+        then stated in parentheses."""
+        after = bisect_left(self._starts, position)
+        if after >= len(self.figures):
+            return None
+        figure = self.figures[after]
+        gap = self.between(position, figure.start)
+        if (
+            not figure.percent
+            and figure.value > self.figures[count].value
+            and re.fullmatch(r"[^\d()%;.\n]{0,40}\(\s*", gap)
+        ):
+            return after
+        return None
 
     def share_of_sum(self, p: int, count: int, several: list[int]) -> None:
         """A share of the counts a base names together, when their sum gives the stated
@@ -1223,6 +1256,59 @@ class _Finder:
         for table in self.tables:
             for claim in table_claims(self.text, table):
                 self.claims.append(claim)
+            self.table_shares_of_a_stated_base(table)
+
+    def table_shares_of_a_stated_base(self, table: Table) -> None:
+        """ "Chi bộ có 32 đảng viên. …⏎ Nội dung | Số đảng viên thực hiện | Tỷ lệ (%)": a
+        percentage column next to a single count column is a share of the base stated before
+        the table, named in the count column's header — taken when most rows agree with it."""
+        header = [cell.text.lower() for cell in table.rows[0]]
+        body = table.rows[1:]
+        start = table.rows[0][0].start
+        for k, title in enumerate(header):
+            if not ("tỷ lệ" in title or "%" in title) or _CHANGE_HEADER.search(title):
+                continue
+            counts = [
+                j
+                for j in range(k)
+                if all((value := _cell_value(row[j])) is not None and not value[2] for row in body)
+            ]
+            if len(counts) != 1:
+                continue
+            (j,) = counts
+            words = tuple(_WORD.findall(header[j]))
+            bases = [
+                i
+                for i in self.prose()
+                if self.figures[i].end <= start
+                and not self.figures[i].percent
+                and self.figures[i].noun
+                and " ".join(_canonical_noun(self.figures[i].noun[:2])) in " ".join(words)
+                and all(self.figures[i].value >= _cell_value(row[j])[0] for row in body)
+            ]
+            if len({self.figures[i].value for i in bases}) != 1:
+                continue
+            base = self.figures[bases[-1]]
+            rows = [row for row in body if _cell_value(row[k]) is not None]
+            verdicts = [
+                v.ratio_verdict(_cell_value(row[j])[0], base.value, *_cell_value(row[k])[:2])
+                for row in rows
+            ]
+            if sum(verdict[0] != v.INCONSISTENT for verdict in verdicts) * 2 <= len(rows):
+                continue  # most rows disagree: it is not the base
+            for row, (verdict, exact, explanation, suggestion) in zip(rows, verdicts, strict=True):
+                top = _cell_figure(row[j], *_cell_value(row[j]))
+                stated = _cell_figure(row[k], *_cell_value(row[k]))
+                claim = self.add(
+                    RATIO,
+                    [top.part("số đạt"), base.part("tổng số"), stated.part("tỷ lệ nêu")],
+                    stated,
+                    verdict,
+                    exact,
+                    f"Dòng “{_row_name(row)}”: {explanation}",
+                    suggestion,
+                )
+                claim.start, claim.end = row[0].start, row[-1].end
 
     # ------------------------------------------------------------ recording
     def rate_claim(self, kind, top: Figure, bottom: Figure, percent: Figure, base_first=False):
@@ -1391,7 +1477,12 @@ def table_claims(text: str, table: Table) -> list[Claim]:
                 claims.append(_table_change(row, counts[-2], counts[-1], k, values, table))
                 continue
             top_k = counts[-1]
-            base_k = next((j for j in base_columns if j in counts and j != top_k), counts[0])
+            base_k = next(
+                (j for j in base_columns if j in counts and j != top_k),
+                None,
+            )
+            if base_k is None:
+                base_k = _base_column(body, top_k, k, [j for j in counts if j != top_k])
             top = _cell_figure(row[top_k], *values[top_k])
             bottom = _cell_figure(row[base_k], *values[base_k])
             stated = _cell_figure(row[k], *value)
@@ -1481,6 +1572,24 @@ def _table_change(row: list[Cell], old_k: int, new_k: int, k: int, values, table
         computed=exact,
         correct=correct,
     )
+
+
+def _base_column(body: list[list[Cell]], top_k: int, k: int, columns: list[int]) -> int:
+    """The count column the percentages of column ``k`` are a share of, when no header names
+    it: the one that makes the most rows agree ("Số vụ tiếp nhận | Thuộc thẩm quyền | Đã giải
+    quyết | Tỷ lệ": the second); the first one on a tie."""
+
+    def agreeing(j: int) -> int:
+        agree = 0
+        for row in body:
+            top, base, stated = (_cell_value(row[c]) for c in (top_k, j, k))
+            if None in (top, base, stated):
+                continue
+            verdict = v.ratio_verdict(top[0], base[0], stated[0], stated[1])[0]
+            agree += verdict != v.INCONSISTENT
+        return agree
+
+    return max(columns, key=lambda j: (agreeing(j), -j))
 
 
 # ---------------------------------------------------------------- entry point

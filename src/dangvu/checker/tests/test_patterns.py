@@ -565,3 +565,66 @@ def test_a_base_that_names_several_counts(stated, found):
     else:
         assert [c.verdict for c in shares] == [found]
         assert values(shares[0])[:3] == ["24", "18", "3"] and "= 42" in shares[0].explanation
+
+
+# ---------------------------------------------------------------- generalisation (heldout6)
+
+
+def test_a_table_base_column_chosen_by_the_rows_that_agree():
+    text = (
+        "Cấp\tSố vụ tiếp nhận\tThuộc thẩm quyền\tĐã giải quyết\tTỷ lệ giải quyết\n"
+        "Tỉnh\t18\t12\t11\t91,7%\n"
+        "Huyện\t64\t47\t43\t95,5%\n"
+        "Cơ sở\t35\t30\t30\t100%\n"
+    )
+    ratios = claims(text, "ratio")
+    assert [values(c)[:2] for c in ratios] == [["11", "12"], ["43", "47"], ["30", "30"]]
+    assert [c.verdict for c in ratios] == ["consistent", "inconsistent", "consistent"]
+
+
+def test_persons_counted_as_nguoi_are_the_members_counted_before():
+    text = (
+        "Đã kết nạp 7.964 đảng viên, trong đó người dân tộc thiểu số 4.981 người, chiếm 62,5%; "
+        "đảng viên nữ 3.702 người, chiếm 48,5%."
+    )
+    claim = share_of(text, "48,5%")
+    assert values(claim)[:2] == ["7.964", "3.702"] and claim.verdict == "inconsistent"
+    assert not claims(text, "shares_sum")
+
+
+def test_a_named_base_stated_in_parentheses_after_it():
+    text = (
+        "Toàn tỉnh có 1.200 đảng viên ở đô thị. Số đảng viên ở nông thôn là 31.240 người, chiếm "
+        "55,1% tổng số đảng viên toàn tỉnh (56.710 người)."
+    )
+    claim = share_of(text, "55,1%")
+    assert values(claim)[:2] == ["56.710", "31.240"] and claim.verdict == "consistent"
+
+
+def test_an_inferred_base_far_off_the_percentage_gives_no_verdict():
+    """ "Chi bộ có 32 đảng viên. … kết nạp 2 đảng viên, đạt 100%": 2/32 is 6%, sixteen times
+    off: the base is more likely another one than the writer that wrong."""
+    text = "Chi bộ có 32 đảng viên. Năm 2025 chi bộ kết nạp 2 đảng viên, đạt 100%."
+    assert not [c for c in claims(text) if c.verdict == "inconsistent"]
+
+
+def test_a_difference_against_a_year_whose_value_is_not_given():
+    text = (
+        "Đã kết nạp 7.964 đảng viên. Riêng năm 2025, toàn tỉnh kết nạp 1.652 đảng viên, tăng "
+        "186 đảng viên so với năm 2024."
+    )
+    assert not claims(text, "difference")
+
+
+@pytest.mark.parametrize(("cell", "verdict"), [("93,8", "consistent"), ("92,8", "inconsistent")])
+def test_a_table_share_of_a_base_stated_before_the_table(cell, verdict):
+    text = (
+        "Chi bộ có 32 đảng viên (29 chính thức, 3 dự bị).\n"
+        "Nội dung\tSố đảng viên thực hiện\tTỷ lệ (%)\n"
+        "Học tập, quán triệt nghị quyết\t31\t96,9\n"
+        "Đăng ký học tập và làm theo\t32\t100\n"
+        f"Nộp đảng phí đúng hạn\t30\t{cell}\n"
+    )
+    ratios = claims(text, "ratio")
+    assert [c.verdict for c in ratios] == ["consistent", "consistent", verdict]
+    assert values(ratios[0]) == ["31", "32", "96,9"]

@@ -19,7 +19,7 @@ from .extraction import CHANGE, DIFFERENCE, PERCENT, RATIO, SHARE_OF_BASE, SHARE
 from .reading import docx_text
 
 CORPUS = Path(__file__).parent / "tests" / "corpus"
-PARTS = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6")
+PARTS = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7")
 FAMILY = {
     RATIO: "rate",
     SHARE_OF_BASE: "rate",

@@ -28,16 +28,16 @@ def test_targets_on_the_development_part():
 
 @pytest.mark.parametrize("part", ["heldout", "heldout2", "heldout3", "heldout4", "heldout5"])
 def test_parts_tuned_on_meet_the_targets(part):
-    """heldout/ … heldout5/ were each scored once unseen (bench/README.md), then tuned on."""
+    """heldout/ … heldout6/ were each scored once unseen (bench/README.md), then tuned on."""
     assert score(part).meets_targets()
 
 
 def test_held_out_part_makes_no_claim_from_non_figures():
-    result = score("heldout6")
+    result = score("heldout7")
     assert result.non_figure_claims == 0, result.false_finds
     assert result.expected_checkable > 0  # the held-out part is not empty
 
 
 @pytest.mark.xfail(reason="held-out recall is below the issue's targets (see bench/checker.py)")
 def test_targets_on_the_held_out_part():
-    assert score("heldout6").meets_targets()
+    assert score("heldout7").meets_targets()

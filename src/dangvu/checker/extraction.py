@@ -278,6 +278,7 @@ class _Finder:
         self.numerators: set[int] = set()  # counts already checked as a share of a base
         self.share_count: dict[int, int] = {}  # percentage → the count it is a share of
         self.named_several: dict[int, list[int]] = {}  # percentage → counts its base names
+        self.ratio_base: dict[int, int] = {}  # a ratio's numerator → its denominator
         self.current_values: set[int] = set()  # the later value of a change ("kỳ này")
 
     # helpers
@@ -345,6 +346,20 @@ class _Finder:
                 None,
             )
             count = self.count_before(p)
+            average_target = target is not None and re.search(
+                r"bình quân|trung bình", self.between(percent.end, self.figures[target].start), re.I
+            )
+            if count is not None and self.is_average(count) and not average_target:
+                # "kết nạp 6.318 đảng viên, bình quân mỗi năm kết nạp 1.264 đảng viên, đạt
+                # 105,3% chỉ tiêu (6.000 …)": a target is of the whole count, not the average
+                count = next(
+                    (
+                        i
+                        for i in reversed(self.in_clause(percent.clause))
+                        if i < count and self.figures[i].noun and not self.figures[i].percent
+                    ),
+                    None,
+                )
             if target is None or count is None:
                 self.unchecked(p, "Không nêu chỉ tiêu (kế hoạch) bằng số")
                 continue
@@ -412,6 +427,7 @@ class _Finder:
             )
             if after is not None:
                 self.total_with_parts(i, percent.end + after.end())
+                self.ratio_base[i] = j
 
     def pair_before(self, pairs, p):
         percent = self.figures[p]
@@ -972,6 +988,12 @@ class _Finder:
             if base is None:
                 continue
             top, bottom = self.figures[count], self.figures[base]
+            if base in self.ratio_base and self.disagrees(top, bottom, percent):
+                # "21/23 chi bộ … (91,3%), trong đó 5 chi bộ … (21,7%)": the share may be of
+                # the ratio's numerator (21) or of its base (23); take the one that agrees
+                whole = self.figures[self.ratio_base[base]]
+                if not self.disagrees(top, whole, percent):
+                    bottom = whole
             if bottom.sentence != top.sentence and self.far_off(top, bottom, percent):
                 continue  # an inferred base that is far off is more likely not the base
             self.rate_claim(SHARE_OF_BASE, top, bottom, percent, base_first=True)
@@ -980,6 +1002,11 @@ class _Finder:
             self.in_shares.add(p)
             self.numerators.add(count)
             self.share_count[p] = count
+
+    @staticmethod
+    def disagrees(top: Figure, bottom: Figure, percent: Figure) -> bool:
+        verdict = v.ratio_verdict(top.value, bottom.value, percent.value, percent.decimals)[0]
+        return verdict == v.INCONSISTENT
 
     @staticmethod
     def far_off(top: Figure, bottom: Figure, percent: Figure) -> bool:
@@ -1018,6 +1045,12 @@ class _Finder:
             if figure.noun or i in self.part_of:
                 return i
         return None
+
+    _AVERAGE = re.compile(r"\b(?:bình quân|trung bình)\b[^,;()\d]*$", re.I)
+
+    def is_average(self, index: int) -> bool:
+        figure = self.figures[index]
+        return bool(self._AVERAGE.search(self.text[max(figure.start - 30, 0) : figure.start]))
 
     def count_in_parentheses(self, p: int) -> int | None:
         """ "nộp cấp trên 30% (972.000 đồng)": the count in parentheses right after."""

@@ -628,3 +628,38 @@ def test_a_table_share_of_a_base_stated_before_the_table(cell, verdict):
     ratios = claims(text, "ratio")
     assert [c.verdict for c in ratios] == ["consistent", "consistent", verdict]
     assert values(ratios[0]) == ["31", "32", "96,9"]
+
+
+# ---------------------------------------------------------------- after heldout7 (seen)
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        (
+            "Giai đoạn 2020 - 2025 kết nạp 6.318 đảng viên, bình quân mỗi năm kết nạp 1.264 "
+            "đảng viên, đạt 105,3% chỉ tiêu Nghị quyết Đại hội (6.000 đảng viên).",
+            "6.318",
+        ),
+        (  # the target is an average too: the average is the count
+            "Bình quân mỗi năm kết nạp 261 đảng viên, đạt 102,4% chỉ tiêu bình quân (255 đảng "
+            "viên).",
+            "261",
+        ),
+    ],
+)
+def test_a_target_is_of_the_whole_count_unless_it_is_an_average(text, count):
+    claim = only(text, "share")
+    assert values(claim)[0] == count and claim.verdict == "consistent"
+
+
+@pytest.mark.parametrize(("stated", "base"), [("21,7%", "23"), ("23,8%", "21")])
+def test_a_share_under_a_ratio_is_of_its_numerator_or_its_base(stated, base):
+    text = (
+        "Năm 2024, có 21/23 chi bộ hoàn thành tốt nhiệm vụ trở lên (91,3%), trong đó 5 chi bộ "
+        f"hoàn thành xuất sắc nhiệm vụ ({stated})."
+    )
+    claim = share_of(text, stated)
+    assert values(claim)[0] == base and claim.verdict == "consistent"
+    text = text.replace(stated, "30%")  # neither: still flagged against the numerator
+    assert share_of(text, "30%").verdict == "inconsistent"

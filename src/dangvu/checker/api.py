@@ -1,6 +1,8 @@
 """The report checker under /api/checker/: POST a text, get its claims and verdicts (JSON).
 
-Any authenticated caller may use it (it reads no records and stores nothing)."""
+Any authenticated caller may use it (it stores nothing). With ``unit`` (id or code, within
+the caller's reporting scope: another unit is a 404) and ``period`` (``2025``, ``2025-Q3`` …)
+each claim that names an indicator also carries the system's figure in ``system``."""
 
 from ninja import Router, Schema
 from ninja.errors import HttpError
@@ -8,6 +10,7 @@ from pydantic import Field
 
 from .checking import check_text
 from .forms import MAX_CHARS
+from .system import BadChoice, OutOfScope, resolve
 
 router = Router(tags=["Kiểm tra số liệu"])
 
@@ -17,6 +20,24 @@ class CheckIn(Schema):
         description="Nội dung báo cáo (văn bản thuần; bảng: các ô cách nhau bằng tab)"
     )
     source: str = ""
+    unit: str | int | None = Field(
+        None, description="Tổ chức để so sánh với số liệu hệ thống (id hoặc mã)"
+    )
+    period: str | None = Field(None, description="Kỳ báo cáo: 2025, 2025-Q3, 2025-6T, 2025-T03")
+
+
+class SystemOut(Schema):
+    indicator: str
+    category: str
+    name: str
+    unit: str
+    period: str
+    value: int | None
+    base: int | None
+    shown: str
+    verdict: str
+    verdict_label: str
+    explanation: str
 
 
 class PartOut(Schema):
@@ -48,7 +69,7 @@ class ClaimOut(Schema):
     verdict_label: str
     explanation: str
     suggestion: dict | None
-    system: dict | None
+    system: SystemOut | None
 
 
 class ReportOut(Schema):
@@ -66,4 +87,11 @@ def check_report(request, payload: CheckIn):
         raise HttpError(422, "Nội dung báo cáo trống.")
     if len(payload.text) > MAX_CHARS:
         raise HttpError(422, "Báo cáo dài quá 500.000 ký tự; hãy chia nhỏ.")
-    return check_text(payload.text, source=payload.source, user=request.user).as_dict()
+    try:
+        chosen = resolve(request.user, payload.unit, payload.period)
+    except OutOfScope as exc:
+        raise HttpError(404, str(exc)) from exc
+    except BadChoice as exc:
+        raise HttpError(422, str(exc)) from exc
+    scope = dict(zip(("unit", "period"), chosen, strict=True)) if chosen else {}
+    return check_text(payload.text, source=payload.source, user=request.user, **scope).as_dict()

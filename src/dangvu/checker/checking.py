@@ -3,7 +3,8 @@
 :func:`check_text` normalises the text (NFC), finds every checkable figure with
 :mod:`dangvu.checker.extraction` and returns a :class:`Report` whose spans refer to
 ``report.text``. :func:`compare_with_system` is where the comparison with dangvu's own
-figures will plug in (issue 6, Reports): it is called for every report and does nothing yet.
+figures plugs in (issue 6, Reports; :mod:`dangvu.checker.system`) when a unit and a period
+are given.
 """
 
 from __future__ import annotations
@@ -49,13 +50,15 @@ def check_text(text: str, *, source: str = "", user=None, unit=None, period=None
 
 
 def compare_with_system(report: Report, *, user=None, unit=None, period=None) -> None:
-    """Hook for issue 6 (Reports): compare each claim with dangvu's own figure.
+    """Compare each claim with dangvu's own figure (issue 7 §2; :mod:`.system`).
 
-    When the Reports issue provides its indicator catalogue, this function will, for a report
-    about ``unit`` over ``period`` known to dangvu and readable by ``user``, map each claim
-    whose wording names an indicator (e.g. "đảng viên sinh hoạt", "kết nạp") to that
-    indicator, compute the system's value for the unit subtree and period, and set
-    ``claim.system = {"indicator": code, "value": …, "verdict": …, "explanation": …}``.
-    Until then it leaves ``claim.system`` as None (the page and the API show nothing for it).
-    """
-    return None
+    For a report about ``unit`` over ``period`` (a :class:`~dangvu.reports.periods.Period`),
+    each claim whose wording names an indicator of the catalogue gets ``claim.system`` (the
+    system's value and base, "Khớp hệ thống" / "Khác hệ thống"). Without a unit and a period
+    nothing is compared. A unit outside ``user``'s reporting scope raises
+    :class:`~dangvu.checker.system.OutOfScope`."""
+    if unit is None or period is None:
+        return
+    from .system import compare
+
+    compare(report, unit, period, user=user)

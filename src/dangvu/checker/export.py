@@ -30,6 +30,7 @@ COLUMNS = [
     ("Giá trị đúng", 14),
     ("Kết luận", 22),
     ("Giải thích", 70),
+    ("So với hệ thống", 50),
 ]
 
 
@@ -64,9 +65,17 @@ def rows(report: Report) -> list[list]:
                 claim.correct,
                 claim.verdict_label,
                 claim.explanation,
+                system_text(claim),
             ]
         )
     return out
+
+
+def system_text(claim) -> str:
+    """ "Khớp hệ thống: …" / "Khác hệ thống: …", or "" when not compared."""
+    if not claim.system:
+        return ""
+    return f"{claim.system['verdict_label']}: {claim.system['explanation']}"
 
 
 def to_html(report: Report) -> str:

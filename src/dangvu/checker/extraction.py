@@ -166,12 +166,27 @@ def _index(starts: list[int], position: int) -> int:
 _NOUN = re.compile(r"(?:[ \t]+([^\W\d_]+))(?:[ \t]+([^\W\d_]+))?(?:[ \t]+([^\W\d_]+))?")
 
 
+# words that end the noun phrase after a count: verbs and function words ("47 đảng viên mới,
+# đạt …", "1.847 đồng chí, chiếm …", "97 đảng viên là cấp ủy viên" → "đảng viên")
+_NOUN_STOP_WORDS = (
+    "chiếm đạt vượt tăng giảm bằng được đã đang có là và với so trong của tại thì nhưng "
+    "còn nộp tham trên dưới gồm từ lên xuống cho để ở theo phải thuộc chưa không hoàn "
+    "thực xây"
+)
+_NOUN_STOP = frozenset(_NOUN_STOP_WORDS.split())
+
+
 def _noun_after(text: str, end: int) -> tuple[str, ...]:
-    """Up to three lower-case words right after ``end``, stopping at punctuation or digits."""
+    """Up to three lower-case words right after ``end``, stopping at punctuation or digits,
+    and after the first word at a verb or function word (:data:`_NOUN_STOP`)."""
     match = _NOUN.match(text, end)
     if match is None:
         return ()
-    return tuple(word.lower() for word in match.groups() if word)
+    words = [word.lower() for word in match.groups() if word]
+    for k in range(1, len(words)):
+        if words[k] in _NOUN_STOP:
+            return tuple(words[:k])
+    return tuple(words)
 
 
 def read_figures(text: str, table_lines: set[int]) -> list[Figure]:
@@ -214,21 +229,27 @@ def read_figures(text: str, table_lines: set[int]) -> list[Figure]:
 
 # words that count the same thing: party members are "đồng chí" as often as "đảng viên"
 _SAME_THING = {("đồng", "chí"): ("đảng", "viên")}
+_PEOPLE = ("người",)  # "4.981 người, chiếm 62,5%": persons, as the members counted before
 
 
 def _canonical_noun(noun: tuple[str, ...]) -> tuple[str, ...]:
+    if noun == _PEOPLE:
+        return ("đảng", "viên")
     for written, meant in _SAME_THING.items():
         if noun[: len(written)] == written:
             return meant + noun[len(written) :]
     return noun
 
 
-def _same_noun(a: tuple[str, ...], b: tuple[str, ...], words: int = 3) -> bool:
+def _same_noun(
+    a: tuple[str, ...], b: tuple[str, ...], words: int = 3, *, loose: bool = False
+) -> bool:
     """ "đảng viên" and "đảng viên sinh": equal over the shorter (and at most ``words``
-    words); nothing matches ()."""
+    words); nothing matches (). One word matches a longer noun only when ``loose`` ("18 đơn
+    thư …, giải quyết 16 đơn")."""
     a, b = _canonical_noun(a), _canonical_noun(b)
     common = min(len(a), len(b), words)
-    return common > 0 and a[:common] == b[:common] and (common >= 2 or len(a) == len(b))
+    return common > 0 and a[:common] == b[:common] and (common >= 2 or len(a) == len(b) or loose)
 
 
 # ---------------------------------------------------------------- the finder
@@ -240,6 +261,7 @@ class _Finder:
         self.tables = find_tables(text)
         table_lines = {line for table in self.tables for line in table.lines}
         self.figures = read_figures(text, table_lines)
+        _, self._sentences, self._clauses = _boundaries(text)
         self._prose = [i for i, f in enumerate(self.figures) if not f.in_table]
         self._by_clause: dict[int, list[int]] = {}
         for i in self._prose:
@@ -252,10 +274,27 @@ class _Finder:
         self.in_shares: set[int] = set()  # percentages checked against a base
         self.in_sum: set[int] = set()  # percentages in a "shares add to 100%" claim
         self.target_values: set[int] = set()  # "chỉ tiêu (500 đảng viên)": a target, not a state
+        self.previous_values: set[int] = set()  # the earlier value of a change ("kỳ trước")
+        self.numerators: set[int] = set()  # counts already checked as a share of a base
+        self.share_count: dict[int, int] = {}  # percentage → the count it is a share of
+        self.named_several: dict[int, list[int]] = {}  # percentage → counts its base names
+        self.ratio_base: dict[int, int] = {}  # a ratio's numerator → its denominator
+        self.current_values: set[int] = set()  # the later value of a change ("kỳ này")
 
     # helpers
     def between(self, a: int, b: int) -> str:
         return self.text[a:b]
+
+    def subgroup(self, index: int) -> bool:
+        """Whether the figure counts a subgroup named after "trong đó" in its clause ("…;
+        trong đó đảng viên nữ 21 đồng chí")."""
+        figure = self.figures[index]
+        lead = self.text[self._clauses[figure.clause] : figure.start]
+        return bool(re.search(r"\btrong (?:đó|tổng số|số)\b", lead, re.I))
+
+    def sentence_start(self, figure: Figure) -> int:
+        """Where the sentence of ``figure`` starts."""
+        return self._sentences[figure.sentence]
 
     def prose(self) -> list[int]:
         return self._prose
@@ -278,7 +317,7 @@ class _Finder:
 
     # ------------------------------------------------------------ against a target
     _TARGET = re.compile(
-        r"\s*(?:so với\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu)(?P<words>[^\d;.%()]{0,40}?)"
+        r"\s*(?:so với\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu)(?P<words>[^\d;.%()]{0,80}?)"
         r"(?:\(\s*|\s+là\s+|:\s*)?$",
         re.IGNORECASE,
     )
@@ -307,6 +346,20 @@ class _Finder:
                 None,
             )
             count = self.count_before(p)
+            average_target = target is not None and re.search(
+                r"bình quân|trung bình", self.between(percent.end, self.figures[target].start), re.I
+            )
+            if count is not None and self.is_average(count) and not average_target:
+                # "kết nạp 6.318 đảng viên, bình quân mỗi năm kết nạp 1.264 đảng viên, đạt
+                # 105,3% chỉ tiêu (6.000 …)": a target is of the whole count, not the average
+                count = next(
+                    (
+                        i
+                        for i in reversed(self.in_clause(percent.clause))
+                        if i < count and self.figures[i].noun and not self.figures[i].percent
+                    ),
+                    None,
+                )
             if target is None or count is None:
                 self.unchecked(p, "Không nêu chỉ tiêu (kế hoạch) bằng số")
                 continue
@@ -359,13 +412,14 @@ class _Finder:
         pairs = self.fraction_pairs()
         for p in self.prose():
             percent = self.figures[p]
-            if not percent.percent or self.is_change(p):
+            if not percent.percent or self.is_change(p) or self.threshold(p):
                 continue
             pair = self.pair_before(pairs, p) or self.pair_after(pairs, p)
             if pair is None:
                 continue
             i, j = pair
             self.rate_claim(RATIO, self.figures[i], self.figures[j], percent)
+            self.numerators.add(i)
             self.used.update({i, j, p})
             # "15.210/15.742 đảng viên … (96,6%), trong đó … 2.105 đồng chí (13,8%) …"
             after = re.match(
@@ -373,6 +427,7 @@ class _Finder:
             )
             if after is not None:
                 self.total_with_parts(i, percent.end + after.end())
+                self.ratio_base[i] = j
 
     def pair_before(self, pairs, p):
         percent = self.figures[p]
@@ -381,10 +436,32 @@ class _Finder:
             if (
                 j < p
                 and self.figures[j].clause == percent.clause
-                and not any(self.figures[k].percent for k in range(j + 1, p))
+                and not any(
+                    self.figures[k].percent and not self.threshold(k) for k in range(j + 1, p)
+                )
             ):
                 best = (i, j)
         return best
+
+    _THRESHOLD_BEFORE = re.compile(
+        r"(?:trên|dưới|hơn|từ|ít nhất|tối thiểu|không quá|không dưới|trở lên)\s*$", re.I
+    )
+    _STATED_BEFORE = re.compile(r"(?:chiếm|đạt|bằng|là)(?:\s+tỷ lệ)?\s*$", re.I)
+
+    def threshold(self, p: int) -> bool:
+        """A criterion, not a result: "15/21 huyện … có tỷ lệ nữ kết nạp trên 45%, chiếm
+        71,4%" (a bounded percentage followed, in its clause, by the stated one)."""
+        percent = self.figures[p]
+        if not self._THRESHOLD_BEFORE.search(self.text[max(percent.start - 12, 0) : percent.start]):
+            return False
+        return any(
+            self.figures[k].percent
+            and self._STATED_BEFORE.search(
+                self.text[max(self.figures[k].start - 12, 0) : self.figures[k].start]
+            )
+            for k in self.in_clause(percent.clause)
+            if k > p
+        )
 
     def pair_after(self, pairs, p):
         percent = self.figures[p]
@@ -438,13 +515,28 @@ class _Finder:
             if j == index:
                 continue
             lead = self.text[max(self.figures[j].start - 60, 0) : self.figures[j].start]
-            if re.search(r"so với[^;\d]{0,40}?(?:\d{4}\s*)?(?:\(|là|có|đạt|:)\s*$", lead, re.I):
+            if re.search(
+                r"so với[^;\d]{0,40}?(?:\d{4}\s*)?(?:\(|là|có|đạt|:)\s*$"
+                r"|\(\s*(?:cùng kỳ|kỳ trước|năm trước)(?:\s+năm)?\s*:?\s*$"
+                r"|\(\s*năm\s+(?:19|20)\d\d[^()\d;]{0,30}$",
+                lead,
+                re.I,
+            ):
                 compared = j
                 break
         # the figure the change is about: the last count before the change word that is not
         # itself a change ("còn 98 hộ nghèo, giảm 48 hộ (giảm 32,9%)" → 98)
         candidates = [i for i in before if i != compared and not self.is_change(i)]
         if compared is not None:
+            # "kiểm tra 84 tổ chức đảng và 231 đảng viên (…), tăng 12,0% so với cùng kỳ (75
+            # tổ chức đảng)": the count of the same thing as the compared value
+            alike = [
+                i
+                for i in candidates
+                if _same_noun(self.figures[i].noun, self.figures[compared].noun)
+            ]
+            if alike:
+                return compared, alike[-1]
             if candidates:
                 return compared, candidates[-1]
             return self.earlier_same_noun(compared, figure, compared_first=True)
@@ -455,7 +547,15 @@ class _Finder:
         if len(candidates) >= 2 and None not in years and years[0] != years[1]:
             older, newer = sorted(zip(years, candidates[-2:], strict=True))
             return older[1], newer[1]
-        return self.earlier_same_noun(candidates[-1], figure)
+        found = self.earlier_same_noun(candidates[-1], figure)
+        after = self.text[figure.end : figure.end + 60]
+        if found is not None and re.match(r"\s*(?:[^\W\d_]+\s+){0,3}?so với", after, re.I):
+            # "kiểm tra 1.025 đảng viên, tăng 8,2% so với cùng kỳ": the point compared with is
+            # named but its value is not given; only a count of that year can be it
+            year = re.match(r"\s*so với[^;.\d]{0,30}?năm\s+((?:19|20)\d\d)", after, re.I)
+            if year is None or self.year_before(found[0]) != int(year.group(1)):
+                return None
+        return found
 
     def year_before(self, index: int) -> int | None:
         """The year named just before a figure ("năm 2023 là 10,8 …" → 2023), if any."""
@@ -468,18 +568,40 @@ class _Finder:
         thing as ``anchor``: (earlier, anchor), or (anchor, earlier) when ``anchor`` is the
         compared (previous) value."""
         noun = self.figures[anchor].noun
+        # the paragraph, then the one before ("Trong năm, kết nạp 146 đảng viên …⏎ So với năm
+        # 2024, số đảng viên kết nạp tăng 12,3% (năm 2024 kết nạp 130 đảng viên)")
+        allowed = {figure.paragraph, self._previous_paragraph(figure.paragraph)}
         for i in reversed(range(anchor)):
             other = self.figures[i]
             if other.in_table:
                 continue
             if other.clause < figure.clause and not other.percent:
-                if other.paragraph != figure.paragraph:
+                if other.paragraph not in allowed:
                     break
-                if i in self.target_values or self.is_change(i):
+                if i in self.target_values or self.is_change(i) or self.subgroup(i):
                     continue
+                if self.has_own_share(i):
+                    continue  # "… có 88 đồng chí là công nhân, chiếm 60,3%": a subset
                 if _same_noun(other.noun, noun):
                     return (anchor, i) if compared_first else (i, anchor)
         return None
+
+    def has_own_share(self, index: int) -> bool:
+        """A count followed in its clause by "chiếm X%" (a share of something larger)."""
+        figure = self.figures[index]
+        return any(
+            self.figures[k].percent
+            and re.search(
+                r"chiếm(?:\s+tỷ lệ)?\s*$",
+                self.text[max(self.figures[k].start - 14, 0) : self.figures[k].start],
+                re.I,
+            )
+            for k in self.in_clause(figure.clause)
+            if k > index
+            and not any(
+                not self.figures[j].percent and self.figures[j].noun for j in range(index + 1, k)
+            )
+        )
 
     def changes(self) -> None:
         for p in self.prose():
@@ -521,20 +643,34 @@ class _Finder:
                 correct_value=None if exact is None else abs(exact),
             )
             self.used.update({p, *values})
+            self.previous_values.add(values[0])
+            self.current_values.add(values[1])
 
     def differences(self) -> None:
+        last: tuple[int, str, int] | None = None  # (figure, direction, word start) of the last
         for d in self.prose():
             figure = self.figures[d]
-            if figure.percent or d in self.used or not self.is_change(d):
+            if figure.percent or d in self.used:
                 continue
-            word = self.change_word(d)
-            values = self.change_values(d)
+            if self.is_change(d):
+                word = self.change_word(d)
+                direction = word.group("word").lower()
+                word_start = max(figure.start - 40, 0) + word.start()
+                values = self.change_values(d)
+            elif last is not None and self._AND_NEXT.fullmatch(
+                self.between(self.figures[last[0]].end, figure.start)
+            ):
+                # "tăng 24 tập thể và 57 cá nhân so với đợt trước (132 tập thể, 355 cá nhân)"
+                direction, word_start = last[1], last[2]
+                values = self.values_alike(d, word_start)
+            else:
+                continue
             if values is None or d in values:
                 continue
             old, new = (self.figures[i] for i in values)
             if figure.noun and figure.noun[:1] != new.noun[:1]:
                 continue
-            direction = word.group("word").lower()
+            last = (d, direction, word_start)
             verdict, exact, explanation = v.difference_verdict(
                 old.value, new.value, direction, figure.value
             )
@@ -549,6 +685,24 @@ class _Finder:
                 correct=format_number(abs(exact)),
             )
             self.used.update({d, *values})
+            self.previous_values.add(values[0])
+
+    _AND_NEXT = re.compile(r"[ \t]+(?:[^\W\d_]+[ \t]+){0,3}?(?:và|,)[ \t]+")
+
+    def values_alike(self, d: int, word_start: int) -> tuple[int, int] | None:
+        """(earlier, later) counts of the same thing as ``d`` around a change word: the later
+        before the word, the earlier after "so với" ("… 412 cá nhân …, tăng 24 tập thể và 57
+        cá nhân so với đợt trước (132 tập thể, 355 cá nhân)" → 355, 412)."""
+        figure = self.figures[d]
+        clause = [i for i in self.in_clause(figure.clause) if not self.figures[i].percent]
+        alike = [i for i in clause if i != d and _same_noun(self.figures[i].noun, figure.noun)]
+        later = [i for i in alike if self.figures[i].end <= word_start and not self.is_change(i)]
+        earlier = [
+            i
+            for i in alike
+            if i > d and re.search(r"\bso với\b", self.between(figure.end, self.figures[i].start))
+        ]
+        return (earlier[0], later[-1]) if later and earlier else None
 
     # ------------------------------------------------------------ totals
     _BOUND = re.compile(
@@ -567,14 +721,26 @@ class _Finder:
         re.IGNORECASE,
     )
 
+    _COMPARED_HEAD = re.compile(r"\bso với\b|\bcùng kỳ\b|\b(?:năm|kỳ|đợt) trước\b", re.I)
+    _EXCLUDED = re.compile(
+        r"\s*\(\s*(?:không|chưa)\s+(?:tính|kể|đánh giá|xếp loại|bao gồm)[^()\n]*\)", re.I
+    )
+
     def totals(self) -> None:
         for t in self.prose():
             total = self.figures[t]
             if total.percent or not total.noun:
                 continue
             head = self._HEAD.match(self.text[total.end : total.end + 80])
-            if head is not None:
-                self.total_with_parts(t, total.end + head.end())
+            if head is None or self._COMPARED_HEAD.search(head.group()):
+                continue  # "57 cá nhân so với đợt trước (132 …, 355 …)": earlier values
+            position = total.end + head.end()
+            aside = self._EXCLUDED.match(self.text, position)
+            if aside is not None:
+                # "1.418 đồng chí (không đánh giá 108 đồng chí …), trong đó: …": what is
+                # left out is not a part; the list may follow the parenthesis
+                position = aside.end()
+            self.total_with_parts(t, position)
 
     def total_with_parts(self, t: int, position: int, *, start_at: int | None = None) -> None:
         """The total ``t`` against the parts listed from ``position`` (if they are)."""
@@ -652,6 +818,7 @@ class _Finder:
                 segments.append((cursor, position))
                 cursor = position + (4 if at_and else 1)
         parts = []
+        shape = None  # does the first part start with its number ("15 đảng viên …")?
         for seg_start, seg_end in segments:
             if not self.text[seg_start:seg_end].strip():
                 continue
@@ -660,7 +827,17 @@ class _Finder:
             if not counts:
                 if mine:
                     continue  # "chiếm 33,1%"
+                if parts and len(_WORD.findall(self.text[seg_start:seg_end])) <= 2:
+                    continue  # "1.287 chi bộ thôn, bản và 658 …": the noun goes on
                 return None
+            lead = self.text[seg_start : self.figures[counts[0]].start]
+            number_first = bool(re.fullmatch(r"[\s:]*(?:có|là)?\s*", lead, re.I))
+            if shape is None:
+                shape = number_first
+            elif shape != number_first:
+                # "trong đó 15 đảng viên có vi phạm (88,2%), phải thi hành kỷ luật 9 đảng
+                # viên": not a sibling of the parts before, the list has ended
+                break
             same = [i for i in counts if _same_noun(self.figures[i].noun, total.noun)]
             joined = any(
                 re.fullmatch(r"\s*/\s*", self.between(self.figures[a].end, self.figures[b].start))
@@ -680,6 +857,19 @@ class _Finder:
         r"xếp loại|phân loại|chia ra|đánh giá chất lượng|đánh giá, xếp loại", re.I
     )
 
+    def parts_make_the_total(self, percents: list[int]) -> bool:
+        """ "42 đảng viên, trong đó khiển trách 27 (64,3%), cảnh cáo 10 (23,8%), cách chức 2
+        (4,8%), khai trừ 3 (7,4%)": the counts of the shares are parts of one total and add
+        up to it, so the shares are of disjoint classes and must add up to 100%."""
+        counts = [self.share_count.get(p) for p in percents]
+        if None in counts:
+            return False
+        totals = {self.part_of.get(c) for c in counts}
+        if len(totals) != 1 or None in totals:
+            return False
+        (total,) = totals
+        return sum(self.figures[c].value for c in counts) == self.figures[total].value
+
     def shares_sums(self) -> None:
         by_sentence: dict[int, list[int]] = {}
         for p in self.prose():
@@ -690,16 +880,18 @@ class _Finder:
             if len(percents) < 2:
                 continue
             first = self.figures[percents[0]]
-            sentence_start = self.text.rfind("\n", 0, first.start) + 1
-            lead = self.text[sentence_start : first.start]
+            lead = self.text[self.sentence_start(first) : first.start]
             trigger = self._SHARES_TRIGGER.search(lead)
             if trigger is None:
                 continue
+            exhaustive = bool(self._EXHAUSTIVE.search(lead)) or self.parts_make_the_total(percents)
+            if not exhaustive and all(p in self.in_shares for p in percents):
+                # "trong đó nữ 21 đồng chí, chiếm 44,7%, đoàn viên 38 đồng chí, chiếm 80,8%":
+                # each share is checked against its base; the groups may overlap
+                continue
             # the shares must be a list: nothing but words, counts and separators between them
             shares = [(self.figures[p].value, self.figures[p].decimals) for p in percents]
-            verdict, added, explanation = v.shares_verdict(
-                shares, bool(self._EXHAUSTIVE.search(lead)) and len(shares) >= 3
-            )
+            verdict, added, explanation = v.shares_verdict(shares, exhaustive and len(shares) >= 3)
             if verdict == v.UNCHECKED:
                 continue
             last = self.figures[percents[-1]]
@@ -747,6 +939,37 @@ class _Finder:
             if bases:
                 for c in counts:
                     self.part_of[c] = bases[0]
+            elif len(counts) >= 3:
+                self.implied_base_shares(counts, percents, added)
+
+    def implied_base_shares(self, counts: list[int], percents: list[int], added: Decimal):
+        """ "Chi bộ có 34 đảng viên …; miễn sinh hoạt 4 đồng chí. Xếp loại: 6 đồng chí …
+        (20%), 22 đồng chí … (73,3%), 2 đồng chí … (6,7%)": the base (30) is not written but
+        the classes add up to it. Taken as the base when all shares but one agree with it."""
+        verdicts = [
+            v.ratio_verdict(
+                self.figures[c].value, added, self.figures[p].value, self.figures[p].decimals
+            )
+            for c, p in zip(counts, percents, strict=True)
+        ]
+        agree = sum(verdict[0] != v.INCONSISTENT for verdict in verdicts)
+        if agree < len(counts) - 1:
+            return
+        summed = " + ".join(self.figures[c].text for c in counts)
+        for c, p, (verdict, exact, explanation, suggestion) in zip(
+            counts, percents, verdicts, strict=True
+        ):
+            parts = [self.figures[c].part("số đạt")]
+            parts += [self.figures[o].part("loại khác (cộng vào tổng)") for o in counts if o != c]
+            parts.append(self.figures[p].part("tỷ lệ nêu"))
+            explanation = (
+                f"Tổng số không ghi; các loại cộng lại {summed} = {format_number(added)}. "
+                + explanation
+            )
+            self.add(SHARE_OF_BASE, parts, self.figures[p], verdict, exact, explanation, suggestion)
+            self.used.update({c, p})
+            self.in_shares.add(p)
+            self.numerators.add(c)
 
     def shares_of_base(self) -> None:
         self.classification_bases()
@@ -756,14 +979,43 @@ class _Finder:
             if not percent.percent or p in self.used:
                 continue
             count = self.count_before(p)
-            base = None if count is None else self.base_for(count)
+            base = None if count is None else self.named_base(p, count)
+            if base is None and count is not None:
+                base = self.base_for(count)
+            if base == self.AMBIGUOUS:
+                self.share_of_sum(p, count, self.named_several[p])
+                continue
             if base is None:
                 continue
             top, bottom = self.figures[count], self.figures[base]
+            if base in self.ratio_base and self.disagrees(top, bottom, percent):
+                # "21/23 chi bộ … (91,3%), trong đó 5 chi bộ … (21,7%)": the share may be of
+                # the ratio's numerator (21) or of its base (23); take the one that agrees
+                whole = self.figures[self.ratio_base[base]]
+                if not self.disagrees(top, whole, percent):
+                    bottom = whole
+            if bottom.sentence != top.sentence and self.far_off(top, bottom, percent):
+                continue  # an inferred base that is far off is more likely not the base
             self.rate_claim(SHARE_OF_BASE, top, bottom, percent, base_first=True)
             self.claims[-1].start = min(top.start, percent.start)
             self.used.update({p, count})
             self.in_shares.add(p)
+            self.numerators.add(count)
+            self.share_count[p] = count
+
+    @staticmethod
+    def disagrees(top: Figure, bottom: Figure, percent: Figure) -> bool:
+        verdict = v.ratio_verdict(top.value, bottom.value, percent.value, percent.decimals)[0]
+        return verdict == v.INCONSISTENT
+
+    @staticmethod
+    def far_off(top: Figure, bottom: Figure, percent: Figure) -> bool:
+        """Whether ``top``/``bottom`` is more than twice or less than half the stated
+        percentage (writers' slips — rounding, a swapped digit — are smaller than that)."""
+        exact = v.percent_of(top.value, bottom.value)
+        if exact is None or percent.value == 0:
+            return True
+        return not Decimal("0.5") <= exact / percent.value <= 2
 
     def unchecked_percents(self) -> None:
         for p in self.prose():
@@ -779,14 +1031,43 @@ class _Finder:
         respective = self.respective_count(p)
         if respective is not None:
             return respective
+        inside = self.count_in_parentheses(p)
+        if inside is not None:
+            return inside
         for i in reversed(range(p)):
             figure = self.figures[i]
             if figure.clause != percent.clause or figure.percent:
-                return None
-            if figure.in_table or (i in self.used and i not in self.part_of):
-                return None
+                break
+            if figure.in_table or (
+                i in self.used and i not in self.part_of and i not in self.current_values
+            ):
+                break
             if figure.noun or i in self.part_of:
                 return i
+        return None
+
+    _AVERAGE = re.compile(r"\b(?:bình quân|trung bình)\b[^,;()\d]*$", re.I)
+
+    def is_average(self, index: int) -> bool:
+        figure = self.figures[index]
+        return bool(self._AVERAGE.search(self.text[max(figure.start - 30, 0) : figure.start]))
+
+    def count_in_parentheses(self, p: int) -> int | None:
+        """ "nộp cấp trên 30% (972.000 đồng)": the count in parentheses right after."""
+        after = p + 1
+        if after >= len(self.figures):
+            return None
+        figure = self.figures[after]
+        if (
+            not figure.percent
+            and figure.noun
+            and not figure.in_table
+            and after not in self.used
+            and figure.clause == self.figures[p].clause
+            and re.fullmatch(r"\s*\(\s*", self.between(self.figures[p].end, figure.start))
+            and re.match(r"[^\d()%;\n]{0,40}\)", self.text[figure.end :])
+        ):
+            return after
         return None
 
     def respective_count(self, p: int) -> int | None:
@@ -822,9 +1103,137 @@ class _Finder:
             return None
         return (first, second)[position]
 
+    _NAMED_BASE = re.compile(
+        r"\s*(?:của\s+)?(?P<total>tổng\s+)?số\s+(?P<words>[^\W\d_]+(?:[ \t]+[^\W\d_]+)?)",
+        re.I,
+    )
+
+    def named_base(self, p: int, count: int) -> int | None:
+        """The base a percentage names after itself: "chiếm 60% số vi phạm" (the nearest
+        earlier count followed by "vi phạm": "15 đảng viên có vi phạm"), "chiếm 11,36% tổng
+        số đảng viên" (the largest earlier count of đảng viên in the paragraph)."""
+        percent, figure = self.figures[p], self.figures[count]
+        named = self._NAMED_BASE.match(self.text, percent.end)
+        if named is None:
+            return None
+        words = tuple(named.group("words").lower().split())
+        stated = self._base_in_parentheses(named.end(), count)
+        if stated is not None:
+            return stated
+        found, alike = [], []
+        for i in reversed(range(count)):
+            other = self.figures[i]
+            if other.paragraph != figure.paragraph:
+                break
+            if other.percent or other.in_table or other.value <= figure.value:
+                continue
+            if i in self.target_values or i in self.previous_values:
+                continue
+            if named.group("total"):
+                if _same_noun(other.noun, words, 2):
+                    found.append(i)
+            else:
+                # the words after the count ("15 đảng viên có vi phạm") or before it in its
+                # clause ("đã trả lời, giải quyết 1.189 ý kiến" for "số đã trả lời")
+                lead = self.text[self._clauses[other.clause] : other.start]
+                around = " ".join(
+                    _WORD.findall(f"{lead} # {self.text[other.end : other.end + 40]}".lower())
+                )
+                if " ".join(words) in around:
+                    alike.append(i)
+        if named.group("total"):
+            return max(found, key=lambda i: self.figures[i].value) if found else None
+        if len(alike) > 1 and _same_noun(words, figure.noun, 2):
+            # "kiểm tra 24 chi bộ, giám sát 18 chi bộ; … 3 chi bộ, chiếm 7,1% số chi bộ được
+            # kiểm tra, giám sát": the words name several counts; no one of them is the base
+            self.named_several[p] = sorted(alike)
+            return self.AMBIGUOUS
+        return alike[0] if alike else None
+
+    AMBIGUOUS = -1  # a base is named but several counts fit it
+
+    def _base_in_parentheses(self, position: int, count: int) -> int | None:
+        """ "chiếm 55,1% tổng số đảng viên toàn tỉnh (56.710 người)": the base named and
+        then stated in parentheses."""
+        after = bisect_left(self._starts, position)
+        if after >= len(self.figures):
+            return None
+        figure = self.figures[after]
+        gap = self.between(position, figure.start)
+        if (
+            not figure.percent
+            and figure.value > self.figures[count].value
+            and re.fullmatch(r"[^\d()%;.\n]{0,40}\(\s*", gap)
+        ):
+            return after
+        return None
+
+    def share_of_sum(self, p: int, count: int, several: list[int]) -> None:
+        """A share of the counts a base names together, when their sum gives the stated
+        percentage (else nothing: which count is meant is not said)."""
+        top, percent = self.figures[count], self.figures[p]
+        added = sum(self.figures[i].value for i in several)
+        verdict, exact, explanation, suggestion = v.ratio_verdict(
+            top.value, added, percent.value, percent.decimals
+        )
+        if verdict == v.INCONSISTENT:
+            return
+        summed = " + ".join(self.figures[i].text for i in several)
+        parts = [self.figures[i].part("tổng số (cộng lại)") for i in several]
+        parts += [top.part("số đạt"), percent.part("tỷ lệ nêu")]
+        explanation = f"Tổng số {summed} = {format_number(added)}. {explanation}"
+        self.add(SHARE_OF_BASE, parts, percent, verdict, exact, explanation, suggestion)
+        self.used.update({p, count})
+        self.in_shares.add(p)
+
     def base_for(self, count: int) -> int | None:
         if count in self.part_of:
             return self.part_of[count]
+        figure = self.figures[count]
+        found = self._base_in_paragraph(count)
+        if found is not None:
+            return found
+        # nothing in the paragraph: the whole stated in the paragraph before ("… với 3.962 chi
+        # bộ trực thuộc.⏎ … có 3.815 chi bộ sinh hoạt …, đạt 96,3%"), if it names one number
+        earlier = self._previous_paragraph(figure.paragraph)
+        if earlier is not None:
+            candidates = [
+                i
+                for i in self.prose()
+                if self.figures[i].paragraph == earlier
+                and self._may_be_base(i, count, siblings=False)
+                and _same_noun(self.figures[i].noun, figure.noun, 2)
+            ]
+            candidates = [i for i in candidates if self.part_of.get(i) not in candidates]
+            if len({self.figures[i].value for i in candidates}) == 1:
+                return candidates[-1]
+        # "giới thiệu 4 quần chúng …, kết nạp 2 đồng chí, đạt 50%": the only larger count of
+        # the clause, named otherwise
+        larger = [
+            i
+            for i in self.in_clause(figure.clause)
+            if i < count and self.figures[i].noun and self._may_be_base(i, count)
+        ]
+        return larger[0] if len(larger) == 1 else None
+
+    def _may_be_base(self, i: int, count: int, *, siblings: bool = True) -> bool:
+        other = self.figures[i]
+        return (
+            not other.percent
+            and not other.in_table
+            and other.value > self.figures[count].value
+            and i not in self.target_values
+            and i not in self.previous_values
+            and not (siblings and i in self.numerators)
+        )
+
+    def _previous_paragraph(self, paragraph: int) -> int | None:
+        """The nearest earlier paragraph with figures in prose."""
+        earlier = [self.figures[i].paragraph for i in self.prose()]
+        earlier = [k for k in earlier if k < paragraph]
+        return max(earlier) if earlier else None
+
+    def _base_in_paragraph(self, count: int) -> int | None:
         figure = self.figures[count]
         candidates = []
         for i in reversed(range(count)):
@@ -833,13 +1242,24 @@ class _Finder:
                 break
             if other.percent or other.in_table:
                 continue
+            # a target ("chỉ tiêu (45 đảng viên)"), the earlier value of a change, or a
+            # sibling already checked as a share ("1.847 đồng chí, chiếm 56,5%; … 1.655
+            # đồng chí") is not the base of this count
+            if i in self.target_values or i in self.previous_values or i in self.numerators:
+                continue
             # "Chi bộ có 42 đảng viên thì 40 đồng chí tham gia": two words suffice nearby
             words = 2 if other.clause == figure.clause else 3
-            if other.value > figure.value and _same_noun(other.noun, figure.noun, words):
+            same = _same_noun(
+                other.noun, figure.noun, words, loose=other.sentence == figure.sentence
+            )
+            if other.value > figure.value and same:
                 candidates.append(i)
         candidates.reverse()
-        if len(candidates) == 1:
-            return candidates[0]
+        # a part listed under a total that is itself a candidate is not the base
+        # ("986 đảng viên, trong đó 952 … chính thức"; "1.846 chi bộ, trong đó 1.203 …")
+        candidates = [i for i in candidates if self.part_of.get(i) not in candidates]
+        if len({self.figures[i].value for i in candidates}) == 1:
+            return candidates[-1]  # one candidate, or the same number stated twice
         same_sentence = [i for i in candidates if self.figures[i].sentence == figure.sentence]
         if len(same_sentence) == 1:
             return same_sentence[0]
@@ -869,6 +1289,59 @@ class _Finder:
         for table in self.tables:
             for claim in table_claims(self.text, table):
                 self.claims.append(claim)
+            self.table_shares_of_a_stated_base(table)
+
+    def table_shares_of_a_stated_base(self, table: Table) -> None:
+        """ "Chi bộ có 32 đảng viên. …⏎ Nội dung | Số đảng viên thực hiện | Tỷ lệ (%)": a
+        percentage column next to a single count column is a share of the base stated before
+        the table, named in the count column's header — taken when most rows agree with it."""
+        header = [cell.text.lower() for cell in table.rows[0]]
+        body = table.rows[1:]
+        start = table.rows[0][0].start
+        for k, title in enumerate(header):
+            if not ("tỷ lệ" in title or "%" in title) or _CHANGE_HEADER.search(title):
+                continue
+            counts = [
+                j
+                for j in range(k)
+                if all((value := _cell_value(row[j])) is not None and not value[2] for row in body)
+            ]
+            if len(counts) != 1:
+                continue
+            (j,) = counts
+            words = tuple(_WORD.findall(header[j]))
+            bases = [
+                i
+                for i in self.prose()
+                if self.figures[i].end <= start
+                and not self.figures[i].percent
+                and self.figures[i].noun
+                and " ".join(_canonical_noun(self.figures[i].noun[:2])) in " ".join(words)
+                and all(self.figures[i].value >= _cell_value(row[j])[0] for row in body)
+            ]
+            if len({self.figures[i].value for i in bases}) != 1:
+                continue
+            base = self.figures[bases[-1]]
+            rows = [row for row in body if _cell_value(row[k]) is not None]
+            verdicts = [
+                v.ratio_verdict(_cell_value(row[j])[0], base.value, *_cell_value(row[k])[:2])
+                for row in rows
+            ]
+            if sum(verdict[0] != v.INCONSISTENT for verdict in verdicts) * 2 <= len(rows):
+                continue  # most rows disagree: it is not the base
+            for row, (verdict, exact, explanation, suggestion) in zip(rows, verdicts, strict=True):
+                top = _cell_figure(row[j], *_cell_value(row[j]))
+                stated = _cell_figure(row[k], *_cell_value(row[k]))
+                claim = self.add(
+                    RATIO,
+                    [top.part("số đạt"), base.part("tổng số"), stated.part("tỷ lệ nêu")],
+                    stated,
+                    verdict,
+                    exact,
+                    f"Dòng “{_row_name(row)}”: {explanation}",
+                    suggestion,
+                )
+                claim.start, claim.end = row[0].start, row[-1].end
 
     # ------------------------------------------------------------ recording
     def rate_claim(self, kind, top: Figure, bottom: Figure, percent: Figure, base_first=False):
@@ -963,8 +1436,17 @@ def find_tables(text: str) -> list[Table]:
     return tables
 
 
-_CELL_NUMBER = re.compile(r"^\s*(?P<number>[\d.,]+)\s*(?P<percent>%)?\s*$")
+_CELL_NUMBER = re.compile(r"^\s*(?P<sign>[+\-−–])?\s*(?P<number>[\d.,]+)\s*(?P<percent>%)?\s*$")
+# a percentage column that states the change between the two count columns before it
+_CHANGE_HEADER = re.compile(r"tăng|giảm|so sánh|chênh lệch", re.I)
 _TOTAL_ROW = re.compile(r"^\s*(?:tổng|cộng|toàn\s)", re.I)
+
+
+def _cell_sign(cell: Cell) -> str:
+    """ "giảm" for "-14,3%", "tăng" for "+22,2%", "" without a sign."""
+    match = _CELL_NUMBER.match(cell.text)
+    sign = match.group("sign") if match else None
+    return "" if not sign else "tăng" if sign == "+" else "giảm"
 
 
 def _cell_value(cell: Cell) -> tuple[Decimal, int, bool] | None:
@@ -1024,8 +1506,16 @@ def table_claims(text: str, table: Table) -> list[Claim]:
             ]
             if len(counts) < 2:
                 continue
+            if _CHANGE_HEADER.search(header[k]):
+                claims.append(_table_change(row, counts[-2], counts[-1], k, values, table))
+                continue
             top_k = counts[-1]
-            base_k = next((j for j in base_columns if j in counts and j != top_k), counts[0])
+            base_k = next(
+                (j for j in base_columns if j in counts and j != top_k),
+                None,
+            )
+            if base_k is None:
+                base_k = _base_column(body, top_k, k, [j for j in counts if j != top_k])
             top = _cell_figure(row[top_k], *values[top_k])
             bottom = _cell_figure(row[base_k], *values[base_k])
             stated = _cell_figure(row[k], *value)
@@ -1083,6 +1573,56 @@ def table_claims(text: str, table: Table) -> list[Claim]:
                 )
             )
     return claims
+
+
+def _table_change(row: list[Cell], old_k: int, new_k: int, k: int, values, table: Table) -> Claim:
+    """ "Khiển trách | 21 | 18 | -14,3%" under "Năm 2024 | Năm 2025 | Tăng, giảm (%)"."""
+    old = _cell_figure(row[old_k], *values[old_k])
+    new = _cell_figure(row[new_k], *values[new_k])
+    stated = _cell_figure(row[k], *values[k])
+    direction = _cell_sign(row[k]) or ("giảm" if new.value < old.value else "tăng")
+    verdict, exact, explanation = v.change_verdict(
+        old.value, new.value, direction, stated.value, stated.decimals
+    )
+    correct = ""
+    if verdict != v.CONSISTENT and exact is not None:
+        decimals = max(stated.decimals, 1)
+        correct = format_percent(v.quantize(abs(exact), decimals), decimals)
+    header = table.rows[0]
+    return Claim(
+        kind=CHANGE,
+        start=row[0].start,
+        end=row[-1].end,
+        anchor_start=stated.start,
+        anchor_end=stated.end,
+        stated=f"{direction} {format_percent(stated.value, stated.decimals)}",
+        verdict=verdict,
+        explanation=(
+            f"Dòng “{_row_name(row)}”, từ cột “{header[old_k].text}” đến cột "
+            f"“{header[new_k].text}”: {explanation}"
+        ),
+        parts=[old.part("kỳ trước"), new.part("kỳ này"), stated.part("mức tăng/giảm nêu")],
+        computed=exact,
+        correct=correct,
+    )
+
+
+def _base_column(body: list[list[Cell]], top_k: int, k: int, columns: list[int]) -> int:
+    """The count column the percentages of column ``k`` are a share of, when no header names
+    it: the one that makes the most rows agree ("Số vụ tiếp nhận | Thuộc thẩm quyền | Đã giải
+    quyết | Tỷ lệ": the second); the first one on a tie."""
+
+    def agreeing(j: int) -> int:
+        agree = 0
+        for row in body:
+            top, base, stated = (_cell_value(row[c]) for c in (top_k, j, k))
+            if None in (top, base, stated):
+                continue
+            verdict = v.ratio_verdict(top[0], base[0], stated[0], stated[1])[0]
+            agree += verdict != v.INCONSISTENT
+        return agree
+
+    return max(columns, key=lambda j: (agreeing(j), -j))
 
 
 # ---------------------------------------------------------------- entry point

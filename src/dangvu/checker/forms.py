@@ -3,10 +3,35 @@ from django import forms
 from .reading import MAX_BYTES, UnreadableFile, read_upload
 
 MAX_CHARS = 500_000
+MAX_UNIT_CHOICES = 400
 
 
-class CheckForm(forms.Form):
-    """Pasted text or an uploaded .txt/.docx file (the file wins when both are given)."""
+class SystemFields(forms.Form):
+    """The unit and period of the report, to compare its figures with the system (optional;
+    :func:`dangvu.checker.system.resolve` checks them against the user's scope)."""
+
+    don_vi = forms.CharField(label="So sánh với số liệu của tổ chức", required=False)
+    ky = forms.ChoiceField(label="Kỳ báo cáo", required=False)
+
+    def __init__(self, *args, units=(), years=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        from dangvu.reports.periods import period_choices
+
+        self.unit_choices = [("", "— không so sánh —")] + [
+            (str(u.pk), "· " * max(u.depth - 1, 0) + u.name) for u in units
+        ]
+        self.fields["don_vi"].widget = forms.Select(
+            choices=self.unit_choices, attrs={"class": "form-select"}
+        )
+        self.fields["ky"].choices = [("", "— chọn kỳ —"), *period_choices(years)]
+        self.fields["ky"].widget.attrs["class"] = "form-select"
+
+
+class CheckForm(SystemFields):
+    """Pasted text or an uploaded .txt/.docx file (the file wins when both are given), and
+    optionally the unit and period to compare with."""
+
+    field_order = ["text", "file", "don_vi", "ky"]
 
     text = forms.CharField(
         label="Dán nội dung báo cáo",
@@ -40,7 +65,7 @@ class CheckForm(forms.Form):
         return data
 
 
-class DownloadForm(forms.Form):
+class DownloadForm(SystemFields):
     text = forms.CharField(max_length=MAX_CHARS, strip=False)
     source = forms.CharField(required=False, max_length=255)
     format = forms.ChoiceField(choices=[("html", "HTML"), ("xlsx", "XLSX")])

@@ -75,7 +75,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     (
         "number_label",
         re.compile(
-            r"\b(?:(?<!tổng\s)(?<!trong\s)số|lần thứ|thứ|hạng|điều|khoản|mục|phần|chương|bước|"
+            r"\b(?:(?<!tổng\s)(?<!trong\s)(?<!thiểu\s)(?<!đa\s)số|"
+            r"lần thứ|thứ|hạng|điều|khoản|mục|phần|chương|bước|"
             r"tiêu chí|"
             r"trung ương|phiên|kỳ họp|tập|quyển|phòng|tổ|ấp|khu phố|thôn|xóm|đội|"
             r"chỉ thị|nghị quyết|nghị định|thông tư|"

@@ -30,6 +30,7 @@ from dangvu.checker.non_figures import covered, non_figure_spans
         ("Tổng lượt truy cập: 81746591", "81746591", "counter"),
         ("327 Go top", "327", "furniture"),
         ("Năm 2017 thi hành kỷ luật", "2017", "year"),
+        ("Chỉ thị số 10 của Ban Bí thư", "10", "number_label"),
     ],
 )
 def test_each_kind_is_recognised(text, piece, kind):
@@ -76,3 +77,10 @@ def test_seed_articles_without_figures_give_no_claims():
 
     for name in ("dev/seed_001.txt", "heldout/seed_000.txt", "heldout/seed_003.txt"):
         assert check_text((CORPUS / name).read_text(encoding="utf-8")).claims == [], name
+
+
+@pytest.mark.parametrize("text", ["người dân tộc thiểu số 6 đồng chí", "đa số 12 chi bộ"])
+def test_thieu_so_and_da_so_are_words_not_number_labels(text):
+    """ "dân tộc thiểu số 6 đồng chí": the 6 is a count, not "số 6"."""
+    start = text.index(next(ch for ch in text if ch.isdigit()))
+    assert covered(non_figure_spans(text), start, start + 1) is None

@@ -213,3 +213,453 @@ def test_spans_and_parts_point_into_the_normalised_text():
     [claim] = report.claims
     assert report.text[claim.anchor_start : claim.anchor_end] == "96,7%"
     assert [report.text[p["start"] : p["end"]] for p in claim.parts] == ["6.042", "6.213", "96,7%"]
+
+
+# ---------------------------------------------------------------- generalisation (heldout2)
+
+
+def share_of(text, stated):
+    found = [c for c in claims(text, "share") if c.stated == stated]
+    assert len(found) == 1, [(c.kind, c.stated, c.explanation) for c in claims(text)]
+    return found[0]
+
+
+def values(claim):
+    return [part["text"] for part in claim.parts]
+
+
+@pytest.mark.parametrize(
+    ("stated", "verdict"), [("52,6%", "inconsistent"), ("50,6%", "consistent")]
+)
+def test_siblings_share_the_base_named_with_another_word(stated, verdict):
+    """ "đồng chí" counts the "đảng viên" of the sentence before; a sibling already checked
+    as a share and the target in parentheses are not the base."""
+    text = (
+        "Đảng bộ tỉnh đã kết nạp 3.268 đảng viên, vượt 8,9% chỉ tiêu Nghị quyết Đại hội Đảng "
+        "bộ tỉnh lần thứ XVII (3.000 đảng viên). Trong đó, người dân tộc thiểu số 1.847 đồng "
+        f"chí, chiếm 56,5%; đảng viên nữ 1.655 đồng chí, chiếm {stated}."
+    )
+    assert values(share_of(text, "56,5%"))[:2] == ["3.268", "1.847"]
+    claim = share_of(text, stated)
+    assert values(claim)[:2] == ["3.268", "1.655"] and claim.verdict == verdict
+    target = share_of(text, "8,9%")  # the target named 60 characters after "chỉ tiêu"
+    assert target.verdict == "consistent" and values(target)[-1] == "3.000"
+
+
+def test_sibling_counts_in_parentheses_after_the_first_share():
+    text = (
+        "Khảo sát tại 120 chi bộ, có 97 chi bộ (80,8%) xây dựng được nghị quyết sát thực tế, "
+        "18 chi bộ (15%) còn chung chung và 5 chi bộ (4,3%) chưa xây dựng."
+    )
+    assert [share_of(text, s).verdict for s in ("80,8%", "15%", "4,3%")] == [
+        "consistent",
+        "consistent",
+        "inconsistent",
+    ]
+    assert values(share_of(text, "15%"))[0] == "120"
+
+
+def test_a_part_of_a_total_is_not_the_base_when_the_total_is_there():
+    text = (
+        "Toàn tỉnh có 1.846 chi bộ, trong đó có 1.203 chi bộ trực thuộc đảng ủy cơ sở. Có "
+        "1.712 chi bộ sinh hoạt đúng quy định, đạt 92,7%; 1.390 chi bộ sinh hoạt chuyên đề, "
+        "chiếm 75,9%."
+    )
+    claim = share_of(text, "75,9%")
+    assert values(claim)[0] == "1.846" and claim.verdict == "inconsistent"
+    assert not claims(text, "shares_sum")  # two shares of one base, not parts of a whole
+
+
+def test_the_earlier_value_of_a_change_is_not_a_base():
+    text = (
+        "Năm 2025 kết nạp 50 đảng viên, đạt 94,3% chỉ tiêu (53 đảng viên); so với năm 2024 "
+        "(44 đảng viên) tăng 13,6%. Đảng viên nữ 23 đồng chí, chiếm 46%; đảng viên là người "
+        "dân tộc thiểu số 6 đồng chí, chiếm 12%."
+    )
+    assert values(share_of(text, "46%"))[0] == "50"
+    assert values(share_of(text, "12%"))[:2] == ["50", "6"]
+
+
+@pytest.mark.parametrize(
+    ("text", "base"),
+    [
+        (
+            "Kết luận 17 trường hợp, trong đó 15 đảng viên có vi phạm (88,2%), phải thi hành "
+            "kỷ luật 9 đảng viên (chiếm 60% số vi phạm).",
+            "15",
+        ),
+        (
+            "Đảng bộ có 986 đảng viên, trong đó 952 đảng viên chính thức, 34 đảng viên dự bị. "
+            "Số đảng viên được miễn sinh hoạt là 112 đồng chí, chiếm 11.36% tổng số đảng viên.",
+            "986",
+        ),
+    ],
+)
+def test_a_base_named_after_the_percentage(text, base):
+    claim = next(c for c in claims(text, "share") if c.stated in ("60%", "11.36%"))
+    assert values(claim)[0] == base and claim.verdict == "consistent"
+
+
+def test_a_part_of_another_shape_ends_the_list():
+    """ "trong đó 15 đảng viên …, phải thi hành kỷ luật 9 đảng viên": 9 is a subset of the
+    15, not a sibling: no total 17 ≠ 15 + 9."""
+    text = (
+        "Kết luận 17 trường hợp, trong đó 15 đảng viên có vi phạm (88,2%), phải thi hành kỷ "
+        "luật 9 đảng viên."
+    )
+    assert not claims(text, "total")
+    assert values(share_of(text, "88,2%"))[:2] == ["17", "15"]
+
+
+def test_an_aside_of_what_is_left_out_is_skipped_before_the_parts():
+    text = (
+        "Tổng số đảng viên được đánh giá 1.418 đồng chí (không đánh giá 108 đồng chí miễn "
+        "sinh hoạt), trong đó: hoàn thành xuất sắc 213 đồng chí, hoàn thành tốt 1.089 đồng "
+        "chí, hoàn thành 103 đồng chí, không hoàn thành 14 đồng chí."
+    )
+    claim = only(text, "total")
+    assert claim.verdict == "inconsistent" and claim.correct == "1.419"
+    assert "108" not in values(claim)
+
+
+def test_a_short_wordy_piece_continues_the_noun_of_a_part():
+    text = "Hơn 1.900 chi bộ (gồm 1.287 chi bộ thôn, bản và 658 chi bộ tổ dân phố) có bí thư."
+    claim = only(text, "total")
+    assert claim.verdict == "consistent" and values(claim) == ["1.900", "1.287", "658"]
+
+
+@pytest.mark.parametrize(
+    ("text", "old", "new"),
+    [
+        (
+            "Kiểm tra 84 tổ chức đảng và 231 đảng viên (trong đó 97 đảng viên là cấp ủy viên),"
+            " tăng 12,0% so với cùng kỳ năm 2024 (75 tổ chức đảng).",
+            "75",
+            "84",
+        ),
+        (
+            "Thi hành kỷ luật 26 đảng viên (khiển trách 17, cảnh cáo 6, cách chức 1, khai trừ "
+            "2), giảm 18,8% so với cùng kỳ (32 đảng viên).",
+            "32",
+            "26",
+        ),
+        (
+            "Giám sát 52 tổ chức đảng và 146 đảng viên; so với cùng kỳ, số tổ chức đảng được "
+            "giám sát giảm 13,3% (cùng kỳ 60 tổ chức).",
+            "60",
+            "52",
+        ),
+    ],
+)
+def test_a_change_compares_counts_of_the_same_thing(text, old, new):
+    claim = only(text, "change")
+    assert values(claim)[:2] == [old, new] and claim.verdict == "consistent"
+
+
+def test_the_change_is_of_the_head_count_not_of_a_subgroup():
+    text = (
+        "Kết nạp 47 đảng viên mới; trong đó đảng viên nữ 21 đồng chí, chiếm 44,7%. So với "
+        "năm 2024 (41 đảng viên), số kết nạp tăng 14,6%."
+    )
+    claim = only(text, "change")
+    assert values(claim)[:2] == ["41", "47"] and claim.verdict == "consistent"
+
+
+def test_overlapping_groups_after_trong_do_are_not_summed():
+    text = (
+        "Kết nạp 47 đảng viên, trong đó đảng viên nữ 21 đồng chí, chiếm 44,7%, đoàn viên "
+        "thanh niên 38 đồng chí, chiếm 80,9%."
+    )
+    assert not claims(text, "shares_sum")
+    assert [c.verdict for c in claims(text, "share")] == ["consistent", "consistent"]
+
+
+def test_a_threshold_between_a_ratio_and_its_percentage_is_skipped():
+    text = "Có 15/21 huyện có tỷ lệ đảng viên nữ kết nạp trên 45%, chiếm 71,4%."
+    claim = only(text, "ratio")
+    assert claim.stated == "71,4%" and claim.verdict == "consistent"
+    assert not [c for c in claims(text) if c.verdict == "inconsistent"]
+
+
+@pytest.mark.parametrize(
+    ("stated", "verdict"), [("73,3%", "consistent"), ("75,3%", "inconsistent")]
+)
+def test_classes_add_up_to_an_unwritten_base(stated, verdict):
+    text = (
+        "Chi bộ có 34 đảng viên; miễn sinh hoạt 4 đồng chí. Kết quả đánh giá, xếp loại: 6 đồng "
+        f"chí hoàn thành xuất sắc nhiệm vụ (20%), 22 đồng chí hoàn thành tốt nhiệm vụ ({stated}), "
+        "2 đồng chí hoàn thành nhiệm vụ (6,7%)."
+    )
+    shares = claims(text, "share")
+    assert [c.verdict for c in shares] == ["consistent", verdict, "consistent"]
+    assert "= 30" in shares[1].explanation
+
+
+def test_classes_that_disagree_with_their_sum_give_no_implied_base():
+    text = (
+        "Kết quả xếp loại: 6 đồng chí hoàn thành xuất sắc (25%), 22 đồng chí hoàn thành tốt "
+        "(60%), 2 đồng chí hoàn thành (15%)."
+    )
+    assert not claims(text, "share")
+
+
+def test_a_base_stated_twice_is_one_base():
+    text = (
+        "Giám sát 5 chi bộ; qua giám sát, 4/5 chi bộ thực hiện tốt, đạt 80%; 1 chi bộ còn hạn "
+        "chế (20%)."
+    )
+    claim = share_of(text, "20%")
+    assert values(claim)[:2] == ["5", "1"] and claim.verdict == "consistent"
+
+
+def test_a_one_word_noun_matches_a_longer_one_in_the_same_sentence():
+    claim = share_of("Tiếp nhận 18 đơn thư, giải quyết 16 đơn, đạt 88,9%.", "88,9%")
+    assert values(claim)[:2] == ["18", "16"] and claim.verdict == "consistent"
+
+
+def test_a_difference_against_the_total_not_its_last_part():
+    text = (
+        "Năm 2024 thi hành kỷ luật 31 đảng viên (khiển trách 19, cảnh cáo 8, cách chức 1, khai "
+        "trừ 3), tăng 6 đảng viên so với năm 2023 (25 đảng viên)."
+    )
+    claim = only(text, "difference")
+    assert values(claim)[:2] == ["25", "31"] and claim.verdict == "consistent"
+
+
+# ---------------------------------------------------------------- generalisation (heldout3)
+
+
+def test_the_whole_stated_in_the_paragraph_before():
+    text = (
+        "Toàn tỉnh còn 130 đảng bộ xã, phường với 3.962 chi bộ trực thuộc.\n"
+        "Quý III có 3.815 chi bộ sinh hoạt đúng quy định, đạt 96,3%, tăng 2,1% so với quý II "
+        "(3.736 chi bộ); có 2.907 chi bộ sinh hoạt chuyên đề, chiếm 73,4%."
+    )
+    assert values(share_of(text, "96,3%"))[:2] == ["3.962", "3.815"]  # also the change's value
+    claim = share_of(text, "73,4%")
+    assert values(claim)[:2] == ["3.962", "2.907"] and claim.verdict == "consistent"
+    assert only(text, "change").verdict == "consistent"
+
+
+def test_a_base_in_the_paragraph_before_must_be_the_only_one():
+    text = (
+        "Xã có 120 chi bộ; huyện có 980 chi bộ.\nCó 100 chi bộ sinh hoạt đúng quy định, đạt 83,3%."
+    )
+    assert not claims(text, "share")
+
+
+def test_the_only_larger_count_of_the_clause_named_otherwise():
+    text = "Chi bộ giới thiệu 4 quần chúng ưu tú, kết nạp 2 đồng chí, đạt 50%."
+    claim = share_of(text, "50%")
+    assert values(claim)[:2] == ["4", "2"] and claim.verdict == "consistent"
+    # two larger counts: which one is meant is not said
+    assert not claims("Có 12 chi bộ, 4 quần chúng ưu tú, kết nạp 2 đồng chí, đạt 50%.", "share")
+
+
+def test_the_earlier_value_in_parentheses_with_its_year():
+    text = (
+        "Trong năm, kết nạp 146 đảng viên, bằng 97,3% kế hoạch (150 đảng viên); trong tổng số "
+        "đảng viên mới kết nạp có 88 đồng chí là công nhân, chiếm tỷ lệ 60,3%.\n"
+        "So với năm 2024, số đảng viên kết nạp tăng 12,3% (năm 2024 kết nạp 130 đảng viên)."
+    )
+    claim = only(text, "change")
+    assert values(claim)[:2] == ["130", "146"] and claim.verdict == "consistent"
+
+
+def test_shares_of_parts_that_make_the_total_add_up_to_100():
+    text = (
+        "Thi hành kỷ luật 42 đảng viên, trong đó khiển trách 27 đồng chí (64,3%), cảnh cáo 10 "
+        "đồng chí (23,8%), cách chức 2 đồng chí (4,8%), khai trừ 3 đồng chí (7,4%)."
+    )
+    claim = only(text, "shares_sum")
+    assert claim.verdict == "inconsistent"
+    # parts that do not make the total may overlap: no sum
+    text = text.replace("khai trừ 3 đồng chí (7,4%)", "khai trừ 1 đồng chí (2,4%)")
+    assert not claims(text, "shares_sum")
+
+
+# ---------------------------------------------------------------- generalisation (heldout4)
+
+
+@pytest.mark.parametrize(
+    ("cell", "verdict"),
+    [
+        ("-14,3%", "consistent"),
+        ("14,3", "consistent"),
+        ("+14,3%", "inconsistent"),
+        ("-20%", "inconsistent"),
+    ],
+)
+def test_a_table_column_of_changes_between_two_year_columns(cell, verdict):
+    text = (
+        "Hình thức\tNăm 2024\tNăm 2025\tTăng, giảm (%)\n"
+        f"Khiển trách\t21\t18\t{cell}\n"
+        "Cảnh cáo\t9\t11\t+22,2%\n"
+    )
+    changes = claims(text, "change")
+    assert [c.verdict for c in changes] == [verdict, "consistent"]
+    assert values(changes[0])[:2] == ["21", "18"]
+    assert not claims(text, "ratio")  # not a share of the two columns
+
+
+def test_two_differences_stated_together():
+    text = (
+        "Năm 2025 biểu dương 156 tập thể, 412 cá nhân điển hình, tăng 24 tập thể và 57 cá nhân "
+        "so với đợt trước (132 tập thể, 355 cá nhân)."
+    )
+    found = claims(text, "difference")
+    assert [(values(c)[:2], c.verdict) for c in found] == [
+        (["132", "156"], "consistent"),
+        (["355", "412"], "consistent"),
+    ]
+    assert not claims(text, "total")  # the compared values are not parts of a total
+
+
+def test_a_base_named_by_the_words_before_its_count():
+    text = (
+        "Tiếp nhận 1.254 ý kiến, kiến nghị; đã trả lời, giải quyết 1.189 ý kiến, đạt 94,8%, "
+        "trong đó trả lời đúng hạn 1.102 ý kiến, chiếm 92,7% số đã trả lời."
+    )
+    claim = share_of(text, "92,7%")
+    assert values(claim)[:2] == ["1.189", "1.102"] and claim.verdict == "consistent"
+
+
+# ---------------------------------------------------------------- generalisation (heldout5)
+
+
+def test_a_change_against_an_unstated_period_is_not_checkable():
+    """ "tăng 8,2% so với cùng kỳ" names the point compared with but not its value: an
+    earlier count of another clause or paragraph is not it."""
+    text = (
+        "Toàn Đảng bộ có 15.480 đảng viên.\n"
+        "6 tháng đầu năm 2025, các cấp ủy kiểm tra 1.025 đảng viên, tăng 8,2% so với cùng kỳ; "
+        "giám sát 1.342 đảng viên, giảm 3,1% so với cùng kỳ năm 2024."
+    )
+    assert [c.verdict for c in claims(text, "change")] == ["unchecked", "unchecked"]
+
+
+def test_a_change_against_a_named_year_uses_the_count_of_that_year():
+    text = (
+        "Năm 2024 kết nạp 41 đảng viên; năm 2025 kết nạp 47 đảng viên, tăng 14,6% so với năm 2024."
+    )
+    claim = only(text, "change")
+    assert values(claim)[:2] == ["41", "47"] and claim.verdict == "consistent"
+
+
+def test_a_percentage_before_its_count_in_parentheses():
+    claim = share_of("Thu quỹ đảng phí 3.240.000 đồng, nộp cấp trên 30% (972.000 đồng).", "30%")
+    assert values(claim)[:2] == ["3.240.000", "972.000"] and claim.verdict == "consistent"
+
+
+@pytest.mark.parametrize(("stated", "found"), [("7,1%", "consistent"), ("12,5%", None)])
+def test_a_base_that_names_several_counts(stated, found):
+    """ "số chi bộ được kiểm tra, giám sát" is 24 + 18: a share of the sum when it agrees,
+    else no guess at which count is meant (no wrong "không khớp")."""
+    text = (
+        "Kiểm tra 24 chi bộ, giám sát chuyên đề 18 chi bộ; kết luận 3 chi bộ có khuyết điểm, "
+        f"chiếm {stated} số chi bộ được kiểm tra, giám sát."
+    )
+    shares = claims(text, "share")
+    if found is None:
+        assert not shares
+    else:
+        assert [c.verdict for c in shares] == [found]
+        assert values(shares[0])[:3] == ["24", "18", "3"] and "= 42" in shares[0].explanation
+
+
+# ---------------------------------------------------------------- generalisation (heldout6)
+
+
+def test_a_table_base_column_chosen_by_the_rows_that_agree():
+    text = (
+        "Cấp\tSố vụ tiếp nhận\tThuộc thẩm quyền\tĐã giải quyết\tTỷ lệ giải quyết\n"
+        "Tỉnh\t18\t12\t11\t91,7%\n"
+        "Huyện\t64\t47\t43\t95,5%\n"
+        "Cơ sở\t35\t30\t30\t100%\n"
+    )
+    ratios = claims(text, "ratio")
+    assert [values(c)[:2] for c in ratios] == [["11", "12"], ["43", "47"], ["30", "30"]]
+    assert [c.verdict for c in ratios] == ["consistent", "inconsistent", "consistent"]
+
+
+def test_persons_counted_as_nguoi_are_the_members_counted_before():
+    text = (
+        "Đã kết nạp 7.964 đảng viên, trong đó người dân tộc thiểu số 4.981 người, chiếm 62,5%; "
+        "đảng viên nữ 3.702 người, chiếm 48,5%."
+    )
+    claim = share_of(text, "48,5%")
+    assert values(claim)[:2] == ["7.964", "3.702"] and claim.verdict == "inconsistent"
+    assert not claims(text, "shares_sum")
+
+
+def test_a_named_base_stated_in_parentheses_after_it():
+    text = (
+        "Toàn tỉnh có 1.200 đảng viên ở đô thị. Số đảng viên ở nông thôn là 31.240 người, chiếm "
+        "55,1% tổng số đảng viên toàn tỉnh (56.710 người)."
+    )
+    claim = share_of(text, "55,1%")
+    assert values(claim)[:2] == ["56.710", "31.240"] and claim.verdict == "consistent"
+
+
+def test_an_inferred_base_far_off_the_percentage_gives_no_verdict():
+    """ "Chi bộ có 32 đảng viên. … kết nạp 2 đảng viên, đạt 100%": 2/32 is 6%, sixteen times
+    off: the base is more likely another one than the writer that wrong."""
+    text = "Chi bộ có 32 đảng viên. Năm 2025 chi bộ kết nạp 2 đảng viên, đạt 100%."
+    assert not [c for c in claims(text) if c.verdict == "inconsistent"]
+
+
+def test_a_difference_against_a_year_whose_value_is_not_given():
+    text = (
+        "Đã kết nạp 7.964 đảng viên. Riêng năm 2025, toàn tỉnh kết nạp 1.652 đảng viên, tăng "
+        "186 đảng viên so với năm 2024."
+    )
+    assert not claims(text, "difference")
+
+
+@pytest.mark.parametrize(("cell", "verdict"), [("93,8", "consistent"), ("92,8", "inconsistent")])
+def test_a_table_share_of_a_base_stated_before_the_table(cell, verdict):
+    text = (
+        "Chi bộ có 32 đảng viên (29 chính thức, 3 dự bị).\n"
+        "Nội dung\tSố đảng viên thực hiện\tTỷ lệ (%)\n"
+        "Học tập, quán triệt nghị quyết\t31\t96,9\n"
+        "Đăng ký học tập và làm theo\t32\t100\n"
+        f"Nộp đảng phí đúng hạn\t30\t{cell}\n"
+    )
+    ratios = claims(text, "ratio")
+    assert [c.verdict for c in ratios] == ["consistent", "consistent", verdict]
+    assert values(ratios[0]) == ["31", "32", "96,9"]
+
+
+# ---------------------------------------------------------------- after heldout7 (seen)
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        (
+            "Giai đoạn 2020 - 2025 kết nạp 6.318 đảng viên, bình quân mỗi năm kết nạp 1.264 "
+            "đảng viên, đạt 105,3% chỉ tiêu Nghị quyết Đại hội (6.000 đảng viên).",
+            "6.318",
+        ),
+        (  # the target is an average too: the average is the count
+            "Bình quân mỗi năm kết nạp 261 đảng viên, đạt 102,4% chỉ tiêu bình quân (255 đảng "
+            "viên).",
+            "261",
+        ),
+    ],
+)
+def test_a_target_is_of_the_whole_count_unless_it_is_an_average(text, count):
+    claim = only(text, "share")
+    assert values(claim)[0] == count and claim.verdict == "consistent"
+
+
+@pytest.mark.parametrize(("stated", "base"), [("21,7%", "23"), ("23,8%", "21")])
+def test_a_share_under_a_ratio_is_of_its_numerator_or_its_base(stated, base):
+    text = (
+        "Năm 2024, có 21/23 chi bộ hoàn thành tốt nhiệm vụ trở lên (91,3%), trong đó 5 chi bộ "
+        f"hoàn thành xuất sắc nhiệm vụ ({stated})."
+    )
+    claim = share_of(text, stated)
+    assert values(claim)[0] == base and claim.verdict == "consistent"
+    text = text.replace(stated, "30%")  # neither: still flagged against the numerator
+    assert share_of(text, "30%").verdict == "inconsistent"

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from .models import LineageLink, UnitVersion
 from .tree_paths import path_ids
@@ -43,7 +44,7 @@ class ReportingTree:
         """The unit and its ancestors on ``day``, the unit first (parsed once per unit)."""
         found = self._chains.get(unit_id)
         if found is None:
-            found = self._chains[unit_id] = tuple(reversed(path_ids(self.path[unit_id])))
+            found = self._chains[unit_id] = _chain_of(self.path[unit_id])
         return found
 
     def children(self, unit_id: int) -> list[int]:
@@ -56,6 +57,13 @@ class ReportingTree:
     @property
     def mapped_units(self) -> int:
         return len(self.moved)
+
+
+@lru_cache(maxsize=1_000_000)
+def _chain_of(path: str) -> tuple[int, ...]:
+    """A path's ids from the unit up (shared by the trees of many days: most paths do not
+    change from one month to the next)."""
+    return tuple(reversed(path_ids(path)))
 
 
 def reporting_tree(day: date) -> ReportingTree:

@@ -180,22 +180,21 @@ class Builder:
                 numbers = _differing(numbers, at_end, tree)
             else:
                 at_end = numbers
-            for (unit_id, category), (own, own_base, value, base) in numbers.items():
-                result.append(
-                    (
-                        indicator.code,
-                        period.code,
-                        period.end,
-                        tree_kind,
-                        unit_id,
-                        category,
-                        own,
-                        own_base if base is not None else None,
-                        value,
-                        base,
-                        self.build.pk,
-                    )
+            head = (indicator.code, period.code, period.end, tree_kind)  # once, not per row
+            build_id = self.build.pk
+            result += [
+                (
+                    *head,
+                    unit_id,
+                    category,
+                    own,
+                    own_base if base is not None else None,
+                    value,
+                    base,
+                    build_id,
                 )
+                for (unit_id, category), (own, own_base, value, base) in numbers.items()
+            ]
         return result
 
     def store(self, indicator: Indicator, period: Period, *, replace: bool = True) -> int:

@@ -106,6 +106,22 @@ class Member(models.Model):
     party_anchor = models.DateField(null=True, blank=True, editable=False)
     probation_end = models.DateField(null=True, blank=True, editable=False)
     official_date = models.DateField("ngày chính thức", null=True, blank=True, editable=False)
+    # the member's standing from ``status_since`` on, cached from the periods by the services
+    # in the same transaction (``Timeline.standing``): the member list's status + unit filter
+    # for today reads it from one index instead of the periods (never edited directly)
+    status = models.CharField(
+        "trạng thái", max_length=20, choices=Status.choices, blank=True, editable=False
+    )
+    status_unit = models.ForeignKey(
+        "orgs.Unit",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        db_index=False,
+        related_name="+",
+    )
+    status_since = models.DateField(null=True, blank=True, editable=False)
     revision = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -122,6 +138,12 @@ class Member(models.Model):
             # the import's "same name and birth date" lookup; no index on birth_date alone:
             # SQLite would take it for an age band and sort the whole band by name
             models.Index(fields=["name_key", "birth_date"], name="member_name_birth"),
+            # "members of these units with this status (and gender) today" (member_list)
+            models.Index(
+                fields=["status_unit", "status", "gender", "status_since"],
+                name="member_standing",
+            ),
+            models.Index(fields=["status_since"], name="member_status_since"),
         ]
         constraints = [
             models.UniqueConstraint(

@@ -14,7 +14,7 @@ import re
 from datetime import date
 
 from django.db import connections
-from django.db.models import CharField, Count, Exists, Func, OuterRef, Q
+from django.db.models import BooleanField, CharField, Count, Exists, F, Func, OuterRef, Q, Subquery
 
 from dangvu.accounts import permissions
 from dangvu.accounts.scopes import scope_for, today
@@ -123,8 +123,11 @@ def member_list(
 
     How the SQL is shaped (bench/members.py; the tests pin it):
 
-    * with a ``unit``, the periods of the subtree's units are a small set: the members are
-      picked from it (``id IN (…)``), then sorted;
+    * for today or a later day, ``status`` and ``unit`` are read from the member's cached
+      standing (:func:`_standing_matches`; one index holds unit, status, gender), with the
+      periods only for members whose standing began after that day;
+    * for an earlier day with a ``unit``, the periods of the subtree's units are a small
+      set: the members are picked from it (``id IN (…)``), then sorted;
     * a ``status`` without a unit covers most of the registry: each member met while walking
       the name order is tested (``EXISTS``), so the first page stops early — with ``IN`` SQLite
       built the whole set and sorted it;
@@ -136,17 +139,21 @@ def member_list(
     day = on or today()
     qs = search(Member.objects.visible_to(user).select_related("unit"), q)
     if status or unit is not None:
-        # one uncorrelated semi-join: the database builds the set of matching members once
         periods = period_on(day)
-        if status == ALL_MEMBERS:
-            periods = periods.filter(status__in=MEMBER_STATUSES)
-        elif status:
-            periods = periods.filter(status=status)
+        statuses = MEMBER_STATUSES if status == ALL_MEMBERS else (status,) if status else ()
+        if statuses:
+            periods = periods.filter(status__in=statuses)
+        units = None
         if unit is not None:
             if unit.created_on > day:  # a unit formed later: the units it took over
                 periods = periods.filter(counted_units_q(unit, day))
             else:
-                periods = periods.filter(unit__in=subtree_on(unit, day).values("unit_id"))
+                units = subtree_on(unit, day).values("unit_id")
+                periods = periods.filter(unit__in=units)
+        if day >= today() and (unit is None or units is not None):
+            qs = qs.filter(_standing_matches(day, statuses, units, periods))
+        elif unit is not None:
+            # one uncorrelated semi-join: the database builds the set of matching members once
             qs = qs.filter(pk__in=periods.values("member_id"))
         else:
             qs = qs.filter(Exists(periods.filter(member=OuterRef("pk"))))
@@ -165,6 +172,42 @@ def member_list(
     if connections[qs.db].vendor == "postgresql" and any(len(t) >= 3 for t in _name_terms(q)):
         return qs.order_by(MatchesSorted("sort_key"), "id")
     return qs.order_by("sort_key", "id")
+
+
+class InSubquery(Func):
+    """``column IN (subquery)`` that stays an index condition inside an ``OR``: on
+    PostgreSQL ``column = ANY(ARRAY(subquery))`` (the subquery runs once, before the scan;
+    an ``IN (subquery)`` under ``OR`` is tested row by row)."""
+
+    output_field = BooleanField()
+
+    def __init__(self, column: str, queryset):
+        super().__init__(F(column), Subquery(queryset))
+
+    def as_sql(self, compiler, connection, **extra):
+        column, subquery = self.source_expressions
+        lhs, lhs_params = compiler.compile(column)
+        rhs, rhs_params = compiler.compile(subquery)
+        operator = "= ANY(ARRAY%s)" if connection.vendor == "postgresql" else "IN %s"
+        return f"{lhs} {operator % rhs}", (*lhs_params, *rhs_params)
+
+
+def _standing_matches(day: date, statuses, units, periods) -> Q:
+    """Members whose period covering ``day`` has one of ``statuses`` (any, if empty) and a
+    home unit among ``units`` (a subquery of unit ids; any, if None).
+
+    From the member's cached standing (``Timeline.standing``: status and home unit from
+    ``status_since`` on) when ``status_since <= day`` — one index on the member table answers
+    "commune + status + gender" without reading a row per period — and from the ``periods``
+    (already filtered the same way) for the few members whose standing began after ``day``.
+    """
+    cached = Q(status_since__lte=day)
+    if statuses:
+        cached &= Q(status__in=statuses)
+    if units is not None:
+        cached &= Q(InSubquery("status_unit_id", units))
+    later = Q(status_since__gt=day) & Q(Exists(periods.filter(member=OuterRef("pk"))))
+    return cached | later
 
 
 def status_today(members, day: date | None = None) -> dict[int, MemberPeriod]:

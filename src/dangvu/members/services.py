@@ -157,7 +157,11 @@ def _rebuild(member: Member, rows: list[MemberEvent]):
 
 def _derived(timeline) -> dict:
     """The Member fields cached from the timeline (never edited directly)."""
+    status, status_unit_id, status_since = timeline.standing
     return {
+        "status": status,
+        "status_unit_id": status_unit_id,
+        "status_since": status_since,
         "unit_id": next((p.unit_id for p in reversed(timeline.periods) if p.unit_id), None),
         "party_since": timeline.memberships[0][0] if timeline.memberships else None,
         "party_anchor": timeline.party_anchor,

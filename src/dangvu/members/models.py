@@ -32,35 +32,41 @@ class TheoryLevel(models.TextChoices):
     BACHELOR = "cu_nhan", "Cử nhân"
 
 
+MAX_LISTED_UNITS = 500
+
+
+def member_scope(user, perm: str = "read") -> tuple[Q, bool]:
+    """The condition on members whose (current or last) unit lies in the user's scope for
+    ``perm``, and whether that scope is narrow (a list of at most :data:`MAX_LISTED_UNITS`
+    units, as a commune's) rather than the whole registry or a province.
+
+    The scope's units are resolved to a list of ids first (one small query): with a
+    plain ``unit_id IN (…)`` PostgreSQL uses the (unit, sort_key) index and sorts only
+    the commune's members, where a join on the unit path made it walk the whole registry
+    in name order (120 → 34 ms for a commune officer among 500,000 members). A scope
+    of more than 500 units keeps the join.
+    """
+    from dangvu.accounts.scopes import scope_for
+    from dangvu.orgs.models import Unit
+
+    scope = scope_for(user, perm)
+    if scope.everything or (
+        not scope.is_empty and not Unit.objects.exclude(scope.q("path")).exists()
+    ):
+        return Q(unit__isnull=False), False  # the scope covers every unit
+    ids = list(
+        Unit.objects.visible_to(user, perm).values_list("pk", flat=True)[: MAX_LISTED_UNITS + 1]
+    )
+    if len(ids) > MAX_LISTED_UNITS:
+        # a province: walking the registry in name order is then the better plan
+        return scope.q("unit__path"), False
+    return Q(unit_id__in=ids), True
+
+
 class MemberQuerySet(models.QuerySet):
     def visible_to(self, user, perm: str = "read"):
-        """Members whose (current or last) unit lies in the user's scope for ``perm``.
-
-        The scope's units are resolved to a list of ids first (one small query): with a
-        plain ``unit_id IN (…)`` PostgreSQL uses the (unit, sort_key) index and sorts only
-        the commune's members, where a join on the unit path made it walk the whole registry
-        in name order (120 → 34 ms for a commune officer among 500,000 members). A scope
-        of more than 500 units keeps the join.
-        """
-        from dangvu.accounts.scopes import scope_for
-        from dangvu.orgs.models import Unit
-
-        scope = scope_for(user, perm)
-        if scope.everything or (
-            not scope.is_empty and not Unit.objects.exclude(scope.q("path")).exists()
-        ):
-            return self.filter(unit__isnull=False)  # the scope covers every unit
-        ids = list(
-            Unit.objects.visible_to(user, perm).values_list("pk", flat=True)[
-                : self.MAX_LISTED_UNITS + 1
-            ]
-        )
-        if len(ids) > self.MAX_LISTED_UNITS:
-            # a province: walking the registry in name order is then the better plan
-            return self.filter(scope.q("unit__path"))
-        return self.filter(unit_id__in=ids)
-
-    MAX_LISTED_UNITS = 500
+        """Members whose (current or last) unit lies in the user's scope (:func:`member_scope`)."""
+        return self.filter(member_scope(user, perm)[0])
 
 
 class Member(models.Model):

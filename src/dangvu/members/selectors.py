@@ -23,7 +23,7 @@ from dangvu.orgs.selectors import counted_units_q, subtree_on
 from dangvu.vntext.search_keys import search_terms
 
 from .lifecycle import MEMBER_STATUSES, Status, add_months
-from .models import Gender, Member, MemberPeriod, PartyCard
+from .models import Gender, Member, MemberPeriod, PartyCard, member_scope
 
 # band → (at least this old, younger than this) on the day asked
 AGE_BANDS = {
@@ -133,11 +133,15 @@ def member_list(
       built the whole set and sorted it;
     * a name search on PostgreSQL sorts its matches (found by the trigram index) instead of
       walking the name order, where a rare word or a given name late in the alphabet meant
-      reading most of the registry's rows; on SQLite the name-order index holds the name key
-      (migration 0003), so walking it reads only the matching rows.
+      reading most of the registry's rows — unless, for the whole registry or a province,
+      a probe finds a first page among the first rows of the name order
+      (:func:`_first_page_is_near`: "nguyen" has 30,000 matches to sort but 50 in the
+      first 800 rows); on SQLite the name-order index holds the name key (migration 0003),
+      so walking it reads only the matching rows.
     """
     day = on or today()
-    qs = search(Member.objects.visible_to(user).select_related("unit"), q)
+    in_scope, narrow = member_scope(user)
+    qs = Member.objects.filter(in_scope).select_related("unit")
     if status or unit is not None:
         periods = period_on(day)
         statuses = MEMBER_STATUSES if status == ALL_MEMBERS else (status,) if status else ()
@@ -169,9 +173,42 @@ def member_list(
             qs = qs.filter(ethnicity=ethnicity)
         if religion:
             qs = qs.filter(religion=religion)
-    if connections[qs.db].vendor == "postgresql" and any(len(t) >= 3 for t in _name_terms(q)):
-        return qs.order_by(MatchesSorted("sort_key"), "id")
-    return qs.order_by("sort_key", "id")
+    terms = _name_terms(q)
+    searched = search(qs, q)
+    if (
+        connections[qs.db].vendor == "postgresql"
+        and any(len(t) >= 3 for t in terms)
+        and (narrow or unit is not None or not _first_page_is_near(qs, terms))
+    ):
+        return searched.order_by(MatchesSorted("sort_key"), "id")
+    return searched.order_by("sort_key", "id")
+
+
+PROBE_ROWS = 2500
+PROBE_PAGE = 50
+
+
+def _first_page_is_near(qs, terms: list[str]) -> bool:
+    """Do the first :data:`PROBE_ROWS` members of ``qs`` in name order hold a first page
+    (:data:`PROBE_PAGE`) of matches for the name words? (PostgreSQL, one small query; asked
+    only for a list of the whole registry or a province: a commune's matches are few.)
+
+    Then walking the name order reads at most that many rows for the first page: a word
+    found all over the alphabet ("nguyen", "thi": họ, tên đệm) is listed at once, where
+    sorting its tens of thousands of matches took most of the time. A word that is mostly
+    a given name ("tuan", "uoc") sits in one stretch of the name order, maybe late: its
+    matches are found by the trigram index and sorted.
+    """
+    window = qs.order_by("sort_key", "id").values("name_key")[:PROBE_ROWS]
+    sql, params = window.query.sql_with_params()
+    tests = " AND ".join(["w.name_key LIKE %s"] * len(terms))
+    likes = [f"%{connections[qs.db].ops.prep_for_like_query(t)}%" for t in terms]
+    with connections[qs.db].cursor() as cursor:
+        cursor.execute(
+            f"SELECT count(*) FROM (SELECT 1 FROM ({sql}) w WHERE {tests} LIMIT %s) s",
+            [*params, *likes, PROBE_PAGE],
+        )
+        return cursor.fetchone()[0] >= PROBE_PAGE
 
 
 class InSubquery(Func):

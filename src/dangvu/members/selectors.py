@@ -10,6 +10,7 @@ tree where the user holds ``see_sensitive``.
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
 
@@ -134,9 +135,9 @@ def member_list(
     * a name search on PostgreSQL sorts its matches (found by the trigram index) instead of
       walking the name order, where a rare word or a given name late in the alphabet meant
       reading most of the registry's rows — unless, for the whole registry or a province,
-      a probe finds a first page among the first rows of the name order
-      (:func:`_first_page_is_near`: "nguyen" has 30,000 matches to sort but 50 in the
-      first 800 rows); on SQLite the name-order index holds the name key (migration 0003),
+      the planner expects many matches and a probe finds them dense among the first rows
+      of the name order (:func:`_walk_is_better`: "nguyen" has 30,000 matches to sort but
+      50 in the first 800 rows); on SQLite the name-order index holds the name key (migration 0003),
       so walking it reads only the matching rows.
     """
     day = on or today()
@@ -178,26 +179,44 @@ def member_list(
     if (
         connections[qs.db].vendor == "postgresql"
         and any(len(t) >= 3 for t in terms)
-        and (narrow or unit is not None or not _first_page_is_near(qs, terms))
+        and (narrow or unit is not None or not _walk_is_better(qs, searched, terms))
     ):
         return searched.order_by(MatchesSorted("sort_key"), "id")
     return searched.order_by("sort_key", "id")
 
 
-PROBE_ROWS = 2500
-PROBE_PAGE = 50
+FEW_MATCHES = 5000  # the planner's estimate under which sorting the matches is cheap
+PROBE_ROWS = 1000
+PROBE_PAGE = 25
+
+
+def _walk_is_better(qs, searched, terms: list[str]) -> bool:
+    """Should a name search of the whole registry or a province walk the name order rather
+    than sort its matches? (PostgreSQL; a commune's matches are few: never asked.)
+
+    Only when the planner expects many matches (pg_trgm's estimate, from ``EXPLAIN``: no
+    rows read) and a probe of the first rows in name order finds them dense there
+    (:func:`_first_page_is_near`).
+    """
+    sql, params = searched.order_by().values("pk").query.sql_with_params()
+    with connections[qs.db].cursor() as cursor:
+        cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
+        plan = cursor.fetchone()[0]
+    plan = json.loads(plan) if isinstance(plan, str) else plan
+    if plan[0]["Plan"]["Plan Rows"] < FEW_MATCHES:
+        return False
+    return _first_page_is_near(qs, terms)
 
 
 def _first_page_is_near(qs, terms: list[str]) -> bool:
-    """Do the first :data:`PROBE_ROWS` members of ``qs`` in name order hold a first page
-    (:data:`PROBE_PAGE`) of matches for the name words? (PostgreSQL, one small query; asked
-    only for a list of the whole registry or a province: a commune's matches are few.)
+    """Do the first :data:`PROBE_ROWS` members of ``qs`` in name order hold at least
+    :data:`PROBE_PAGE` matches for the name words? (One small query.)
 
-    Then walking the name order reads at most that many rows for the first page: a word
-    found all over the alphabet ("nguyen", "thi": họ, tên đệm) is listed at once, where
-    sorting its tens of thousands of matches took most of the time. A word that is mostly
-    a given name ("tuan", "uoc") sits in one stretch of the name order, maybe late: its
-    matches are found by the trigram index and sorted.
+    Then walking the name order finds a first page of 50 within a few thousand rows: a
+    word found all over the alphabet ("nguyen", "thi": họ, tên đệm) is listed at once,
+    where sorting its tens of thousands of matches took most of the time. A word that is
+    mostly a given name ("tuan", "uoc") sits in one stretch of the name order, maybe late:
+    its matches are found by the trigram index and sorted.
     """
     window = qs.order_by("sort_key", "id").values("name_key")[:PROBE_ROWS]
     sql, params = window.query.sql_with_params()

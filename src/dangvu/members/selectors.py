@@ -124,9 +124,11 @@ def member_list(
 
     How the SQL is shaped (bench/members.py; the tests pin it):
 
-    * for today or a later day, ``status`` and ``unit`` are read from the member's cached
-      standing (:func:`_standing_matches`; one index holds unit, status, gender), with the
-      periods only for members whose standing began after that day;
+    * on PostgreSQL, for today or a later day, ``status`` and ``unit`` are read from the
+      member's cached standing (:func:`_standing_matches`; one index holds unit, status,
+      gender), with the periods only for members whose standing began after that day
+      (SQLite keeps the shapes below: its count took the ``status_since`` index for the
+      ``OR`` and read every member);
     * for an earlier day with a ``unit``, the periods of the subtree's units are a small
       set: the members are picked from it (``id IN (…)``), then sorted;
     * a ``status`` without a unit covers most of the registry: each member met while walking
@@ -155,7 +157,11 @@ def member_list(
             else:
                 units = subtree_on(unit, day).values("unit_id")
                 periods = periods.filter(unit__in=units)
-        if day >= today() and (unit is None or units is not None):
+        if (
+            day >= today()
+            and (unit is None or units is not None)
+            and connections[qs.db].vendor == "postgresql"
+        ):
             qs = qs.filter(_standing_matches(day, statuses, units, periods))
         elif unit is not None:
             # one uncorrelated semi-join: the database builds the set of matching members once

@@ -103,8 +103,8 @@ class Migration(migrations.Migration):
                 to="orgs.unit",
             ),
         ),
-        migrations.RunPython(sqlite_index, migrations.RunPython.noop),
         migrations.RunPython(fill, migrations.RunPython.noop),
+        migrations.RunPython(sqlite_index, migrations.RunPython.noop),
         migrations.AddIndex(
             model_name="member",
             index=models.Index(

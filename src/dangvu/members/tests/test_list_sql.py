@@ -42,7 +42,7 @@ def test_a_name_search_on_postgresql_sorts_its_matches(registry, world):
 
 def test_on_sqlite_a_name_search_walks_the_filter_index_without_sorting(registry, world):
     if connection.vendor != "sqlite":
-        pytest.skip("the covering name-order index is SQLite's (migration 0003)")
+        pytest.skip("the covering name-order index is SQLite's (migrations 0003, 0004)")
     plan = selectors.member_list(world.users["province"], q="van")[:50].explain()
     assert "member_sort_filter" in plan
     assert "TEMP B-TREE" not in plan

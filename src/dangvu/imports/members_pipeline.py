@@ -2,7 +2,9 @@
 
 Both passes stream the file, so memory stays bounded whatever its size: validation keeps
 only the keys needed to find duplicates; the commit reads the file again and writes in
-batches inside one transaction.
+batches inside one transaction. Without a preview between them (the command line),
+:func:`validate_and_commit` does both in one pass: each batch is written as soon as it is
+checked, and the transaction is rolled back if any row has an error.
 """
 
 from __future__ import annotations

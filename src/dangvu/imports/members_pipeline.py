@@ -2,7 +2,9 @@
 
 Both passes stream the file, so memory stays bounded whatever its size: validation keeps
 only the keys needed to find duplicates; the commit reads the file again and writes in
-batches inside one transaction.
+batches inside one transaction. Without a preview between them (the command line),
+:func:`validate_and_commit` does both in one pass: each batch is written as soon as it is
+checked, and the transaction is rolled back if any row has an error.
 """
 
 from __future__ import annotations
@@ -21,12 +23,12 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import connections, router
+from django.db import connections, router, transaction
 from django.utils import timezone
 from openpyxl import Workbook
 
 from dangvu.members.flat_records import RecordError, history_and_timeline
-from dangvu.members.importing import CommitResult, commit_planned
+from dangvu.members.importing import BatchWriter, CommitResult, commit_planned
 from dangvu.members.models import Member, PartyCard
 from dangvu.members.services import name_parts
 from dangvu.orgs.models import Unit
@@ -295,15 +297,72 @@ class CheckedRows:
 def validate(
     stream, filename: str, *, scope_unit: Unit, progress: Callable[[int], None] | None = None
 ) -> Validation:
-    result = Validation()
+    """Check every row; keep the good ones (:class:`CheckedRows`) for the commit that
+    follows a preview."""
     resolve = UnitResolver(scope_unit, date.today())
     data = stream.read()
+    return _check(data, filename, resolve, progress, lambda: CheckedRows(data, resolve, scope_unit))
+
+
+def validate_and_commit(
+    stream,
+    filename: str,
+    *,
+    scope_unit: Unit,
+    actor,
+    progress: Callable[[int], None] | None = None,
+) -> tuple[Validation, CommitResult]:
+    """Check every row and write the good ones as they are checked, in one transaction
+    that is rolled back if any row has an error or cannot be written: what ``validate``
+    then ``commit`` give, in one pass (the command line, where no preview comes between).
+    """
+    resolve = UnitResolver(scope_unit, date.today())
+    data = stream.read()
+    sink: _Writer | None = None
+
+    def make_sink():
+        nonlocal sink
+        sink = _Writer(BatchWriter(actor, filename))
+        return sink
+
+    with transaction.atomic(using=router.db_for_write(Member)):
+        validation = _check(data, filename, resolve, progress, make_sink)
+        if sink is None:
+            return validation, CommitResult()
+        if not validation.ok or sink.writer.result.problems:
+            transaction.set_rollback(True, using=router.db_for_write(Member))
+            return validation, sink.writer.rolled_back()
+        return validation, sink.writer.result
+
+
+class _Writer:
+    """A sink for :func:`_check` that writes each batch of good rows at once."""
+
+    def __init__(self, writer: BatchWriter):
+        self.writer = writer
+
+    def start(self) -> None:
+        pass
+
+    def add(self, batch: list) -> None:
+        self.writer.write(
+            [(number, values, history, timeline) for number, values, _, history, timeline in batch]
+        )
+
+    def finish(self, keep: bool) -> None:
+        pass
+
+
+def _check(data: bytes, filename: str, resolve, progress, make_sink) -> Validation:
+    """Clean and check every row; hand each batch of good rows to the sink while the file
+    has no error (``sink.add``), then ``sink.finish(keep=ok)``."""
+    result = Validation()
     try:
         table, rows = _rows(io.BytesIO(data), filename, resolve)
     except ImportFileError as exc:
         result.file_error = str(exc)
         return result
-    checked = CheckedRows(data, resolve, scope_unit)
+    checked = make_sink()
     checked.start()
     good: list = []
     result.unknown_columns = table.unknown

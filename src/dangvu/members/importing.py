@@ -88,43 +88,63 @@ def commit_planned(
     )
 
 
-@transaction.atomic
-def _commit(actor, rows, plan, checked, source_name, progress, batch_size) -> CommitResult:
-    result = CommitResult()
-    reason = f"Nhập từ tệp {source_name}"
-    batch: list = []
-    done = 0
+class BatchWriter:
+    """Writes batches of rows inside the caller's transaction, counting them in
+    :attr:`result`; after the first problem it writes nothing more and :meth:`write`
+    answers False (the caller rolls the transaction back)."""
 
-    def flush() -> bool:
-        planned, problems = plan(batch)
+    def __init__(self, actor, source_name: str, *, plan=None, batch_size: int = 1000):
+        self.actor, self.batch_size = actor, batch_size
+        self.reason = f"Nhập từ tệp {source_name}"
+        # rows checked by the import arrive planned; others are planned (and checked) here
+        self.plan, self.checked = (plan, False) if plan else ((lambda b: (b, [])), True)
+        self.result = CommitResult()
+
+    def write(self, batch: list) -> bool:
+        if self.result.problems:
+            return False
+        planned, problems = self.plan(batch)
         if problems:
-            result.problems.extend(problems)
+            self.result.problems.extend(problems)
             return False
         try:
-            _commit_batch(actor, planned, reason, result, batch_size, checked)
+            _commit_batch(
+                self.actor, planned, self.reason, self.result, self.batch_size, self.checked
+            )
         except _RowFailure as failure:
-            result.problems.append(failure.problem)
+            self.result.problems.append(failure.problem)
             return False
         return True
 
+    def rolled_back(self) -> CommitResult:
+        """The result once the caller has rolled back: nothing was written."""
+        self.result.created = self.result.updated = self.result.unchanged = 0
+        return self.result
+
+
+@transaction.atomic
+def _commit(actor, rows, plan, checked, source_name, progress, batch_size) -> CommitResult:
+    writer = BatchWriter(actor, source_name, plan=None if checked else plan, batch_size=batch_size)
+    batch: list = []
+    done = 0
     for item in rows:
         batch.append(item)
         if len(batch) >= batch_size:
-            if not flush():
+            if not writer.write(batch):
                 break
             done += len(batch)
             batch = []
             if progress:
                 progress(done)
     else:
-        if batch and flush():
+        if batch and writer.write(batch):
             done += len(batch)
             if progress:
                 progress(done)
-    if result.problems:
+    if writer.result.problems:
         transaction.set_rollback(True)
-        result.created = result.updated = result.unchanged = 0
-    return result
+        return writer.rolled_back()
+    return writer.result
 
 
 class _RowFailure(Exception):

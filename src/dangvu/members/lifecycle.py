@@ -143,6 +143,26 @@ class Timeline:
     def current(self) -> Period | None:
         return self.periods[-1] if self.periods else None
 
+    @property
+    def standing(self) -> tuple[str, int | None, date | None]:
+        """(status, home unit, since): what the member is from ``since`` on, for good.
+
+        The last period's status and home unit, and the start of the run of periods at the
+        end of the timeline that all have both (a temporary transfer changes neither): on
+        any day from ``since`` on, the period covering it has exactly this status and home
+        unit. ``("", None, None)`` without periods. The member list filters on this cache
+        (``Member.status``…) and falls back to the periods for an earlier day.
+        """
+        if not self.periods:
+            return "", None, None
+        last = self.periods[-1]
+        since = last.start
+        for period in reversed(self.periods[:-1]):
+            if period.status != last.status or period.unit_id != last.unit_id:
+                break
+            since = period.start
+        return last.status, last.unit_id, since
+
     def party_age_on(self, day: date) -> tuple[int, int]:
         """(years, months) of party age on ``day``, gaps between exit and re-admission removed."""
         months = days = 0

@@ -32,35 +32,41 @@ class TheoryLevel(models.TextChoices):
     BACHELOR = "cu_nhan", "Cử nhân"
 
 
+MAX_LISTED_UNITS = 500
+
+
+def member_scope(user, perm: str = "read") -> tuple[Q, bool]:
+    """The condition on members whose (current or last) unit lies in the user's scope for
+    ``perm``, and whether that scope is narrow (a list of at most :data:`MAX_LISTED_UNITS`
+    units, as a commune's) rather than the whole registry or a province.
+
+    The scope's units are resolved to a list of ids first (one small query): with a
+    plain ``unit_id IN (…)`` PostgreSQL uses the (unit, sort_key) index and sorts only
+    the commune's members, where a join on the unit path made it walk the whole registry
+    in name order (120 → 34 ms for a commune officer among 500,000 members). A scope
+    of more than 500 units keeps the join.
+    """
+    from dangvu.accounts.scopes import scope_for
+    from dangvu.orgs.models import Unit
+
+    scope = scope_for(user, perm)
+    if scope.everything or (
+        not scope.is_empty and not Unit.objects.exclude(scope.q("path")).exists()
+    ):
+        return Q(unit__isnull=False), False  # the scope covers every unit
+    ids = list(
+        Unit.objects.visible_to(user, perm).values_list("pk", flat=True)[: MAX_LISTED_UNITS + 1]
+    )
+    if len(ids) > MAX_LISTED_UNITS:
+        # a province: walking the registry in name order is then the better plan
+        return scope.q("unit__path"), False
+    return Q(unit_id__in=ids), True
+
+
 class MemberQuerySet(models.QuerySet):
     def visible_to(self, user, perm: str = "read"):
-        """Members whose (current or last) unit lies in the user's scope for ``perm``.
-
-        The scope's units are resolved to a list of ids first (one small query): with a
-        plain ``unit_id IN (…)`` PostgreSQL uses the (unit, sort_key) index and sorts only
-        the commune's members, where a join on the unit path made it walk the whole registry
-        in name order (120 → 34 ms for a commune officer among 500,000 members). A scope
-        of more than 500 units keeps the join.
-        """
-        from dangvu.accounts.scopes import scope_for
-        from dangvu.orgs.models import Unit
-
-        scope = scope_for(user, perm)
-        if scope.everything or (
-            not scope.is_empty and not Unit.objects.exclude(scope.q("path")).exists()
-        ):
-            return self.filter(unit__isnull=False)  # the scope covers every unit
-        ids = list(
-            Unit.objects.visible_to(user, perm).values_list("pk", flat=True)[
-                : self.MAX_LISTED_UNITS + 1
-            ]
-        )
-        if len(ids) > self.MAX_LISTED_UNITS:
-            # a province: walking the registry in name order is then the better plan
-            return self.filter(scope.q("unit__path"))
-        return self.filter(unit_id__in=ids)
-
-    MAX_LISTED_UNITS = 500
+        """Members whose (current or last) unit lies in the user's scope (:func:`member_scope`)."""
+        return self.filter(member_scope(user, perm)[0])
 
 
 class Member(models.Model):
@@ -106,6 +112,22 @@ class Member(models.Model):
     party_anchor = models.DateField(null=True, blank=True, editable=False)
     probation_end = models.DateField(null=True, blank=True, editable=False)
     official_date = models.DateField("ngày chính thức", null=True, blank=True, editable=False)
+    # the member's standing from ``status_since`` on, cached from the periods by the services
+    # in the same transaction (``Timeline.standing``): the member list's status + unit filter
+    # for today reads it from one index instead of the periods (never edited directly)
+    status = models.CharField(
+        "trạng thái", max_length=20, choices=Status.choices, blank=True, editable=False
+    )
+    status_unit = models.ForeignKey(
+        "orgs.Unit",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        db_index=False,
+        related_name="+",
+    )
+    status_since = models.DateField(null=True, blank=True, editable=False)
     revision = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -122,6 +144,12 @@ class Member(models.Model):
             # the import's "same name and birth date" lookup; no index on birth_date alone:
             # SQLite would take it for an age band and sort the whole band by name
             models.Index(fields=["name_key", "birth_date"], name="member_name_birth"),
+            # "members of these units with this status (and gender) today" (member_list)
+            models.Index(
+                fields=["status_unit", "status", "gender", "status_since"],
+                name="member_standing",
+            ),
+            models.Index(fields=["status_since"], name="member_status_since"),
         ]
         constraints = [
             models.UniqueConstraint(

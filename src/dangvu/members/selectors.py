@@ -10,11 +10,12 @@ tree where the user holds ``see_sensitive``.
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
 
 from django.db import connections
-from django.db.models import CharField, Count, Exists, Func, OuterRef, Q
+from django.db.models import BooleanField, CharField, Count, Exists, F, Func, OuterRef, Q, Subquery
 
 from dangvu.accounts import permissions
 from dangvu.accounts.scopes import scope_for, today
@@ -23,7 +24,7 @@ from dangvu.orgs.selectors import counted_units_q, subtree_on
 from dangvu.vntext.search_keys import search_terms
 
 from .lifecycle import MEMBER_STATUSES, Status, add_months
-from .models import Gender, Member, MemberPeriod, PartyCard
+from .models import Gender, Member, MemberPeriod, PartyCard, member_scope
 
 # band → (at least this old, younger than this) on the day asked
 AGE_BANDS = {
@@ -123,30 +124,47 @@ def member_list(
 
     How the SQL is shaped (bench/members.py; the tests pin it):
 
-    * with a ``unit``, the periods of the subtree's units are a small set: the members are
-      picked from it (``id IN (…)``), then sorted;
+    * on PostgreSQL, for today or a later day, ``status`` and ``unit`` are read from the
+      member's cached standing (:func:`_standing_matches`; one index holds unit, status,
+      gender), with the periods only for members whose standing began after that day
+      (SQLite keeps the shapes below: its count took the ``status_since`` index for the
+      ``OR`` and read every member);
+    * for an earlier day with a ``unit``, the periods of the subtree's units are a small
+      set: the members are picked from it (``id IN (…)``), then sorted;
     * a ``status`` without a unit covers most of the registry: each member met while walking
       the name order is tested (``EXISTS``), so the first page stops early — with ``IN`` SQLite
       built the whole set and sorted it;
     * a name search on PostgreSQL sorts its matches (found by the trigram index) instead of
       walking the name order, where a rare word or a given name late in the alphabet meant
-      reading most of the registry's rows; on SQLite the name-order index holds the name key
-      (migration 0003), so walking it reads only the matching rows.
+      reading most of the registry's rows — unless, for the whole registry or a province,
+      the planner expects many matches and a probe finds them dense among the first rows
+      of the name order (:func:`_walk_is_better`: "nguyen" has 30,000 matches to sort but
+      50 in the first 800 rows); on SQLite the name-order index holds the name key (migration 0003),
+      so walking it reads only the matching rows.
     """
     day = on or today()
-    qs = search(Member.objects.visible_to(user).select_related("unit"), q)
+    in_scope, narrow = member_scope(user)
+    qs = Member.objects.filter(in_scope).select_related("unit")
     if status or unit is not None:
-        # one uncorrelated semi-join: the database builds the set of matching members once
         periods = period_on(day)
-        if status == ALL_MEMBERS:
-            periods = periods.filter(status__in=MEMBER_STATUSES)
-        elif status:
-            periods = periods.filter(status=status)
+        statuses = MEMBER_STATUSES if status == ALL_MEMBERS else (status,) if status else ()
+        if statuses:
+            periods = periods.filter(status__in=statuses)
+        units = None
         if unit is not None:
             if unit.created_on > day:  # a unit formed later: the units it took over
                 periods = periods.filter(counted_units_q(unit, day))
             else:
-                periods = periods.filter(unit__in=subtree_on(unit, day).values("unit_id"))
+                units = subtree_on(unit, day).values("unit_id")
+                periods = periods.filter(unit__in=units)
+        if (
+            day >= today()
+            and (unit is None or units is not None)
+            and connections[qs.db].vendor == "postgresql"
+        ):
+            qs = qs.filter(_standing_matches(day, statuses, units, periods))
+        elif unit is not None:
+            # one uncorrelated semi-join: the database builds the set of matching members once
             qs = qs.filter(pk__in=periods.values("member_id"))
         else:
             qs = qs.filter(Exists(periods.filter(member=OuterRef("pk"))))
@@ -162,9 +180,96 @@ def member_list(
             qs = qs.filter(ethnicity=ethnicity)
         if religion:
             qs = qs.filter(religion=religion)
-    if connections[qs.db].vendor == "postgresql" and any(len(t) >= 3 for t in _name_terms(q)):
-        return qs.order_by(MatchesSorted("sort_key"), "id")
-    return qs.order_by("sort_key", "id")
+    terms = _name_terms(q)
+    searched = search(qs, q)
+    if (
+        connections[qs.db].vendor == "postgresql"
+        and any(len(t) >= 3 for t in terms)
+        and (narrow or unit is not None or not _walk_is_better(qs, searched, terms))
+    ):
+        return searched.order_by(MatchesSorted("sort_key"), "id")
+    return searched.order_by("sort_key", "id")
+
+
+FEW_MATCHES = 5000  # the planner's estimate under which sorting the matches is cheap
+PROBE_ROWS = 1000
+PROBE_PAGE = 25
+
+
+def _walk_is_better(qs, searched, terms: list[str]) -> bool:
+    """Should a name search of the whole registry or a province walk the name order rather
+    than sort its matches? (PostgreSQL; a commune's matches are few: never asked.)
+
+    Only when the planner expects many matches (pg_trgm's estimate, from ``EXPLAIN``: no
+    rows read) and a probe of the first rows in name order finds them dense there
+    (:func:`_first_page_is_near`).
+    """
+    sql, params = searched.order_by().values("pk").query.sql_with_params()
+    with connections[qs.db].cursor() as cursor:
+        cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
+        plan = cursor.fetchone()[0]
+    plan = json.loads(plan) if isinstance(plan, str) else plan
+    if plan[0]["Plan"]["Plan Rows"] < FEW_MATCHES:
+        return False
+    return _first_page_is_near(qs, terms)
+
+
+def _first_page_is_near(qs, terms: list[str]) -> bool:
+    """Do the first :data:`PROBE_ROWS` members of ``qs`` in name order hold at least
+    :data:`PROBE_PAGE` matches for the name words? (One small query.)
+
+    Then walking the name order finds a first page of 50 within a few thousand rows: a
+    word found all over the alphabet ("nguyen", "thi": họ, tên đệm) is listed at once,
+    where sorting its tens of thousands of matches took most of the time. A word that is
+    mostly a given name ("tuan", "uoc") sits in one stretch of the name order, maybe late:
+    its matches are found by the trigram index and sorted.
+    """
+    window = qs.order_by("sort_key", "id").values("name_key")[:PROBE_ROWS]
+    sql, params = window.query.sql_with_params()
+    tests = " AND ".join(["w.name_key LIKE %s"] * len(terms))
+    likes = [f"%{connections[qs.db].ops.prep_for_like_query(t)}%" for t in terms]
+    with connections[qs.db].cursor() as cursor:
+        cursor.execute(
+            f"SELECT count(*) FROM (SELECT 1 FROM ({sql}) w WHERE {tests} LIMIT %s) s",
+            [*params, *likes, PROBE_PAGE],
+        )
+        return cursor.fetchone()[0] >= PROBE_PAGE
+
+
+class InSubquery(Func):
+    """``column IN (subquery)`` that stays an index condition inside an ``OR``: on
+    PostgreSQL ``column = ANY(ARRAY(subquery))`` (the subquery runs once, before the scan;
+    an ``IN (subquery)`` under ``OR`` is tested row by row)."""
+
+    output_field = BooleanField()
+
+    def __init__(self, column: str, queryset):
+        super().__init__(F(column), Subquery(queryset))
+
+    def as_sql(self, compiler, connection, **extra):
+        column, subquery = self.source_expressions
+        lhs, lhs_params = compiler.compile(column)
+        rhs, rhs_params = compiler.compile(subquery)
+        operator = "= ANY(ARRAY%s)" if connection.vendor == "postgresql" else "IN %s"
+        return f"{lhs} {operator % rhs}", (*lhs_params, *rhs_params)
+
+
+def _standing_matches(day: date, statuses, units, periods) -> Q:
+    """Members whose period covering ``day`` has one of ``statuses`` (any, if empty) and a
+    home unit among ``units`` (a subquery of unit ids; any, if None).
+
+    From the member's cached standing (``Timeline.standing``: status and home unit from
+    ``status_since`` on) when ``status_since <= day`` — one index on the member table answers
+    "commune + status + gender" without reading a row per period — and from the ``periods``
+    (already filtered the same way) for the few members whose standing began after ``day``.
+    """
+    cached = Q(status_since__lte=day)
+    if statuses:
+        cached &= Q(status__in=statuses)
+    if units is not None:
+        cached &= Q(InSubquery("status_unit_id", units))
+    later = Q(status_since__gt=day) & Q(Exists(periods.filter(member=OuterRef("pk"))))
+    return cached | later
 
 
 def status_today(members, day: date | None = None) -> dict[int, MemberPeriod]:

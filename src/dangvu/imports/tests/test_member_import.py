@@ -301,3 +301,87 @@ def test_a_20_mb_file_is_read_whole_and_its_one_bad_row_reported(world):
         (bad_row + 1, "31/02/1980", "ngày 31/02/1980 không tồn tại")
     ]
     assert not result.ok and Member.objects.count() == 0
+
+
+def _numbered(count):
+    return [
+        [
+            i,
+            f"Người Số {i}",
+            "Nam",
+            "01/01/1970",
+            "Kinh",
+            "",
+            "",
+            "",
+            "",
+            "Chi bộ thôn 1",
+            f"{1 + i % 28:02d}/03/2000",
+            "",
+            "Dự bị",
+            None,
+        ]
+        for i in range(count)
+    ]
+
+
+def test_one_pass_writes_what_validate_then_commit_write(world):
+    """The command line's single pass: the same people, events and counts as the
+    preview's two passes, and a re-run in one pass changes nothing."""
+    validation, outcome = members_pipeline.validate_and_commit(
+        xlsx(GOOD), "ds.xlsx", scope_unit=world.commune_a, actor=None
+    )
+    assert (validation.ok, validation.new, outcome.created, outcome.problems) == (True, 2, 2, [])
+    one_pass = sorted(
+        (m.full_name, m.cccd, m.unit_id, m.status, m.status_since, m.sort_key)
+        for m in Member.objects.all()
+    )
+    events = sorted(MemberEvent.objects.values_list("member__full_name", "kind", "date"))
+    validation, again = members_pipeline.validate_and_commit(
+        xlsx(GOOD), "ds.xlsx", scope_unit=world.commune_a, actor=None
+    )
+    assert (validation.existing, again.created, again.updated, again.unchanged) == (2, 0, 0, 2)
+    assert Member.objects.count() == 2
+    assert sorted(MemberEvent.objects.values_list("member__full_name", "kind", "date")) == events
+    assert one_pass[0][0] == "Lê Thị Bình" and all(row[3] for row in one_pass)
+
+
+def test_one_pass_with_a_bad_row_after_written_batches_writes_nothing(world, monkeypatch):
+    """Batches of good rows are written as they are checked; a bad row further on rolls
+    every one of them back, and every error is still reported."""
+    monkeypatch.setattr(members_pipeline, "BATCH", 3)
+    rows = _numbered(10)
+    rows[8] = [*rows[8][:3], "31/02/1970", *rows[8][4:]]
+    validation, outcome = members_pipeline.validate_and_commit(
+        xlsx(rows), "ds.xlsx", scope_unit=world.commune_a, actor=None
+    )
+    assert [(e.row, e.reason) for e in validation.errors] == [
+        (4 + 8, "ngày 31/02/1970 không tồn tại")
+    ]
+    assert outcome.created == 0 and Member.objects.count() == 0
+    assert MemberEvent.objects.count() == 0
+
+
+def test_one_pass_refused_at_write_time_writes_nothing(world, monkeypatch):
+    """A row refused while writing (here: its CCCD taken meanwhile) rolls back the batches
+    written before it."""
+    monkeypatch.setattr(members_pipeline, "BATCH", 2)
+    rows = _numbered(6)
+    from dangvu.members import importing
+
+    real = importing._commit_batch
+    calls = []
+
+    def refuse_third(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 3:
+            raise importing._RowFailure(importing.RowProblem(8, "", "số định danh đã có"))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(importing, "_commit_batch", refuse_third)
+    validation, outcome = members_pipeline.validate_and_commit(
+        xlsx(rows), "ds.xlsx", scope_unit=world.commune_a, actor=None
+    )
+    assert validation.ok and len(calls) == 3
+    assert [p.reason for p in outcome.problems] == ["số định danh đã có"]
+    assert outcome.created == 0 and Member.objects.count() == 0

@@ -158,3 +158,42 @@ def test_checked_import_path_writes_what_the_checking_path_writes(world):
     assert member_row(first) == member_row(second)
     assert event_rows(first) == event_rows(second)
     assert period_rows(first) == period_rows(second)
+
+
+def test_a_bulk_write_leaves_nothing_in_the_trigram_index_pending_list(
+    world, django_capture_on_commit_callbacks
+):
+    """PostgreSQL: once the bulk write commits (its on-commit callback is run here), its rows
+    are merged into the name index (a name search would otherwise read the whole pending
+    list through)."""
+    import pytest
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("GIN pending list: PostgreSQL")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT to_regclass(%s)", [services.NAME_INDEX])
+        if cursor.fetchone()[0] is None:
+            pytest.skip("no pg_trgm index")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.bulk_register(
+            actor=None,
+            people=[
+                {
+                    "identity": {**MESSY, "ten": f"Hoa {i}", "birth_date": date(1980, 1, 1 + i)},
+                    "events": [
+                        {
+                            "kind": EventKind.ADMISSION,
+                            "date": ADMITTED,
+                            "ceremony_date": CEREMONY,
+                            "unit": world.c1,
+                        }
+                    ],
+                    "cards": [],
+                }
+                for i in range(20)
+            ],
+        )
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [services.NAME_INDEX])
+        assert cursor.fetchone()[0] == 0

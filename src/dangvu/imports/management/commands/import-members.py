@@ -53,11 +53,21 @@ class Command(BaseCommand):
             scope = Unit.objects.filter(pk=int(unit)).first()
         if scope is None:
             raise CommandError(f"Không có tổ chức mã “{unit}”.")
-        progress = Progress("Kiểm tra")
-        with path.open("rb") as stream:
-            result = members_pipeline.validate(
-                stream, path.name, scope_unit=scope, progress=progress
-            )
+        if dry_run:
+            progress = Progress("Kiểm tra")
+            with path.open("rb") as stream:
+                result = members_pipeline.validate(
+                    stream, path.name, scope_unit=scope, progress=progress
+                )
+            outcome = None
+        else:
+            # one pass: each row is checked and written in the same transaction, rolled back
+            # if any row has an error
+            progress = Progress("Kiểm tra và ghi")
+            with path.open("rb") as stream, audit_source("import"):
+                result, outcome = members_pipeline.validate_and_commit(
+                    stream, path.name, scope_unit=scope, actor=None, progress=progress
+                )
         progress.close()
         if result.file_error:
             raise CommandError(result.file_error)
@@ -76,15 +86,9 @@ class Command(BaseCommand):
                 members_pipeline.errors_to_xlsx(result.errors, errors)
                 self.stdout.write(f"Danh sách lỗi đầy đủ: {errors}")
             raise CommandError("Tệp có lỗi; chưa ghi gì. Sửa các dòng trên rồi chạy lại.")
-        if dry_run:
+        if outcome is None:
             self.stdout.write("Chạy thử (--dry-run): không ghi gì.")
             return
-        progress = Progress("Ghi")
-        with path.open("rb") as stream, audit_source("import"):
-            outcome = members_pipeline.commit(
-                stream, path.name, scope_unit=scope, actor=None, progress=progress
-            )
-        progress.close()
         if outcome.problems:
             first = outcome.problems[0]
             raise CommandError(f"Dòng {first.row}: {first.reason} — chưa ghi gì.")

@@ -58,6 +58,12 @@ def parse_args():
     parser.add_argument("--no-build", action="store_true", help="with --reuse: keep aggregates")
     parser.add_argument("--load-only", action="store_true", help="load the records and stop")
     parser.add_argument(
+        "--year-only",
+        action="store_true",
+        help="build only what the yearly dashboard reads: every indicator for 2025 (states: "
+        "December 2025), not every month, quarter and term",
+    )
+    parser.add_argument(
         "--first-year", type=int, default=YEAR, help="aggregates from this year (the records: 2025)"
     )
     return parser.parse_args()
@@ -318,6 +324,21 @@ def measure(root, reps: int) -> None:
         print(f"  ratio dashboard / bare read: {ratio:.2f}×")
 
 
+def year_build():
+    """Every indicator for the year (a state: its December), what the yearly dashboard reads,
+    through the engine's own builder."""
+    from dangvu.reports.catalogue import catalogue
+    from dangvu.reports.engine import Builder, stored_period
+    from dangvu.reports.models import Build
+    from dangvu.reports.periods import Period
+
+    year = Period.parse(str(YEAR))
+    on = date(YEAR, 12, 31)
+    builder = Builder(kind=Build.FULL, on=on)
+    work = [(item, stored_period(item, year, on=on)) for item in catalogue().values()]
+    return builder.run(work, progress=lambda done, total: say(f"  {done}/{total}"))
+
+
 def _load() -> str:
     import os
 
@@ -353,7 +374,14 @@ def main() -> None:
     say(f"{Member.objects.count():,} members, {Attendance.objects.count():,} attendance rows")
     if args.load_only:
         return
-    if not args.no_build:
+    if not args.no_build and args.year_only:
+        began = time.perf_counter()
+        build = year_build()
+        say(
+            f"yearly aggregates (every indicator for {YEAR}): {time.perf_counter() - began:.0f} s, "
+            f"{build.rows_written:,} rows; load {_load()}"
+        )
+    elif not args.no_build:
         began = time.perf_counter()
         # the records cover 2025: the aggregates of 2025 (and its terms), as on 31/12/2025
         build = engine.build_all(

@@ -101,6 +101,35 @@ def search(qs, text: str):
     return qs
 
 
+def _counted_periods(unit: Unit | None, status: str | None, day: date):
+    """The periods of ``day`` with ``status`` at ``unit``'s subtree (the reports' mapping
+    for a unit formed later), and the statuses and subtree units they were filtered on."""
+    periods = period_on(day)
+    statuses = MEMBER_STATUSES if status == ALL_MEMBERS else (status,) if status else ()
+    if statuses:
+        periods = periods.filter(status__in=statuses)
+    units = None
+    if unit is not None:
+        if unit.created_on > day:  # a unit formed later: the units it took over
+            periods = periods.filter(counted_units_q(unit, day))
+        else:
+            units = subtree_on(unit, day).values("unit_id")
+            periods = periods.filter(unit__in=units)
+    return periods, statuses, units
+
+
+def left_scope_count(user, *, unit: Unit, status: str, on: date, gender: str | None = None) -> int:
+    """Members counted at ``unit`` on a past day whom ``user`` may no longer open: they have
+    moved out of the user's scope since. The list names the count, so that it adds up to
+    the dashboard's figure, which counts members where they were that day (one query)."""
+    in_scope, _narrow = member_scope(user)
+    periods, _statuses, _units = _counted_periods(unit, status, on)
+    qs = Member.objects.filter(pk__in=periods.values("member_id")).exclude(in_scope)
+    if gender:
+        qs = qs.filter(gender=gender)
+    return qs.count()
+
+
 def member_list(
     user,
     *,
@@ -146,17 +175,7 @@ def member_list(
     in_scope, narrow = member_scope(user)
     qs = Member.objects.filter(in_scope).select_related("unit")
     if status or unit is not None:
-        periods = period_on(day)
-        statuses = MEMBER_STATUSES if status == ALL_MEMBERS else (status,) if status else ()
-        if statuses:
-            periods = periods.filter(status__in=statuses)
-        units = None
-        if unit is not None:
-            if unit.created_on > day:  # a unit formed later: the units it took over
-                periods = periods.filter(counted_units_q(unit, day))
-            else:
-                units = subtree_on(unit, day).values("unit_id")
-                periods = periods.filter(unit__in=units)
+        periods, statuses, units = _counted_periods(unit, status, day)
         if (
             day >= today()
             and (unit is None or units is not None)

@@ -99,6 +99,18 @@ def _filtered(request, *, with_choices: bool = False):
     return form, unit, day, members
 
 
+def _left_scope(request, form, unit, day) -> int:
+    """For a past day's list of a unit by status (a dashboard figure's link), how many of
+    the members counted there have moved out of the viewer's scope since."""
+    data = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    plain = not any(data.get(f) for f in ("q", "age_band", "theory_level", "ethnicity", "religion"))
+    if unit is None or not data.get("status") or day >= today() or not plain:
+        return 0
+    return selectors.left_scope_count(
+        request.user, unit=unit, status=data["status"], on=day, gender=data.get("gender")
+    )
+
+
 @login_required
 def export(request):
     """The filtered list as XLSX, in the list's order (re-importable)."""
@@ -132,6 +144,7 @@ def member_list(request):
         "unit": unit,
         "day": day,
         "query": query.urlencode(),
+        "left_scope": _left_scope(request, form, unit, day),
         "can_register": not scope_for(request.user, permissions.MANAGE_MEMBERS).is_empty,
     }
     if request.htmx:

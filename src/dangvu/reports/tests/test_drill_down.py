@@ -56,3 +56,28 @@ def test_members_figure_equals_its_list_after_a_later_move(world):
         counts[commune.pk] = (figure, listed)
     # in today's tree the 2024 members of thôn Đoài count at Phú Mỹ, in the figure and the list
     assert counts == {world.commune_a.pk: (3, 3), world.commune_b.pk: (2, 2)}
+
+
+def test_a_member_who_left_the_scope_is_counted_on_the_list(world, login):
+    from dangvu.members.models import Member
+    from dangvu.members.services import record_event
+
+    bulk_register(actor=None, people=_people(world.c1, 3, "An"))
+    leaving = Member.objects.order_by("pk").first()
+    record_event(
+        actor=None, member=leaving, kind=EventKind.TRANSFER, date=date(2026, 3, 1), unit=world.c4
+    )
+    engine.build_all()
+    figure = read_sheet(world.commune_a, Period.parse("2025")).figure("dang_vien.so_luong").value
+    client = login(world.users["commune_a"])
+    page = client.get(
+        f"/dang-vien/?don_vi={world.commune_a.pk}&ngay=31/12/2025&status={ALL_MEMBERS}"
+    ).content.decode()
+    listed = member_list(
+        world.users["commune_a"], unit=world.commune_a, status=ALL_MEMBERS, on=date(2025, 12, 31)
+    ).count()
+    assert (figure, listed) == (3, 2)  # the one who left is no longer the commune's to open
+    assert 'id="left-scope"' in page and "còn 1 đảng viên" in page
+    # today's list has nobody outside the scope to mention
+    today_page = client.get(f"/dang-vien/?don_vi={world.commune_a.pk}&status={ALL_MEMBERS}")
+    assert 'id="left-scope"' not in today_page.content.decode()

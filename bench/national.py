@@ -58,6 +58,9 @@ def parse_args():
     parser.add_argument("--no-build", action="store_true", help="with --reuse: keep aggregates")
     parser.add_argument("--load-only", action="store_true", help="load the records and stop")
     parser.add_argument(
+        "--no-migrate", action="store_true", help="with --reuse: measure without migrating"
+    )
+    parser.add_argument(
         "--year-only",
         action="store_true",
         help="build only what the yearly dashboard reads: every indicator for 2025 (states: "
@@ -351,7 +354,7 @@ def main() -> None:
         sys.exit("The national bench runs on PostgreSQL only.")
     if not args.reuse:
         recreate_postgres(args.database_url)
-    setup_django(args.database_url)
+    setup_django(args.database_url, migrate=not (args.reuse and args.no_migrate))
 
     from dangvu.orgs.models import Unit
     from dangvu.reports import engine

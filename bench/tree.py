@@ -114,7 +114,7 @@ def recreate_postgres(url: str) -> None:
         conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
 
 
-def setup_django(url: str) -> None:
+def setup_django(url: str, *, migrate: bool = True) -> None:
     os.environ["DATABASE_URL"] = url
     os.environ["DANGVU_DEV_DEFAULTS"] = "1"
     os.environ["DJANGO_SETTINGS_MODULE"] = "dangvu.settings"
@@ -130,7 +130,8 @@ def setup_django(url: str) -> None:
     missing = [app for app in ("orgs", "audit", "accounts") if app not in loader.migrated_apps]
     if missing:
         sys.exit(f"No migrations yet for {missing}; run again once they exist.")
-    call_command("migrate", verbosity=0)
+    if migrate:
+        call_command("migrate", verbosity=0)
 
 
 # --------------------------------------------------------------------------- statistics

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Max, Q
 from django.utils import timezone
 
@@ -266,7 +266,15 @@ def build_all(*, first_year: int = FIRST_YEAR, on: date | None = None, progress=
     periods = reporting_periods(first_year, on=builder.on)
     builder.run(stored_work(catalogue().values(), periods, on=builder.on), progress=progress)
     _advance_watermarks(builder.build, [*_sources(), TREE_SOURCE], mark)
+    analyze()
     return builder.build
+
+
+def analyze() -> None:
+    """Fresh statistics after a full build: with those of an empty table the planner took
+    the identity index for a sub-units read (3,4 s instead of milliseconds at 3 million rows)."""
+    with connection.cursor() as cursor:
+        cursor.execute(f'ANALYZE "{Aggregate._meta.db_table}"')
 
 
 def _affected(item: Indicator, period: Period, months: set[date] | None) -> bool:

@@ -81,6 +81,18 @@ class Dashboard:
         return converted_note(self.tree, self.mapped)
 
     @property
+    def rows(self) -> list[tuple[UnitVersion, list[str]]]:
+        """The sub-units table: each child with its main figures in :data:`MAIN` order (the
+        template then loops once per cell, not over every figure of every cell)."""
+        return [
+            (
+                version,
+                [figures[item.code].shown if item.code in figures else "" for item in self.main],
+            )
+            for version, figures in self.children
+        ]
+
+    @property
     def chart_svg(self) -> str:
         chart = members_chart(self.children, self.day)
         return chart.svg() if chart else ""

@@ -37,6 +37,9 @@ def format_number(
     """ "2.229", "12.446", "96,1": dot between thousands, comma before decimals; None -> ""."""
     if value is None:
         return ""
+    if type(value) is int and decimals == 0:  # most figures: a count (a dashboard has thousands)
+        text = f"{abs(value):,}".replace(",", ".")
+        return f"-{text}" if value < 0 else text
     number = _to_decimal(value)
     if not number.is_finite():
         return ""

@@ -192,3 +192,35 @@ def test_a_full_build_refreshes_the_table_statistics(world, sessions):
         else:
             cursor.execute("SELECT stat FROM sqlite_stat1 WHERE tbl = 'reports_aggregate'")
             assert cursor.fetchone() is not None
+
+
+def test_sub_unit_rows_are_escaped_and_in_main_order():
+    from types import SimpleNamespace
+
+    from dangvu.reports.catalogue import catalogue
+    from dangvu.reports.periods import Period
+    from dangvu.reports.selectors import MAIN, Dashboard, Figure
+
+    items = catalogue()
+    board = Dashboard(
+        unit=None,
+        period=Period.parse("2025"),
+        day=ON,
+        tree=Tree.PERIOD_END,
+        sections={},
+        children=[
+            (
+                SimpleNamespace(unit_id=7, name='Chi bộ <thôn> "Đông" & Tây'),
+                {"dang_vien.so_luong": Figure(indicator=items["dang_vien.so_luong"], value=1234)},
+            )
+        ],
+        main=[items[code] for code in MAIN],
+        mapped=False,
+        build=None,
+    )
+    html = board.rows_html
+    assert "Chi bộ &lt;thôn&gt; &quot;Đông&quot; &amp; Tây" in html and "<thôn>" not in html
+    assert 'href="?don_vi=7&amp;ky=2025"' in html
+    cells = html.split("</a></td>")[1]
+    position = MAIN.index("dang_vien.so_luong")
+    assert cells.split("</td>")[position].endswith(">1.234")

@@ -148,7 +148,7 @@ INDICATORS = [
     ),
     Indicator(
         code="thi_dua.lam_theo",
-        sentence="{value} đảng viên đăng ký học tập và làm theo, đạt {percent}",
+        sentence="{ratio} đảng viên đăng ký học tập và làm theo, đạt {percent}",
         name="Đảng viên đăng ký học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
         kind=FLOW,
         unit="đảng viên",

@@ -103,6 +103,7 @@ _LEVELS = [
     ("muc:HTTNV", r"hoàn thành tốt"),
     ("muc:HTNV", r"hoàn thành nhiệm vụ"),
 ]
+OR_BETTER = "trở lên"  # a level "… trở lên": the ratings indicator's total, not one level
 _STATE_LEAD = r"(?:\bcó|\bvới|tổng số|\bgồm|hiện có|là)"
 
 # most specific first; the first rule that matches names the indicator
@@ -131,10 +132,12 @@ RULES = [
     ),
     Rule(
         "sinh_hoat.hoi_nghi",
-        context=r"sinh hoạt",
+        context=r"sinh hoạt (?:chi bộ )?thường kỳ",
         noun=r"(?:buổi|kỳ|cuộc)",
         category="loai:thuong_ky",
     ),
+    # "14.233 buổi sinh hoạt (thường kỳ 14.154, chuyên đề 79)": every meeting
+    Rule("sinh_hoat.hoi_nghi", context=r"sinh hoạt", noun=r"(?:buổi|kỳ|cuộc)"),
     Rule("dan_van.dung_han", context=r"(?:ý kiến|kiến nghị|phản ánh).*đúng hạn"),
     Rule(
         "dan_van.tra_loi",
@@ -211,10 +214,12 @@ def _level(text: str, start: int, end: int) -> str:
     """The rating level named around a count ("hoàn thành tốt nhiệm vụ 1.089 đồng chí",
     "7 chi bộ hoàn thành xuất sắc nhiệm vụ"), or ""."""
     before = re.split(r"[,;:(]", text[max(start - 60, 0) : start])[-1]
-    after = re.split(r"[,;()]", text[end : end + 60])[0]
+    after = re.split(r"[,;()]", text[end : end + 90])[0]  # "/18.695 đảng viên … trở lên"
     for around in (before, after):
         for category, words in _LEVELS:
             if re.search(words, around, re.I):
+                if re.search(words + r"\s+nhiệm vụ\s+trở lên", around, re.I):
+                    return OR_BETTER  # "hoàn thành tốt nhiệm vụ trở lên": the indicator's total
                 return category
     return ""
 
@@ -256,7 +261,7 @@ def map_claim(text: str, claim) -> Mapped | None:
     level = _level(text, part["start"], part["end"]) if claim.kind != PERCENT else ""
     if level and re.match(r"(?:đảng viên|đồng chí|chi bộ|tổ chức|đảng bộ)", noun + " "):
         code = "xep_loai.dang_vien" if re.match(_MEMBERS, noun) else "xep_loai.to_chuc"
-        return Mapped(code, level, part)
+        return Mapped(code, "" if level == OR_BETTER else level, part)
     items = catalogue()
     for rule in RULES:
         if rule.code not in items:

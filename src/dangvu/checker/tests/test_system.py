@@ -56,6 +56,18 @@ def mapped(text):
             ("xep_loai.dang_vien", "muc:HTXSNV", "15"),
         ),
         (
+            "Các chi bộ tổ chức 14.233 buổi sinh hoạt (thường kỳ 14.154, chuyên đề 79).",
+            ("sinh_hoat.hoi_nghi", "", "14.233"),
+        ),
+        (  # "… trở lên" is the indicator itself (the report dangvu writes says it so)
+            "17.170/18.695 đảng viên được xếp loại hoàn thành tốt nhiệm vụ trở lên, đạt 91,8%;",
+            ("xep_loai.dang_vien", "", "17.170"),
+        ),
+        (
+            "1.213/1.316 tổ chức đảng được xếp loại hoàn thành tốt nhiệm vụ trở lên, đạt 92,2%.",
+            ("xep_loai.to_chuc", "", "1.213"),
+        ),
+        (
             "Đảng bộ có 986 đảng viên, trong đó 952 đảng viên chính thức, 34 đảng viên dự bị.",
             ("dang_vien.so_luong", "", "986"),
         ),

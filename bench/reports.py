@@ -24,6 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from meetings import month_of_meetings
 from tree import percentile, setup_django
 
 
@@ -48,8 +49,7 @@ def new_month(province, month: str) -> None:
 
     from django.db import transaction
 
-    from dangvu.meetings.models import Meeting, MeetingKind, Presence
-    from dangvu.meetings.roster import RosterBook
+    from dangvu.meetings.models import Meeting, MeetingKind
     from dangvu.meetings.services import bulk_record_meetings
     from dangvu.orgs.models import Unit
     from dangvu.reports import engine
@@ -65,20 +65,7 @@ def new_month(province, month: str) -> None:
         )
         .values_list("pk", flat=True)
     )
-    rng = random.Random(day.toordinal())
-    book = RosterBook(cells, day, day)
-    items = []
-    for cell_id in cells:
-        absent = {}
-        for member_id, expected in book.on(cell_id, day).items():
-            draw = rng.random()
-            if expected and draw < 0.01:
-                absent[member_id] = (Presence.UNEXCUSED, "")
-            elif expected and draw < 0.05:
-                absent[member_id] = (Presence.EXCUSED, "Đi làm ăn xa")
-        items.append(
-            {"unit_id": cell_id, "kind": MeetingKind.REGULAR, "date": day, "absent": absent}
-        )
+    items = month_of_meetings(random.Random(day.toordinal()), cells, day)
     started = time.perf_counter()
     with transaction.atomic():
         done = bulk_record_meetings(actor=None, meetings=items, reason="bench: một tháng mới")

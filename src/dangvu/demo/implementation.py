@@ -90,6 +90,8 @@ ITEMS = [
     ),
 ]
 
+MEASURED_BY = {"Kết nạp đảng viên mới": "dang_vien.ket_nap"}
+
 PROGRAMME_CONTENT = {
     Field.POLITICS: (
         "Ban Tuyên giáo và Dân vận",
@@ -270,6 +272,8 @@ def _implement(rng, document, old_communes, new_communes, end, counts) -> None:
             baseline=Decimal(0) if kind == ItemKind.TARGET and measure == Measure.COUNT else None,
             target_value=Decimal(goal) if goal is not None else None,
             deadline=deadline,
+            # a yearly admissions target is measured by the system's own figure
+            indicator=MEASURED_BY.get(name, "") if deadline.year == document.date.year else "",
         )
         counts["targets" if kind == ItemKind.TARGET else "tasks"] += 1
         items.append(item)

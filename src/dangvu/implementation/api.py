@@ -36,6 +36,7 @@ class ItemOut(Schema):
     target_value: Decimal | None
     direction: str
     deadline: date | None
+    indicator: str  # the catalogue indicator a count target is measured by ("" if none)
     revision: int
 
 

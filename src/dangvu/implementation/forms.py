@@ -11,6 +11,7 @@ from dangvu.reports.periods import Period, period_choices
 from dangvu.vntext.fields import NFCFormCharField, NFCFormTextField
 from dangvu.vntext.formats import parse_vn_number
 
+from .goals import measured_indicators
 from .models import Direction, Field, ItemKind, Measure, TaskStatus
 
 
@@ -62,6 +63,10 @@ class ItemFilterForm(Styled, forms.Form):
         self.style()
 
 
+def _measured_choices():
+    return [("", "— (đơn vị tự báo cáo)"), *measured_indicators().items()]
+
+
 class ItemForm(Styled, forms.Form):
     kind = forms.ChoiceField(label="Loại", choices=ItemKind.choices)
     code = NFCFormCharField(label="Số thứ tự", required=False, max_length=20)
@@ -79,6 +84,14 @@ class ItemForm(Styled, forms.Form):
     target_value = VnDecimalField(label="Chỉ tiêu phải đạt", required=False)
     direction = forms.ChoiceField(label="Chiều đánh giá", choices=Direction.choices)
     deadline = _date("Thời hạn")
+    indicator = forms.ChoiceField(
+        label="Đo bằng số liệu của hệ thống",
+        required=False,
+        choices=_measured_choices,
+        help_text="Chỉ tiêu số lượng: báo cáo tổng hợp so số liệu này với chỉ tiêu "
+        "(ví dụ: kết nạp đảng viên). Kỳ của chỉ tiêu: kỳ ngắn nhất kết thúc đúng thời hạn "
+        "và chứa ngày ban hành văn bản.",
+    )
     revision = forms.IntegerField(widget=forms.HiddenInput(), required=False)
 
     def __init__(self, *args, **kwargs):

@@ -87,6 +87,13 @@ class Item(models.Model):
         "chiều đánh giá", max_length=4, choices=Direction.choices, default=Direction.HIGHER
     )
     deadline = models.DateField("thời hạn", null=True, blank=True)
+    # a count target the system measures itself: the code of a catalogue indicator (a flow)
+    indicator = models.CharField(
+        "đo bằng số liệu của hệ thống",
+        max_length=60,
+        blank=True,
+        help_text="Ví dụ: chỉ tiêu kết nạp đảng viên được so với số đảng viên kết nạp trong kỳ.",
+    )
     search_key = models.CharField(max_length=2000, editable=False, default="")
     revision = models.PositiveIntegerField("phiên bản", default=1)
     created_by = models.ForeignKey(
@@ -113,6 +120,13 @@ class Item(models.Model):
     @property
     def is_rate(self) -> bool:
         return self.measure == Measure.RATE
+
+    @property
+    def measured_by(self) -> str:
+        """The name of the catalogue indicator the target is measured by ("" if none)."""
+        from .goals import measured_indicators  # the catalogue gathers every app's modules
+
+        return measured_indicators().get(self.indicator, self.indicator) if self.indicator else ""
 
 
 class AssignmentQuerySet(ScopedQuerySet):

@@ -26,6 +26,7 @@ from dangvu.vntext.search_keys import search_key
 
 from .achievement import is_achieved
 from .evidence import check_evidence
+from .goals import measured_indicators
 from .models import (
     Assignment,
     Direction,
@@ -49,6 +50,7 @@ ITEM_FIELDS = (
     "target_value",
     "direction",
     "deadline",
+    "indicator",
 )
 REPORT_FIELDS = ("value", "numerator", "denominator", "status", "note")
 
@@ -112,8 +114,20 @@ def _clean_item(data: dict, document) -> dict:
             value = data.get(name)
             if value is not None and value < 0:
                 errors.append(f"{label} không được âm.")
+        data["indicator"] = data.get("indicator") or ""
+        if data["indicator"]:
+            measurable = measured_indicators()
+            if data["indicator"] not in measurable:
+                errors.append(
+                    "Số liệu đo chỉ tiêu không có trong danh mục (chỉ chọn được số lượng phát "
+                    "sinh trong kỳ, ví dụ số đảng viên kết nạp)."
+                )
+            elif data.get("measure") != Measure.COUNT:
+                errors.append("Chỉ tiêu đo bằng số liệu của hệ thống phải là chỉ tiêu số lượng.")
+            if not data.get("deadline"):
+                errors.append("Chỉ tiêu đo bằng số liệu của hệ thống cần thời hạn (cuối kỳ).")
     else:
-        data.update(measure="", measure_unit="", baseline=None, target_value=None)
+        data.update(measure="", measure_unit="", baseline=None, target_value=None, indicator="")
         data["direction"] = Direction.HIGHER
     deadline = data.get("deadline")
     if deadline is not None and deadline < document.date:

@@ -74,7 +74,19 @@ def clause(sheet: Sheet, item: Indicator) -> tuple[str, list[Trace]] | None:
         "change_clause": f" ({change} so với cùng kỳ)" if change and change != "không đổi" else "",
         "c": _Categories(sheet, item, traces),
     }
-    return string.Formatter().vformat(item.sentence, (), fields), traces
+    text = string.Formatter().vformat(item.sentence, (), fields)
+    if figure.goal is not None:
+        text += ", " + figure.goal_text
+        traces.append(
+            Trace(
+                indicator=item.code,
+                category=f"chi_tieu:{figure.goal.item.pk}",
+                value=int(figure.goal.value),
+                base=None,
+                build_id=None,
+            )
+        )
+    return text, traces
 
 
 def paragraphs(sheet: Sheet) -> list[Paragraph]:

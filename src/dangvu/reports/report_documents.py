@@ -242,6 +242,16 @@ def render_docx(content: ReportContent, target) -> None:
     template.save(target)
 
 
+def _trace_labels(trace: Trace) -> tuple[str, str]:
+    """The indicator's and the category's names for a written figure (a target: "Chỉ tiêu")."""
+    item = catalogue().get(trace.indicator)
+    if item is None:
+        return trace.indicator, trace.category
+    if trace.category.startswith("chi_tieu:"):
+        return item.name, "Chỉ tiêu"
+    return item.name, item.categories.get(trace.category, trace.category)
+
+
 def render_xlsx(content: ReportContent, target) -> int:
     head = [
         f"BÁO CÁO {content.subject_label.upper()} — {content.name.upper()}",
@@ -250,7 +260,7 @@ def render_xlsx(content: ReportContent, target) -> int:
     ]
     sheets = []
     for paragraph in content.sections:
-        rows = [(t.indicator, t.category, t.value, t.base) for t in paragraph.traces]
+        rows = [(*_trace_labels(t), t.value, t.base) for t in paragraph.traces]
         sheets.append(
             SheetSpec(
                 title=paragraph.section,

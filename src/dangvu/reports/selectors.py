@@ -13,6 +13,7 @@ from django.utils.safestring import mark_safe
 
 from dangvu.accounts import permissions
 from dangvu.accounts.scopes import has_perm_at
+from dangvu.implementation.goals import Goal, goals_for
 from dangvu.orgs.models import LineageEvent, Unit, UnitVersion
 from dangvu.vntext.formats import Ratio, format_change, format_number, ratio
 
@@ -39,6 +40,7 @@ class Figure:
     tree: str = ""  # the tree of the row the figure was read from
     link: str = ""
     parts: list[tuple[str, int, str]] = field(default_factory=list)  # label, value, link
+    goal: Goal | None = None  # a target measured by this figure (implementation.goals)
 
     @property
     def ratio(self) -> Ratio | None:
@@ -49,6 +51,15 @@ class Figure:
         if self.indicator.is_rate:
             return str(self.ratio) if self.ratio else "—"
         return format_number(self.value)
+
+    @property
+    def goal_text(self) -> str:
+        """ "đạt 105,3% chỉ tiêu (1.200 đảng viên)" when a target is measured by the figure."""
+        if self.goal is None:
+            return ""
+        goal = format_number(self.goal.value, 0 if self.goal.value == int(self.goal.value) else 2)
+        unit = self.goal.item.measure_unit or self.indicator.unit
+        return f"đạt {ratio(self.value, self.goal.value).percent_text()} chỉ tiêu ({goal} {unit})"
 
     @property
     def change(self) -> str:
@@ -167,6 +178,7 @@ class Sheet:
     tree: str
     day: date
     found: dict
+    goals: dict = field(default_factory=dict)  # indicator code → Goal (implementation.goals)
 
     def stored(self, code: str, category: str = "", *, year_before: bool = False):
         """(value, base, build, tree) of an indicator's row for the sheet's period (or the same
@@ -187,6 +199,7 @@ class Sheet:
             build_id=build_id,
             category=category,
             tree=tree,
+            goal=None if category else self.goals.get(code),
         )
 
 
@@ -209,7 +222,9 @@ def read_sheet(unit: Unit, period: Period) -> Sheet:
         key = (code, period_code, category)
         if row_tree == tree or key not in found:
             found[key] = (value, base, build_id, row_tree)
-    return Sheet(unit=unit, period=period, tree=tree, day=day, found=found)
+    return Sheet(
+        unit=unit, period=period, tree=tree, day=day, found=found, goals=goals_for(unit, period)
+    )
 
 
 def dashboard(user, unit: Unit, period: Period) -> Dashboard:

@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 
 from dangvu.jobs.models import Job
 from dangvu.reports import engine
+from dangvu.reports.catalogue import catalogue
 from dangvu.reports.models import Aggregate, GeneratedReport
 from dangvu.reports.periods import Period, PeriodKind
 from dangvu.reports.report_documents import compose, record, render_docx, render_xlsx
@@ -87,6 +88,9 @@ def test_xlsx_one_sheet_per_section(world, built):
     book = load_workbook(BytesIO(out.getvalue()), read_only=True)
     assert "Học tập, quán triệt" in book.sheetnames
     assert "Tổ chức trực thuộc" in book.sheetnames
+    cells = {c for ws in book.worksheets for row in ws.iter_rows(values_only=True) for c in row}
+    # figures are named as the catalogue names them, not by their codes
+    assert catalogue()["hoc_tap.tham_gia"].name in cells and "hoc_tap.tham_gia" not in cells
 
 
 def test_compose_query_count(world, built, django_assert_max_num_queries):

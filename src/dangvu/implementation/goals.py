@@ -4,10 +4,11 @@ chỉ tiêu"): a count target (chỉ tiêu số lượng) may name a catalogue i
 goal of :mod:`.rollup` (the unit's own assignment, else the sum of its sub-units' goals), and
 the figure it is compared with is the indicator's aggregate for the same unit and period.
 
-Which period a target is for: the shortest report period that ends on its deadline and
-contains the document's date — a yearly resolution of January 2025 with a deadline of
-31/12/2025 is for the year 2025, a congress resolution of 2020 with the same deadline is for
-the term 2020-2025.
+Which period a target is for (:func:`target_period`): a target due on 31/12 is for that year
+when the document was issued in it (a yearly resolution, even one of October), for the term
+when it was issued earlier (a congress resolution of 2020 due 31/12/2025: the term
+2020-2025); any other deadline: the shortest report period ending on it that contains the
+document's date (due 30/9, issued in July: the third quarter).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from datetime import date
 from decimal import Decimal
 
 from dangvu.reports.catalogue import FLOW, catalogue
-from dangvu.reports.periods import Period, periods_of_year, terms_between
+from dangvu.reports.periods import Period, PeriodKind, periods_of_year, terms_between
 
 from .models import Item, ItemKind, Measure
 from .rollup import compute_rollup
@@ -34,8 +35,12 @@ def measured_indicators() -> dict[str, str]:
 
 
 def target_period(issued: date, deadline: date) -> Period | None:
-    """The shortest period that ends on ``deadline`` and contains ``issued``."""
+    """The shortest period that ends on ``deadline`` and contains ``issued``; a target due at
+    the end of a year is for that year (or for the term, when issued in an earlier year),
+    whenever in the year it was issued — a yearly resolution is often issued in its autumn."""
     candidates = periods_of_year(deadline.year) + terms_between(deadline, deadline)
+    if (deadline.month, deadline.day) == (12, 31):
+        candidates = [p for p in candidates if p.kind in (PeriodKind.YEAR, PeriodKind.TERM)]
     fitting = [p for p in candidates if p.end == deadline and p.start <= issued]
     return min(fitting, key=lambda p: p.end - p.start, default=None)
 

@@ -26,6 +26,8 @@ pytestmark = pytest.mark.django_db
     ("issued", "deadline", "period"),
     [
         (date(2025, 1, 10), date(2025, 12, 31), "2025"),  # a yearly resolution
+        (date(2025, 10, 20), date(2025, 12, 31), "2025"),  # issued in the autumn: still the year
+        (date(2025, 12, 2), date(2025, 12, 31), "2025"),
         (date(2020, 9, 1), date(2025, 12, 31), "2020-2025"),  # a congress resolution
         (date(2024, 1, 12), date(2025, 12, 31), "2020-2025"),  # issued in an earlier year
         (date(2025, 7, 1), date(2025, 9, 30), "2025-Q3"),

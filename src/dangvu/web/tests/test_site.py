@@ -85,3 +85,21 @@ def test_messages_are_vietnamese_whatever_the_browser_language(world, client):
     text = response.content.decode()
     assert "This field is required" not in text
     assert "Trường này là bắt buộc" in text
+
+
+def test_the_navigation_groups_every_entry(world, client):
+    from django.apps import apps
+
+    from dangvu.web.context_processors import menu_items
+
+    declared = [e for c in apps.get_app_configs() for e in getattr(c, "menu", ())]
+    groups = menu_items()
+    shown = [label for group in groups for label, _href in group.entries]
+    assert sorted(shown) == sorted(label for _p, label, _n in declared)  # none lost
+    assert len(groups) <= 6  # one row on the bar, not seventeen
+    client.force_login(world.users["province"])
+    page = client.get("/").content.decode()
+    assert page.count('class="nav-group"') == sum(
+        1 for g in groups if g.label and len(g.entries) > 1
+    )
+    assert '<summary class="nav-link">Công tác</summary>' in page and "/sinh-hoat/" in page

@@ -6,6 +6,7 @@ from django import forms
 
 from dangvu.orgs.forms import DATE_FORMATS, DateInput
 from dangvu.vntext.fields import NFCFormCharField
+from dangvu.web.widgets import FastSelect
 
 from .lifecycle import BADGE_YEARS, EventKind, Status
 from .models import SENSITIVE_FIELDS, Gender, Member, TheoryLevel
@@ -43,7 +44,9 @@ class FilterForm(Styled, forms.Form):
     who hold ``see_sensitive`` somewhere)."""
 
     q = NFCFormCharField(label="Tìm (tên, số định danh, số thẻ)", required=False, max_length=180)
-    don_vi = forms.TypedChoiceField(label="Tổ chức", required=False, coerce=int, empty_value=None)
+    don_vi = forms.TypedChoiceField(
+        label="Tổ chức", required=False, coerce=int, empty_value=None, widget=FastSelect
+    )
     ngay = _date("Tại ngày", required=False)
     status = forms.ChoiceField(
         label="Trạng thái",

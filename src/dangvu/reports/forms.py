@@ -1,12 +1,16 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
+from dangvu.web.widgets import FastSelect
+
 from .periods import Period, period_choices
 
 
 class DashboardForm(forms.Form):
-    don_vi = forms.TypedChoiceField(label="Tổ chức", required=False, coerce=int, empty_value=None)
-    ky = forms.ChoiceField(label="Kỳ", required=False)
+    don_vi = forms.TypedChoiceField(
+        label="Tổ chức", required=False, coerce=int, empty_value=None, widget=FastSelect
+    )
+    ky = forms.ChoiceField(label="Kỳ", required=False, widget=FastSelect)
 
     def __init__(self, *args, units=(), years=(), **kwargs):
         super().__init__(*args, **kwargs)

@@ -20,8 +20,9 @@ from decimal import Decimal
 from dangvu.reports.catalogue import FLOW, catalogue
 from dangvu.reports.periods import Period, PeriodKind, periods_of_year, terms_between
 
-from .models import Item, ItemKind, Measure
-from .rollup import compute_rollup
+from dangvu.orgs.tree_paths import path_ids, path_range
+
+from .models import Assignment, Item, ItemKind, Measure
 
 
 def measured_indicators() -> dict[str, str]:
@@ -55,11 +56,13 @@ class Goal:
 
 
 def goals_for(unit, period: Period) -> dict[str, Goal]:
-    """Indicator code → the goal of ``unit`` for ``period`` (one query when no target is
-    measured by the system's figures for that period, four otherwise)."""
-    items = [
-        item
-        for item in Item.objects.filter(
+    """Indicator code → the goal of ``unit`` for ``period``: one query when no target is
+    measured by the system's figures for that period, two otherwise, whatever the size of the
+    subtree (a province's dashboard reads it; the whole roll-up of :mod:`.rollup` built
+    some 500 communes' rows for it)."""
+    first: dict[str, Item] = {}
+    for item in (
+        Item.objects.filter(
             kind=ItemKind.TARGET,
             measure=Measure.COUNT,
             deadline=period.end,
@@ -69,16 +72,47 @@ def goals_for(unit, period: Period) -> dict[str, Goal]:
         .exclude(indicator="")
         .select_related("document")
         .order_by("document__date", "pk")
-        if target_period(item.document.date, item.deadline) == period
-    ]
-    if not items:
+    ):
+        if target_period(item.document.date, item.deadline) == period:
+            first.setdefault(item.indicator, item)  # the first document's target stands
+    if not first:
         return {}
-    rollup = compute_rollup(unit, period, items)
+    low, high = path_range(unit.path)
+    rows = (
+        Assignment.objects.filter(
+            item__in=first.values(), unit__path__gte=low, unit__path__lt=high
+        )
+        .filter(unit__created_on__lte=period.end)  # units that existed during the period
+        .exclude(unit__ended_on__lte=period.start)
+        .values_list("item_id", "unit_id", "unit__path", "target_value")
+    )
+    assigned: dict[int, dict[str, tuple[int, Decimal | None]]] = {}
+    for item_id, unit_id, path, value in rows:
+        assigned.setdefault(item_id, {})[path] = (unit_id, value)
     goals: dict[str, Goal] = {}
-    for item in items:
-        goal = rollup.root_figure(item).goal
+    for code, item in first.items():
+        goal = _goal_at(unit, item, assigned.get(item.pk, {}))
         if goal is None and item.document.unit_id == unit.pk:
             goal = item.target_value  # the issuing unit's own target, not assigned down
-        if goal and item.indicator not in goals:  # the first document's target stands
-            goals[item.indicator] = Goal(item=item, value=goal)
+        if goal:
+            goals[code] = Goal(item=item, value=goal)
     return goals
+
+
+def _goal_at(unit, item: Item, assigned: dict[str, tuple[int, Decimal | None]]):
+    """The roll-up's goal rule (:func:`.rollup._figure`, counts) read at one unit: its own
+    assignment's goal; else the sum of the goals of the assignments below it that have no
+    assigned unit between them and it — when every one of those has a goal."""
+    own = assigned.get(unit.path)
+    if own is not None:
+        return own[1] if own[1] is not None else item.target_value
+    depth = len(path_ids(unit.path))
+    ancestors = {uid for _path, (uid, _v) in assigned.items()}
+    top = []
+    for path, (_uid, value) in assigned.items():
+        between = path_ids(path)[depth:-1]
+        if not any(uid in ancestors for uid in between):
+            top.append(value if value is not None else item.target_value)
+    if not top or any(value is None for value in top):
+        return None
+    return sum(top, Decimal(0))

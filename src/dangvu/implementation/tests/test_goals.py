@@ -156,3 +156,39 @@ def test_the_item_page_says_what_measures_the_target(world, login):
     page = login(world.users["province"]).get(f"/thuc-hien/{target.pk}/")
     assert page.status_code == 200
     assert "số liệu của hệ thống: Kết nạp đảng viên" in page.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("issued", "assigned"),
+    [
+        (date(2025, 8, 1), {"commune_a": 4, "commune_b": 6}),
+        (date(2025, 8, 1), {"province": 10, "commune_a": 4}),  # the province's own overrides
+        (date(2025, 8, 1), {"commune_a": None, "c1": 2, "c4": 1}),  # the item's value: 7
+        (date(2025, 1, 10), {"x1": 3, "x2": 2, "x3": 5}),  # old communes, in today's tree
+        (date(2025, 1, 10), {"x1": 3, "c1": 1, "c3": 2}),  # x1 overrides its cell c1
+        (date(2025, 1, 10), {"district": 9, "x3": 4}),
+    ],
+)
+def test_the_goal_is_the_roll_ups_goal_at_every_unit(world, issued, assigned):
+    from dangvu.implementation.rollup import compute_rollup
+    from dangvu.orgs.models import Unit
+
+    document = make_document(world.province, day=issued)
+    target = _target(document, goal=7)
+    for name, value in assigned.items():
+        services.assign_item(
+            actor=None,
+            item=target,
+            units=[getattr(world, name)],
+            target_value=None if value is None else Decimal(value),
+        )
+    year = Period.parse("2025")
+    compared = 0
+    for unit in Unit.objects.all():
+        expected = compute_rollup(unit, year, [target]).root_figure(target).goal
+        if expected is None and unit.pk == world.province.pk:
+            expected = target.target_value
+        found = goals_for(unit, year).get("dang_vien.ket_nap")
+        assert (found.value if found else None) == expected, unit.name
+        compared += expected is not None
+    assert compared >= 2

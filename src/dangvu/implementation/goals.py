@@ -17,10 +17,9 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from dangvu.orgs.tree_paths import path_ids, path_range
 from dangvu.reports.catalogue import FLOW, catalogue
 from dangvu.reports.periods import Period, PeriodKind, periods_of_year, terms_between
-
-from dangvu.orgs.tree_paths import path_ids, path_range
 
 from .models import Assignment, Item, ItemKind, Measure
 
@@ -79,9 +78,7 @@ def goals_for(unit, period: Period) -> dict[str, Goal]:
         return {}
     low, high = path_range(unit.path)
     rows = (
-        Assignment.objects.filter(
-            item__in=first.values(), unit__path__gte=low, unit__path__lt=high
-        )
+        Assignment.objects.filter(item__in=first.values(), unit__path__gte=low, unit__path__lt=high)
         .filter(unit__created_on__lte=period.end)  # units that existed during the period
         .exclude(unit__ended_on__lte=period.start)
         .values_list("item_id", "unit_id", "unit__path", "target_value")

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from django.conf import settings
-
 from dangvu.accounts.scopes import today
+from dangvu.jobs.list_exports import list_title
 
 from . import selectors
 from .forms import FilterForm
@@ -34,10 +33,7 @@ def filtered(user, data, *, unit=None, units=()):
 
 
 def export_title(unit) -> str:
-    title = "DANH SÁCH BUỔI SINH HOẠT CHI BỘ" + (f" — {unit.name}" if unit else "")
-    if settings.DEV_DEFAULTS:
-        title += " (DỮ LIỆU MÔ PHỎNG)"
-    return title
+    return list_title("DANH SÁCH BUỔI SINH HOẠT CHI BỘ", unit)
 
 
 def export_name() -> str:

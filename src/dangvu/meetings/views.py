@@ -20,9 +20,8 @@ from django.urls import reverse
 
 from dangvu.accounts import permissions
 from dangvu.accounts.scopes import scope_for, today
-from dangvu.audit.services import record_change
 from dangvu.documents.selectors import documents_mentioned
-from dangvu.jobs.services import start_job
+from dangvu.jobs.list_exports import export_list
 from dangvu.jobs.xlsx import xlsx_response
 from dangvu.members.models import Member, MemberPeriod
 from dangvu.orgs.models import Unit
@@ -139,24 +138,17 @@ def meeting_list(request):
 def export(request):
     """The filtered list as XLSX: at once when short, else as a background job."""
     _, unit, meetings = _filtered(request, with_choices=False)
-    if meetings.order_by()[: listing.EXPORT_INLINE_MAX + 1].count() > listing.EXPORT_INLINE_MAX:
-        job = start_job(
-            actor=request.user,
-            kind=listing.EXPORT_JOB,
-            unit=unit,
-            params={"query": request.GET.urlencode()},
-        )
-        return redirect("jobs:detail", job.pk)
-    record_change(
-        actor=request.user,
-        action="meetings.export",
-        obj=request.user,
+    return export_list(
+        request,
+        rows=meetings,
+        job_kind=listing.EXPORT_JOB,
         unit=unit,
-        after={"filters": request.GET.urlencode()},
-    )
-    return xlsx_response(
-        listing.export_name(),
-        lambda handle: write_meetings(handle, meetings, title_lines=[listing.export_title(unit)]),
+        action="meetings.export",
+        name=listing.export_name(),
+        write=lambda handle: write_meetings(
+            handle, meetings, title_lines=[listing.export_title(unit)]
+        ),
+        inline_max=listing.EXPORT_INLINE_MAX,
     )
 
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from django.conf import settings
-
 from dangvu.accounts.scopes import today
+from dangvu.jobs.list_exports import list_title
 
 from . import selectors
 from .forms import CaseFilterForm, DecisionFilterForm
@@ -51,19 +50,12 @@ def exported_decisions(user, filters: dict):
     return qs.select_related("unit", "subject_home", "violation").order_by("-date", "-id")
 
 
-def _title(text: str, unit) -> str:
-    title = text + (f" — {unit.name}" if unit else "")
-    if settings.DEV_DEFAULTS:
-        title += " (DỮ LIỆU MÔ PHỎNG)"
-    return title
-
-
 def cases_title(unit) -> str:
-    return _title("DANH SÁCH CUỘC KIỂM TRA, GIÁM SÁT", unit)
+    return list_title("DANH SÁCH CUỘC KIỂM TRA, GIÁM SÁT", unit)
 
 
 def decisions_title(unit) -> str:
-    return _title("DANH SÁCH QUYẾT ĐỊNH KỶ LUẬT", unit)
+    return list_title("DANH SÁCH QUYẾT ĐỊNH KỶ LUẬT", unit)
 
 
 def cases_name() -> str:

@@ -15,9 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from dangvu.accounts.scopes import today
-from dangvu.audit.services import record_change
-from dangvu.jobs.services import start_job
-from dangvu.jobs.xlsx import xlsx_response
+from dangvu.jobs.list_exports import export_list
 from dangvu.members.models import Member
 from dangvu.orgs.models import Unit
 from dangvu.study.selectors import period_of
@@ -110,22 +108,6 @@ def _subject(request, data) -> dict:
     return {"subject_member": member}
 
 
-def _export(request, *, rows, job_kind, unit, action, write, name):
-    if rows.order_by()[: listing.EXPORT_INLINE_MAX + 1].count() > listing.EXPORT_INLINE_MAX:
-        job = start_job(
-            actor=request.user, kind=job_kind, unit=unit, params={"query": request.GET.urlencode()}
-        )
-        return redirect("jobs:detail", job.pk)
-    record_change(
-        actor=request.user,
-        action=action,
-        obj=request.user,
-        unit=unit,
-        after={"filters": request.GET.urlencode()},
-    )
-    return xlsx_response(name, write)
-
-
 # ---------------------------------------------------------------- cases
 
 
@@ -153,7 +135,7 @@ def case_list(request):
 def case_export(request):
     unit = _selected_unit(request)
     _, cases = listing.filtered_cases(request.user, request.GET, unit=unit)
-    return _export(
+    return export_list(
         request,
         rows=cases,
         job_kind=listing.CASES_EXPORT_JOB,
@@ -161,6 +143,7 @@ def case_export(request):
         action="oversight.cases.export",
         name=listing.cases_name(),
         write=lambda handle: write_cases(handle, cases, title_lines=[listing.cases_title(unit)]),
+        inline_max=listing.EXPORT_INLINE_MAX,
     )
 
 
@@ -441,7 +424,7 @@ def decision_export(request):
     unit = _selected_unit(request)
     _, filters = listing.decision_filters(request.GET, unit=unit)
     decisions = listing.exported_decisions(request.user, filters)
-    return _export(
+    return export_list(
         request,
         rows=decisions,
         job_kind=listing.DECISIONS_EXPORT_JOB,
@@ -451,6 +434,7 @@ def decision_export(request):
         write=lambda handle: write_decisions(
             handle, request.user, decisions, title_lines=[listing.decisions_title(unit)]
         ),
+        inline_max=listing.EXPORT_INLINE_MAX,
     )
 
 

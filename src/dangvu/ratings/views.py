@@ -16,9 +16,7 @@ from django.urls import reverse
 
 from dangvu.accounts import permissions
 from dangvu.accounts.scopes import scope_for, today
-from dangvu.audit.services import record_change
-from dangvu.jobs.services import start_job
-from dangvu.jobs.xlsx import xlsx_response
+from dangvu.jobs.list_exports import export_list
 from dangvu.members.models import Member
 from dangvu.orgs.models import Unit
 from dangvu.web.form_actions import NOTHING, submit
@@ -398,24 +396,17 @@ def rating_list(request):
 def export(request):
     """The filtered rating list as XLSX: at once when short, else as a background job."""
     _, unit, ratings = _filtered(request, with_choices=False)
-    if ratings.order_by()[: listing.EXPORT_INLINE_MAX + 1].count() > listing.EXPORT_INLINE_MAX:
-        job = start_job(
-            actor=request.user,
-            kind=listing.EXPORT_JOB,
-            unit=unit,
-            params={"query": request.GET.urlencode()},
-        )
-        return redirect("jobs:detail", job.pk)
-    record_change(
-        actor=request.user,
-        action="ratings.export",
-        obj=request.user,
+    return export_list(
+        request,
+        rows=ratings,
+        job_kind=listing.EXPORT_JOB,
         unit=unit,
-        after={"filters": request.GET.urlencode()},
-    )
-    return xlsx_response(
-        listing.export_name(),
-        lambda handle: write_ratings(handle, ratings, title_lines=[listing.export_title(unit)]),
+        action="ratings.export",
+        name=listing.export_name(),
+        write=lambda handle: write_ratings(
+            handle, ratings, title_lines=[listing.export_title(unit)]
+        ),
+        inline_max=listing.EXPORT_INLINE_MAX,
     )
 
 

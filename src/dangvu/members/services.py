@@ -19,12 +19,13 @@ from django.utils import timezone
 from dangvu.audit.context import current_source
 from dangvu.audit.models import AuditEntry
 from dangvu.audit.services import record_change, snapshot
-from dangvu.vntext.cccd import cccd_into, validate_cccd
+from dangvu.vntext.cccd import validate_cccd
 from dangvu.vntext.fields import NFCCharField, NFCTextField
 from dangvu.vntext.normalize import clean_text, nfc
 from dangvu.vntext.search_keys import search_key
 from dangvu.vntext.sort_keys import name_sort_key, split_full_name
 
+from .identity import check_cccd, check_name_gender_birth
 from .lifecycle import Event, EventKind, LifecycleError, build_timeline
 from .models import (
     SENSITIVE_FIELDS,
@@ -78,23 +79,11 @@ def _clean_identity(data: dict, *, current: Member | None = None) -> dict:
         cleaned[name] = clean_text(value) if isinstance(value, str) else value
     merged = {f: getattr(current, f) for f in IDENTITY_FIELDS} if current else {}
     merged.update(cleaned)
-    if not merged.get("ten"):
-        errors.setdefault("ten", []).append("Thiếu tên.")
-    if merged.get("gender") not in Gender.values:
-        errors.setdefault("gender", []).append("Giới tính phải là Nam hoặc Nữ.")
-    birth = merged.get("birth_date")
-    if not isinstance(birth, date):
-        errors.setdefault("birth_date", []).append("Thiếu ngày sinh (dd/mm/yyyy).")
-    elif birth > date.today():
-        errors.setdefault("birth_date", []).append("Ngày sinh ở tương lai.")
+    check_name_gender_birth(errors, merged)
     if merged.get("theory_level", "") not in TheoryLevel.values:
         errors.setdefault("theory_level", []).append("Trình độ lý luận chính trị không hợp lệ.")
-    cleaned_cccd = merged.get("cccd") and cccd_into(
-        errors, merged["cccd"], birth_date=birth, gender=merged.get("gender")
-    )
+    cleaned_cccd = check_cccd(errors, merged, cleaned)
     if cleaned_cccd:
-        if "cccd" in cleaned:
-            cleaned["cccd"] = cleaned_cccd
         clash = Member.objects.filter(cccd=cleaned_cccd)
         if current is not None:
             clash = clash.exclude(pk=current.pk)

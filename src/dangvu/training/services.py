@@ -18,13 +18,14 @@ from django.db.models import F
 from dangvu.audit.context import current_source
 from dangvu.audit.models import AuditEntry
 from dangvu.audit.services import record_change, snapshot
+from dangvu.members.identity import check_cccd, check_name_gender_birth
 from dangvu.members.lifecycle import MEMBER_STATUSES, add_months
 from dangvu.members.models import Member
 from dangvu.members.selectors import period_on
 from dangvu.orgs.models import Unit, UnitVersion
 from dangvu.orgs.selectors import subtree_on
 from dangvu.orgs.tree_paths import path_within
-from dangvu.vntext.cccd import cccd_into, validate_cccd
+from dangvu.vntext.cccd import validate_cccd
 from dangvu.vntext.formats import format_date
 from dangvu.vntext.normalize import clean_text
 from dangvu.vntext.search_keys import search_key
@@ -218,27 +219,16 @@ def _clean_candidate(data: dict, *, current: Candidate | None = None) -> dict:
         cleaned[name] = clean_text(value) if isinstance(value, str) else value
     merged = {f: getattr(current, f) for f in CANDIDATE_FIELDS} if current else {}
     merged.update(cleaned)
-    if not merged.get("ten"):
-        errors.setdefault("ten", []).append("Thiếu tên.")
-    if merged.get("gender") not in Gender.values:
-        errors.setdefault("gender", []).append("Giới tính phải là Nam hoặc Nữ.")
-    birth = merged.get("birth_date")
-    if not isinstance(birth, date):
-        errors.setdefault("birth_date", []).append("Thiếu ngày sinh (dd/mm/yyyy).")
-    elif birth > today():
-        errors.setdefault("birth_date", []).append("Ngày sinh ở tương lai.")
-    elif add_months(birth, 12 * 16) > today():
+    if check_name_gender_birth(errors, merged) and (
+        add_months(merged["birth_date"], 12 * 16) > today()
+    ):
         errors.setdefault("birth_date", []).append(
             "Người được bồi dưỡng kết nạp phải từ đủ 16 tuổi; hãy kiểm tra ngày sinh."
         )
     if not isinstance(merged.get("unit"), Unit):
         errors.setdefault("unit", []).append("Hãy chọn chi bộ đang bồi dưỡng quần chúng.")
-    cccd = merged.get("cccd") and cccd_into(
-        errors, merged["cccd"], birth_date=birth, gender=merged.get("gender")
-    )
+    cccd = check_cccd(errors, merged, cleaned)
     if cccd:
-        if "cccd" in cleaned:
-            cleaned["cccd"] = cccd
         clash = Candidate.objects.filter(cccd=cccd)
         if current is not None:
             clash = clash.exclude(pk=current.pk)

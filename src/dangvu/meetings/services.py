@@ -27,7 +27,7 @@ from django.utils import timezone
 from dangvu.accounts.scopes import today
 from dangvu.audit.context import current_source
 from dangvu.audit.models import AuditEntry
-from dangvu.audit.services import record_change, snapshot
+from dangvu.audit.services import acting_user, record_change, snapshot
 from dangvu.fast_insert import insert_rows
 from dangvu.orgs.models import Unit, UnitVersion
 from dangvu.orgs.tree_paths import path_ids
@@ -60,10 +60,6 @@ def previous_month(month: date) -> date:
 
 def month_label(month: date) -> str:
     return f"{month.month:02d}/{month.year}"
-
-
-def _user(actor):
-    return actor if actor is not None and actor.is_authenticated else None
 
 
 # ---------------------------------------------------------------- meetings
@@ -542,7 +538,7 @@ def bulk_record_meetings(
         AssigneePresence.objects.bulk_create(presences, batch_size=batch_size)
         insert_rows(Attendance._meta.db_table, ATTENDANCE_COLUMNS, rows_out)
         AuditEntry.objects.create(
-            actor=_user(actor),
+            actor=acting_user(actor),
             source=current_source(),
             action="meetings.attendance.record_bulk",
             object_type="meetings.meeting",

@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from dangvu.audit.context import current_source
 from dangvu.audit.models import AuditEntry
-from dangvu.audit.services import record_change, snapshot
+from dangvu.audit.services import acting_user, record_change, snapshot
 from dangvu.vntext.cccd import validate_cccd
 from dangvu.vntext.fields import NFCCharField, NFCTextField
 from dangvu.vntext.normalize import clean_text, nfc
@@ -204,7 +204,7 @@ def record_event(
     if kind not in EventKind.values:
         raise ValidationError("Loại sự kiện không hợp lệ.")
     member = _lock(member, expected_revision)
-    event = MemberEvent(member=member, kind=kind, date=date, actor=_user(actor), **details)
+    event = MemberEvent(member=member, kind=kind, date=date, actor=acting_user(actor), **details)
     event.external = clean_text(event.external or "")
     event.save()
     before = {"unit": member.unit_id, "party_since": member.party_since}
@@ -246,14 +246,14 @@ def register_member(
         unit=unit,
         sponsors=sponsors,
         decision_number=decision_number,
-        actor=_user(actor),
+        actor=acting_user(actor),
     )
     if official_date_decided is not None:
         MemberEvent.objects.create(
             member=member,
             kind=EventKind.RECOGNITION,
             date=official_date_decided,
-            actor=_user(actor),
+            actor=acting_user(actor),
         )
     _rebuild(member, _live_events(member))
     record_change(
@@ -295,7 +295,7 @@ def correct_member(
                 new_value=_text(new),
                 reason=reason,
                 decision_ref=clean_text(decision_ref),
-                actor=_user(actor),
+                actor=acting_user(actor),
             )
         )
         setattr(member, name, new)
@@ -337,7 +337,7 @@ def void_event(*, actor, member: Member, event: MemberEvent, reason: str, decisi
         new_value="(hủy)",
         reason=reason,
         decision_ref=clean_text(decision_ref),
-        actor=_user(actor),
+        actor=acting_user(actor),
     )
     MemberEvent.objects.filter(pk=event.pk).update(voided_by=correction)
     _rebuild(member, _live_events(member))
@@ -383,10 +383,6 @@ def issue_card(
         after=snapshot(card, ["number", "regime", "issued_on", "issuer"]),
     )
     return card
-
-
-def _user(actor):
-    return actor if actor is not None and actor.is_authenticated else None
 
 
 def _text(value) -> str:
@@ -493,7 +489,7 @@ def _merge_name_index_pending(alias: str) -> None:
 
 
 def _write_people(actor, prepared: list[tuple], reason: str, batch_size: int) -> int:
-    user = _user(actor)
+    user = acting_user(actor)
     actor_id = user.pk if user is not None else None
     writer = _BulkWriter()
     if writer.postgres:

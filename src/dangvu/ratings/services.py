@@ -48,10 +48,6 @@ RATED_STATUSES = (Status.PROBATIONARY, Status.OFFICIAL)
 STALE = "vừa được người khác cập nhật. Hãy tải lại trang, kiểm tra rồi ghi lại."
 
 
-def _user(actor):
-    return actor if actor is not None and actor.is_authenticated else None
-
-
 # ---------------------------------------------------------------- score and level
 
 

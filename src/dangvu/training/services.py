@@ -17,7 +17,7 @@ from django.db.models import F
 
 from dangvu.audit.context import current_source
 from dangvu.audit.models import AuditEntry
-from dangvu.audit.services import record_change, snapshot
+from dangvu.audit.services import acting_user, record_change, snapshot
 from dangvu.members.identity import check_cccd, check_name_gender_birth
 from dangvu.members.lifecycle import MEMBER_STATUSES, add_months
 from dangvu.members.models import Member
@@ -66,10 +66,6 @@ def today() -> date:
     from dangvu.accounts.scopes import today as scope_today
 
     return scope_today()
-
-
-def _user(actor):
-    return actor if actor is not None and actor.is_authenticated else None
 
 
 def valid_until_for(programme: Programme, certificate_date: date | None) -> date | None:
@@ -445,7 +441,7 @@ def enrol(
             training_class=locked,
             member=m,
             outside_reason=outside_reason if outside.get(id(m)) else "",
-            actor=_user(actor),
+            actor=acting_user(actor),
         )
         for m in members
     ] + [
@@ -453,7 +449,7 @@ def enrol(
             training_class=locked,
             candidate=c,
             outside_reason=outside_reason if outside.get(id(c)) else "",
-            actor=_user(actor),
+            actor=acting_user(actor),
         )
         for c in [*candidates, *created]
     ]
@@ -691,7 +687,7 @@ def bulk_candidates(*, actor, people: list[dict], reason: str = "") -> list[Cand
     Candidate.objects.bulk_create(created, batch_size=1000)
     if created:
         AuditEntry.objects.create(
-            actor=_user(actor),
+            actor=acting_user(actor),
             source=current_source(),
             action="training.candidate.create_bulk",
             object_type="training.candidate",
@@ -732,8 +728,8 @@ def load_class(
     ):
         raise ValidationError("Một người được chọn hai lần.")
     _check_people(training_class, members=members, candidates=candidates, outside_reason="")
-    rows = [Enrolment(member=m, actor=_user(actor)) for m in members] + [
-        Enrolment(candidate=c, actor=_user(actor)) for c in candidates
+    rows = [Enrolment(member=m, actor=acting_user(actor)) for m in members] + [
+        Enrolment(candidate=c, actor=acting_user(actor)) for c in candidates
     ]
     errors: list[str] = []
     numbers: dict[str, str] = {}

@@ -20,6 +20,7 @@ from django.db import transaction
 from django.db.models import F
 
 from dangvu.accounts.scopes import require_write, today
+from dangvu.audit.revisions import refuse_stale
 from dangvu.audit.services import acting_user, record_change, snapshot
 from dangvu.orgs.models import Unit, UnitVersion
 from dangvu.vntext.formats import format_date
@@ -185,10 +186,7 @@ def _lock(record, expected_revision: int | None, what: str):
         .select_related(*RELATED[type(record)])
         .get(pk=record.pk)
     )
-    if expected_revision is not None and locked.revision != expected_revision:
-        raise ValidationError(
-            f"{what} vừa được người khác cập nhật. Hãy tải lại trang, kiểm tra rồi ghi lại."
-        )
+    refuse_stale(locked, expected_revision, what)
     return locked
 
 

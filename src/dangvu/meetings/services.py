@@ -27,6 +27,7 @@ from django.utils import timezone
 from dangvu.accounts.scopes import today
 from dangvu.audit.context import current_source
 from dangvu.audit.models import AuditEntry
+from dangvu.audit.revisions import refuse_stale
 from dangvu.audit.services import acting_user, record_change, snapshot
 from dangvu.fast_insert import insert_rows
 from dangvu.orgs.models import Unit, UnitVersion
@@ -178,11 +179,7 @@ def _meeting_snapshot(meeting: Meeting) -> dict:
 
 def _lock(meeting: Meeting, expected_revision: int | None) -> Meeting:
     locked = Meeting.objects.select_for_update().select_related("unit__kind").get(pk=meeting.pk)
-    if expected_revision is not None and locked.revision != expected_revision:
-        raise ValidationError(
-            "Buổi sinh hoạt này vừa được người khác cập nhật. Hãy tải lại trang, kiểm tra rồi "
-            "ghi lại."
-        )
+    refuse_stale(locked, expected_revision, "Buổi sinh hoạt này")
     return locked
 
 

@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from dangvu.audit.context import current_source
 from dangvu.audit.models import AuditEntry
+from dangvu.audit.revisions import refuse_stale
 from dangvu.audit.services import acting_user, record_change, snapshot
 from dangvu.vntext.cccd import validate_cccd
 from dangvu.vntext.fields import NFCCharField, NFCTextField
@@ -161,11 +162,7 @@ def _derived(timeline) -> dict:
 
 def _lock(member: Member, expected_revision: int | None) -> Member:
     locked = Member.objects.select_for_update().get(pk=member.pk)
-    if expected_revision is not None and locked.revision != expected_revision:
-        raise ValidationError(
-            f"Hồ sơ của {locked.full_name} vừa được người khác cập nhật. "
-            "Hãy tải lại trang, kiểm tra rồi ghi nhận lại."
-        )
+    refuse_stale(locked, expected_revision, f"Hồ sơ của {locked.full_name}")
     return locked
 
 

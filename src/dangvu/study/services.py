@@ -19,6 +19,7 @@ from django.db import transaction
 from django.db.models import Count, F
 
 from dangvu.accounts.scopes import require_write
+from dangvu.audit.revisions import refuse_stale
 from dangvu.audit.services import acting_user, record_change, snapshot
 from dangvu.members.models import Member
 from dangvu.orgs.models import Unit, UnitVersion
@@ -300,11 +301,7 @@ def create_session(
 
 def _lock(session: StudySession, expected_revision: int | None) -> StudySession:
     locked = StudySession.objects.select_for_update().select_related("unit").get(pk=session.pk)
-    if expected_revision is not None and locked.revision != expected_revision:
-        raise ValidationError(
-            f"Hội nghị “{locked.title}” vừa được người khác cập nhật. "
-            "Hãy tải lại trang, kiểm tra rồi ghi nhận lại."
-        )
+    refuse_stale(locked, expected_revision, f"Hội nghị “{locked.title}”")
     return locked
 
 

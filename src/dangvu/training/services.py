@@ -17,6 +17,7 @@ from django.db.models import F
 
 from dangvu.audit.context import current_source
 from dangvu.audit.models import AuditEntry
+from dangvu.audit.revisions import refuse_stale
 from dangvu.audit.services import acting_user, record_change, snapshot
 from dangvu.members.identity import check_cccd, check_name_gender_birth
 from dangvu.members.lifecycle import MEMBER_STATUSES, add_months
@@ -146,11 +147,7 @@ def _lock_class(training_class: TrainingClass, expected_revision: int | None) ->
         .select_related("programme", "unit")
         .get(pk=training_class.pk)
     )
-    if expected_revision is not None and locked.revision != expected_revision:
-        raise ValidationError(
-            f"Lớp “{locked.name}” vừa được người khác cập nhật. "
-            "Hãy tải lại trang, kiểm tra rồi ghi nhận lại."
-        )
+    refuse_stale(locked, expected_revision, f"Lớp “{locked.name}”")
     return locked
 
 
@@ -271,11 +268,7 @@ def update_candidate(
     *, actor, candidate: Candidate, expected_revision: int | None, **changes
 ) -> Candidate:
     locked = Candidate.objects.select_for_update().get(pk=candidate.pk)
-    if expected_revision is not None and locked.revision != expected_revision:
-        raise ValidationError(
-            f"Thông tin của {locked.full_name} vừa được người khác cập nhật. "
-            "Hãy tải lại trang, kiểm tra rồi ghi nhận lại."
-        )
+    refuse_stale(locked, expected_revision, f"Thông tin của {locked.full_name}")
     cleaned = _clean_candidate(changes, current=locked)
     before = snapshot(locked, list(CANDIDATE_FIELDS))
     for name, value in cleaned.items():

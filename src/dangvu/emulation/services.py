@@ -22,6 +22,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 
 from dangvu.accounts.scopes import require_write, today
+from dangvu.audit.revisions import refuse_stale
 from dangvu.audit.services import acting_user, record_change, snapshot
 from dangvu.members.lifecycle import Status
 from dangvu.members.models import Member
@@ -82,6 +83,14 @@ def _text(value) -> str:
     return (clean_text(value or "") or "").strip()
 
 
+def _create(model, *, actor, action: str, unit, fields, **values):
+    """Create a record of ``unit`` (written by ``actor``) and its audit entry at that unit
+    (``fields`` snapshotted)."""
+    obj = model.objects.create(unit=unit, **values, created_by=acting_user(actor))
+    record_change(actor=actor, action=action, obj=obj, unit=unit, after=snapshot(obj, fields))
+    return obj
+
+
 def _edit(
     *, actor, model, obj, expected_revision, label: str, fields, action: str, unit_of, **changes
 ):
@@ -106,10 +115,7 @@ def _edit(
 
 def _lock(model, obj, expected_revision: int | None, label: str):
     locked = model.objects.select_for_update().get(pk=obj.pk)
-    if expected_revision is not None and locked.revision != expected_revision:
-        raise ValidationError(
-            f"{label} vừa được người khác cập nhật. Hãy tải lại trang, kiểm tra rồi ghi lại."
-        )
+    refuse_stale(locked, expected_revision, label)
     return locked
 
 
@@ -331,28 +337,22 @@ def _check_pledge(unit, year, pledged_on, errors: list[str], *, kind_on=_kind_on
 @transaction.atomic
 def create_pledge(*, actor, unit: Unit, year: int, pledged_on: date, note: str = "") -> Pledge:
     errors: list[str] = []
-    if isinstance(unit, Unit):
-        require_write(actor, unit, what="ghi đăng ký 4 tốt")
+    require_write(actor, unit, what="ghi đăng ký 4 tốt")
     target = _check_pledge(unit, year, pledged_on, errors)
     if not errors and Pledge.objects.filter(unit=unit, year=year).exists():
         errors.append(f"“{unit.name}” đã đăng ký “4 tốt” năm {year}; mỗi năm một lần đăng ký.")
     _raise(errors)
-    pledge = Pledge.objects.create(
+    return _create(
+        Pledge,
+        actor=actor,
+        action="emulation.pledge.create",
         unit=unit,
+        fields=PLEDGE_FIELDS,
         year=year,
         target=target,
         pledged_on=pledged_on,
         note=_text(note),
-        created_by=acting_user(actor),
     )
-    record_change(
-        actor=actor,
-        action="emulation.pledge.create",
-        obj=pledge,
-        unit=unit,
-        after=snapshot(pledge, PLEDGE_FIELDS),
-    )
-    return pledge
 
 
 @transaction.atomic
@@ -461,8 +461,7 @@ def evaluate_pledge(
 
     ``results`` maps each criterion (its id or code) to met (bool) or (met, score)."""
     errors: list[str] = []
-    if isinstance(decided_by, Unit):
-        require_write(actor, decided_by, what="quyết định kết quả 4 tốt")
+    require_write(actor, decided_by, what="quyết định kết quả 4 tốt")
     criteria_set = criteria_for(pledge.unit, pledge.year, pledge.target)
     rows, score = _check_evaluation(
         pledge, decided_by, decided_on, results, result, errors, criteria_set=criteria_set
@@ -667,24 +666,19 @@ def register(
     _raise(errors)
     try:
         with transaction.atomic():
-            registration = Registration.objects.create(
-                year=year,
+            return _create(
+                Registration,
+                actor=actor,
+                action="emulation.registration.create",
                 unit=home,
+                fields=REGISTRATION_FIELDS,
+                year=year,
                 member=member,
                 registered_on=registered_on,
                 content=_text(content),
-                created_by=acting_user(actor),
             )
     except IntegrityError:
         raise ValidationError(f"Đã có đăng ký học tập và làm theo năm {year}.") from None
-    record_change(
-        actor=actor,
-        action="emulation.registration.create",
-        obj=registration,
-        unit=home,
-        after=snapshot(registration, REGISTRATION_FIELDS),
-    )
-    return registration
 
 
 @transaction.atomic
@@ -1012,31 +1006,25 @@ def record_recognition(
     note: str = "",
 ) -> Recognition:
     errors: list[str] = []
-    if isinstance(recognised_by, Unit):
-        require_write(actor, recognised_by, what="ghi biểu dương")
+    require_write(actor, recognised_by, what="ghi biểu dương")
     unit = _check_recognition(kind, member, year, recognised_by, recognised_on, errors)
     if not errors and Recognition.objects.filter(kind=kind, member=member, year=year).exists():
         errors.append(f"{member.full_name} đã được ghi “{kind.name}” năm {year}.")
     _raise(errors)
-    recognition = Recognition.objects.create(
+    return _create(
+        Recognition,
+        actor=actor,
+        action="emulation.recognition.create",
+        unit=unit,
+        fields=RECOGNITION_FIELDS,
         kind=kind,
         member=member,
-        unit=unit,
         year=year,
         recognised_by=recognised_by,
         recognised_on=recognised_on,
         decision_ref=_text(decision_ref),
         note=_text(note),
-        created_by=acting_user(actor),
     )
-    record_change(
-        actor=actor,
-        action="emulation.recognition.create",
-        obj=recognition,
-        unit=unit,
-        after=snapshot(recognition, RECOGNITION_FIELDS),
-    )
-    return recognition
 
 
 @transaction.atomic

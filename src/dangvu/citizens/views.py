@@ -24,6 +24,7 @@ from dangvu.orgs.selectors import ancestors_on
 from dangvu.study.selectors import period_of
 from dangvu.web.form_actions import form_page
 from dangvu.web.pagination import CappedPaginator
+from dangvu.web.unit_choices import capped_units, indented_name
 
 from . import figures as figures_module
 from . import selectors, services
@@ -41,7 +42,6 @@ from .listing import EXPORT_JOB, feedback_from_query, issues_from_query, unit_pa
 from .models import Feedback, FeedbackState, PressingIssue
 
 PER_PAGE = 50
-MAX_UNIT_CHOICES = 500
 
 
 # ---------------------------------------------------------------- lookups
@@ -54,13 +54,9 @@ def _units(user, perm=permissions.READ, selected=(), *, current_only=False) -> l
     scoped = Unit.objects.visible_to(user, perm).order_by("path")
     if current_only:
         scoped = scoped.current()
-    units = list(scoped[: MAX_UNIT_CHOICES + 1])
-    if len(units) > MAX_UNIT_CHOICES:
-        units = list(scoped.filter(kind__is_cell=False)[: MAX_UNIT_CHOICES * 4])
-    known = {u.pk for u in units}
-    units += [u for u in selected if u is not None and u.pk not in known]
+    units = capped_units(scoped, selected)
     for unit in units:
-        unit.choice_label = "· " * max(unit.depth - 1, 0) + unit.name
+        unit.choice_label = indented_name(unit)
         if unit.ended_on:
             unit.choice_label += f" (đến {unit.ended_on:%d/%m/%Y})"
     return units

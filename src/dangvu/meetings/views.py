@@ -27,6 +27,7 @@ from dangvu.members.models import Member, MemberPeriod
 from dangvu.orgs.models import Unit
 from dangvu.web.form_actions import NOTHING, submit
 from dangvu.web.pagination import CappedPaginator
+from dangvu.web.unit_choices import capped_units, indented_name, unit_from_query
 
 from . import attendance_sheets, listing, selectors, services
 from .cell_sets import cells_of
@@ -47,7 +48,6 @@ from .roster import roster
 
 PER_PAGE = 50
 QUALITY_CELLS_PER_PAGE = 50
-MAX_UNIT_CHOICES = 500
 
 
 # ---------------------------------------------------------------- shared
@@ -56,24 +56,17 @@ MAX_UNIT_CHOICES = 500
 def _unit_choices(request, selected: Unit | None = None) -> list[Unit]:
     """Units offered in the "Tổ chức" filters: every current unit the user may read, or only
     the non-cell ones when there are too many (a province); plus the selected one."""
-    readable = selectors.readable_units(request.user).current().order_by("path")
-    units = list(readable[: MAX_UNIT_CHOICES + 1])
-    if len(units) > MAX_UNIT_CHOICES:
-        units = list(readable.filter(kind__is_cell=False)[: MAX_UNIT_CHOICES * 4])
-    if selected is not None and selected.pk not in {u.pk for u in units}:
-        units.append(selected)
+    units = capped_units(
+        selectors.readable_units(request.user).current().order_by("path"), [selected]
+    )
     for unit in units:
-        unit.label = "· " * max(unit.depth - 1, 0) + unit.name
+        unit.label = indented_name(unit)
     return units
 
 
 def _selected_unit(request, *, default_top: bool = False) -> Unit | None:
-    raw = request.GET.get("don_vi", "")
-    if not raw:
-        return selectors.top_unit(request.user) if default_top else None
-    if not raw.isdigit():
-        raise Http404
-    return get_object_or_404(selectors.readable_units(request.user), pk=int(raw))
+    unit = unit_from_query(request, selectors.readable_units(request.user))
+    return selectors.top_unit(request.user) if unit is None and default_top else unit
 
 
 def _filtered(request, *, with_choices: bool):

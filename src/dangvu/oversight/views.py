@@ -21,6 +21,7 @@ from dangvu.orgs.models import Unit
 from dangvu.study.selectors import period_of
 from dangvu.web.form_actions import NOTHING, form_page, submit
 from dangvu.web.pagination import CappedPaginator
+from dangvu.web.unit_choices import MAX_UNIT_CHOICES, capped_units, indented_name, unit_from_query
 
 from . import listing, selectors, services
 from .export import write_cases, write_decisions
@@ -36,7 +37,6 @@ from .forms import (
 from .models import Activity, Case, CaseKind, Form, PlanItem, SubjectKind
 
 PER_PAGE = 50
-MAX_UNIT_CHOICES = 500
 
 
 # ---------------------------------------------------------------- shared
@@ -45,7 +45,7 @@ MAX_UNIT_CHOICES = 500
 def _labelled(units) -> list[Unit]:
     units = list(units)
     for unit in units:
-        unit.label = "· " * max(unit.depth - 1, 0) + unit.name
+        unit.label = indented_name(unit)
         if unit.ended_on is not None:
             unit.label += " (đã kết thúc)"
     return units
@@ -54,12 +54,7 @@ def _labelled(units) -> list[Unit]:
 def _filter_units(request, selected: Unit | None) -> list[Unit]:
     """Units offered in the "Tổ chức" filters (current ones; non-cells when there are many)."""
     readable = selectors.readable_units(request.user).current().order_by("path")
-    units = list(readable[: MAX_UNIT_CHOICES + 1])
-    if len(units) > MAX_UNIT_CHOICES:
-        units = list(readable.filter(kind__is_cell=False)[:MAX_UNIT_CHOICES])
-    if selected is not None and selected.pk not in {u.pk for u in units}:
-        units.append(selected)
-    return _labelled(units)
+    return _labelled(capped_units(readable, [selected], non_cell_limit=MAX_UNIT_CHOICES))
 
 
 def _subject_units(request) -> list[Unit]:
@@ -71,12 +66,8 @@ def _subject_units(request) -> list[Unit]:
 
 
 def _selected_unit(request, *, default_top: bool = False) -> Unit | None:
-    raw = request.GET.get("don_vi", "")
-    if not raw:
-        return selectors.top_unit(request.user) if default_top else None
-    if not raw.isdigit():
-        raise Http404
-    return get_object_or_404(selectors.readable_units(request.user), pk=int(raw))
+    unit = unit_from_query(request, selectors.readable_units(request.user))
+    return selectors.top_unit(request.user) if unit is None and default_top else unit
 
 
 def _query(request) -> str:

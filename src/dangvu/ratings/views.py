@@ -21,6 +21,7 @@ from dangvu.members.models import Member
 from dangvu.orgs.models import Unit
 from dangvu.web.form_actions import NOTHING, submit
 from dangvu.web.pagination import CappedPaginator
+from dangvu.web.unit_choices import MAX_UNIT_CHOICES, capped_units, indented_name, unit_from_query
 
 from . import listing, selectors, services
 from .export import write_ratings
@@ -40,7 +41,6 @@ from .models import LEVEL_ORDER, Rating, SubjectKind
 from .schemes import quota_of, thresholds_for
 
 PER_PAGE = 50
-MAX_UNIT_CHOICES = 500
 
 
 # ---------------------------------------------------------------- shared
@@ -48,7 +48,7 @@ MAX_UNIT_CHOICES = 500
 
 def _label(units):
     for unit in units:
-        unit.label = "· " * max(unit.depth - 1, 0) + unit.name
+        unit.label = indented_name(unit)
     return units
 
 
@@ -56,21 +56,12 @@ def _unit_choices(request, selected: Unit | None = None, perm=permissions.READ) 
     """Current units the user may read (only non-cells when there are too many), plus the
     selected one."""
     qs = Unit.objects.visible_to(request.user, perm).current().order_by("path")
-    units = list(qs[: MAX_UNIT_CHOICES + 1])
-    if len(units) > MAX_UNIT_CHOICES:
-        units = list(qs.filter(kind__is_cell=False)[: MAX_UNIT_CHOICES * 4])
-    if selected is not None and selected.pk not in {u.pk for u in units}:
-        units.append(selected)
-    return _label(units)
+    return _label(capped_units(qs, [selected]))
 
 
 def _selected_unit(request, *, default_top: bool = False) -> Unit | None:
-    raw = request.GET.get("don_vi", "")
-    if not raw:
-        return selectors.top_unit(request.user) if default_top else None
-    if not raw.isdigit():
-        raise Http404
-    return get_object_or_404(selectors.readable_units(request.user), pk=int(raw))
+    unit = unit_from_query(request, selectors.readable_units(request.user))
+    return selectors.top_unit(request.user) if unit is None and default_top else unit
 
 
 def _page(request, qs):

@@ -24,6 +24,7 @@ from dangvu.orgs.models import Unit
 from dangvu.orgs.selectors import subtree_on
 from dangvu.web.form_actions import NOTHING, submit
 from dangvu.web.pagination import CappedPaginator
+from dangvu.web.unit_choices import MAX_UNIT_CHOICES, capped_units, indented_name
 
 from . import selectors, services
 from .forms import BY_COUNT, BY_LIST, AddMembersForm, FiguresForm, GroupFormSet, SessionEditForm
@@ -33,7 +34,6 @@ from .models import Attendee, AudienceGroup, StudySession
 from .sections import member_rows
 
 PER_PAGE = 50
-MAX_UNIT_CHOICES = 500
 MAX_DOCUMENTS = 300
 MAX_CANDIDATES = 100
 
@@ -45,14 +45,9 @@ def _units(request, perm=permissions.READ, selected: Unit | None = None) -> list
     """Units offered in a "Tổ chức" choice: all in the user's scope for ``perm`` (ended ones
     too: sessions before the 2025 reorganisation were organised by the old units), or only
     the non-cell ones in a large scope; plus the selected one."""
-    scoped = Unit.objects.visible_to(request.user, perm).order_by("path")
-    units = list(scoped[: MAX_UNIT_CHOICES + 1])
-    if len(units) > MAX_UNIT_CHOICES:
-        units = list(scoped.filter(kind__is_cell=False)[: MAX_UNIT_CHOICES * 4])
-    if selected is not None and selected.pk not in {u.pk for u in units}:
-        units.append(selected)
+    units = capped_units(Unit.objects.visible_to(request.user, perm).order_by("path"), [selected])
     for unit in units:
-        unit.choice_label = "· " * max(unit.depth - 1, 0) + unit.name
+        unit.choice_label = indented_name(unit)
         if unit.ended_on:
             unit.choice_label += f" (đến {unit.ended_on:%d/%m/%Y})"
     return units

@@ -39,7 +39,28 @@ class ClassFilterForm(DateRange, Styled, forms.Form):
         self.style()
 
 
-class TrainingClassForm(Styled, forms.Form):
+class _ChosenUnit:
+    """A form's ``unit``: one of the ``units`` it is given (labelled by depth); another one is
+    refused with ``unit_refused``."""
+
+    unit_refused = ""
+
+    def __init__(self, *args, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.units = {u.pk: u for u in units}
+        self.fields["unit"].choices = [("", "— chọn —")] + [
+            (u.pk, getattr(u, "label", u.name)) for u in units
+        ]
+        self.style()
+
+    def clean_unit(self):
+        unit = self.units.get(self.cleaned_data["unit"])
+        if unit is None:
+            raise forms.ValidationError(self.unit_refused)
+        return unit
+
+
+class TrainingClassForm(_ChosenUnit, Styled, forms.Form):
     programme = forms.ModelChoiceField(
         label="Chương trình", queryset=Programme.objects.filter(active=True)
     )
@@ -63,25 +84,13 @@ class TrainingClassForm(Styled, forms.Form):
     )
     revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, units, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.units = {u.pk: u for u in units}
-        self.fields["unit"].choices = [("", "— chọn —")] + [
-            (u.pk, getattr(u, "label", u.name)) for u in units
-        ]
-        self.style()
-
-    def clean_unit(self):
-        unit = self.units.get(self.cleaned_data["unit"])
-        if unit is None:
-            raise forms.ValidationError("Bạn không có quyền mở lớp tại đơn vị này.")
-        return unit
+    unit_refused = "Bạn không có quyền mở lớp tại đơn vị này."
 
     def class_data(self) -> dict:
         return {k: v for k, v in self.cleaned_data.items() if k != "revision"}
 
 
-class CandidateForm(Styled, forms.Form):
+class CandidateForm(_ChosenUnit, Styled, forms.Form):
     full_name = NFCFormCharField(label="Họ và tên", max_length=180)
     birth_date = date_field("Ngày sinh")
     gender = forms.ChoiceField(label="Giới tính", choices=Gender.choices)
@@ -89,19 +98,7 @@ class CandidateForm(Styled, forms.Form):
     unit = forms.TypedChoiceField(label="Chi bộ đang bồi dưỡng", coerce=int)
     revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, units, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.units = {u.pk: u for u in units}
-        self.fields["unit"].choices = [("", "— chọn —")] + [
-            (u.pk, getattr(u, "label", u.name)) for u in units
-        ]
-        self.style()
-
-    def clean_unit(self):
-        unit = self.units.get(self.cleaned_data["unit"])
-        if unit is None:
-            raise forms.ValidationError("Chi bộ không thuộc phạm vi của bạn.")
-        return unit
+    unit_refused = "Chi bộ không thuộc phạm vi của bạn."
 
     def identity(self) -> dict:
         ho, ten_dem, ten = split_full_name(self.cleaned_data["full_name"])

@@ -23,7 +23,7 @@ from dangvu.orgs.models import Unit
 from dangvu.orgs.selectors import ancestors_on
 from dangvu.study.selectors import period_of
 from dangvu.web.form_actions import form_page
-from dangvu.web.pagination import CappedPaginator
+from dangvu.web.pagination import CappedPaginator, list_page, query_without_page
 from dangvu.web.unit_choices import capped_units, indented_name
 
 from . import figures as figures_module
@@ -62,12 +62,6 @@ def _units(user, perm=permissions.READ, selected=(), *, current_only=False) -> l
     return units
 
 
-def _query(request) -> str:
-    query = request.GET.copy()
-    query.pop("trang", None)
-    return query.urlencode()
-
-
 def _list_url(name: str, params: dict) -> str:
     query = QueryDict(mutable=True)
     for key, value in params.items():
@@ -87,12 +81,12 @@ def _can_create(user) -> bool:
 def feedback_list(request):
     units = None if request.htmx else _units(request.user)
     form, unit, feedback = feedback_from_query(request.user, request.GET, units=units)
-    page = CappedPaginator(feedback, PER_PAGE).get_page(request.GET.get("trang"))
+    page = list_page(request, feedback, PER_PAGE)
     context = {
         "form": form,
         "page": page,
         "unit": unit,
-        "query": _query(request),
+        "query": query_without_page(request),
         "today": today(),
         "can_create": _can_create(request.user),
     }
@@ -110,7 +104,9 @@ def overdue(request):
         request.GET.get("trang")
     )
     return render(
-        request, "citizens/overdue.html", {"page": page, "today": day, "query": _query(request)}
+        request,
+        "citizens/overdue.html",
+        {"page": page, "today": day, "query": query_without_page(request)},
     )
 
 
@@ -297,12 +293,12 @@ def feedback_action(request, feedback_id: int, action: str):
 def issue_list(request):
     units = None if request.htmx else _units(request.user)
     form, unit, issues = issues_from_query(request.user, request.GET, units=units)
-    page = CappedPaginator(issues, PER_PAGE).get_page(request.GET.get("trang"))
+    page = list_page(request, issues, PER_PAGE)
     context = {
         "form": form,
         "page": page,
         "unit": unit,
-        "query": _query(request),
+        "query": query_without_page(request),
         "can_create": _can_create(request.user),
     }
     if request.htmx:
@@ -397,9 +393,7 @@ def issue_result(request, issue_id: int):
 def figures(request):
     user = request.user
     readable = selectors.readable_units(user)
-    unit = unit_param(user, request.GET.get("don_vi", "")) or (
-        readable.current().order_by("depth", "path").first()
-    )
+    unit = unit_param(user, request.GET.get("don_vi", "")) or readable.top()
     form = FiguresForm(
         request.GET or None,
         units=_units(user, selected=[unit]),

@@ -26,7 +26,7 @@ from dangvu.jobs.xlsx import xlsx_response
 from dangvu.members.models import Member, MemberPeriod
 from dangvu.orgs.models import Unit
 from dangvu.web.form_actions import NOTHING, submit
-from dangvu.web.pagination import CappedPaginator
+from dangvu.web.pagination import list_page, query_without_page
 from dangvu.web.unit_choices import capped_units, indented_name, unit_from_query
 
 from . import attendance_sheets, listing, selectors, services
@@ -111,9 +111,8 @@ def _month_query(unit: Unit | None, first: date, last: date, **extra) -> str:
 @login_required
 def meeting_list(request):
     form, unit, meetings = _filtered(request, with_choices=True)
-    page = CappedPaginator(meetings, PER_PAGE).get_page(request.GET.get("trang"))
-    query = request.GET.copy()
-    query.pop("trang", None)
+    page = list_page(request, meetings, PER_PAGE)
+    query = query_without_page(request)
     return render(
         request,
         "meetings/list.html",
@@ -121,7 +120,7 @@ def meeting_list(request):
             "form": form,
             "unit": unit,
             "page": page,
-            "query": query.urlencode(),
+            "query": query,
             "can_create": selectors.writable_cells(request.user).exists(),
         },
     )
@@ -402,9 +401,8 @@ def quality(request):
                     }
                 )
             table.append({"version": version, "months": row})
-        query = request.GET.copy()
-        query.pop("trang", None)
-        context.update({"page": page, "months": months, "table": table, "query": query.urlencode()})
+        query = query_without_page(request)
+        context.update({"page": page, "months": months, "table": table, "query": query})
     return render(request, "meetings/quality.html", context)
 
 
@@ -447,7 +445,7 @@ def assignments(request):
         )
         .order_by("unit__sort_key", "start", "id")
     )
-    page = CappedPaginator(visible, PER_PAGE).get_page(request.GET.get("trang"))
+    page = list_page(request, visible, PER_PAGE)
     cells = selectors.writable_cells(request.user)
     form = None
     if cells.exists():

@@ -329,12 +329,7 @@ def work_lists(request):
 
 def _counted_unit(request):
     visible = Unit.objects.visible_to(request.user, permissions.READ)
-    raw = request.GET.get("don_vi", "")
-    if raw:
-        if not raw.isdigit():
-            raise Http404
-        return get_object_or_404(visible, pk=int(raw))
-    return visible.current().order_by("depth", "path").first()
+    return unit_from_query(request, visible) or visible.top()
 
 
 @login_required

@@ -20,7 +20,7 @@ from dangvu.members.models import Member
 from dangvu.orgs.models import Unit
 from dangvu.study.selectors import period_of
 from dangvu.web.form_actions import NOTHING, form_page, submit
-from dangvu.web.pagination import CappedPaginator
+from dangvu.web.pagination import list_page, query_without_page
 from dangvu.web.unit_choices import MAX_UNIT_CHOICES, capped_units, indented_name, unit_from_query
 
 from . import listing, selectors, services
@@ -70,12 +70,6 @@ def _selected_unit(request, *, default_top: bool = False) -> Unit | None:
     return selectors.top_unit(request.user) if unit is None and default_top else unit
 
 
-def _query(request) -> str:
-    query = request.GET.copy()
-    query.pop("trang", None)
-    return query.urlencode()
-
-
 def _managed_unit(request, unit_id) -> Unit:
     return get_object_or_404(selectors.managed_units(request.user), pk=unit_id)
 
@@ -108,7 +102,7 @@ def case_list(request):
     form, cases = listing.filtered_cases(
         request.user, request.GET, unit=unit, units=_filter_units(request, unit)
     )
-    page = CappedPaginator(cases, PER_PAGE).get_page(request.GET.get("trang"))
+    page = list_page(request, cases, PER_PAGE)
     return render(
         request,
         "oversight/case_list.html",
@@ -116,7 +110,7 @@ def case_list(request):
             "form": form,
             "unit": unit,
             "page": page,
-            "query": _query(request),
+            "query": query_without_page(request),
             "can_create": selectors.managed_units(request.user).exists(),
         },
     )
@@ -259,14 +253,14 @@ def plan_list(request):
     form = PlanFilterForm(request.GET or None, units=_filter_units(request, unit))
     year = form.cleaned_data.get("nam") if form.is_valid() else None
     plans = selectors.plan_list(request.user, unit=unit, year=year)
-    page = CappedPaginator(plans, PER_PAGE).get_page(request.GET.get("trang"))
+    page = list_page(request, plans, PER_PAGE)
     return render(
         request,
         "oversight/plan_list.html",
         {
             "form": form,
             "page": page,
-            "query": _query(request),
+            "query": query_without_page(request),
             "can_create": selectors.managed_units(request.user).exists(),
         },
     )
@@ -395,7 +389,7 @@ def decision_list(request):
     page = None
     if selectors.manages_anywhere(request.user):
         rows = selectors.detailed_decisions(request.user, **filters)
-        page = CappedPaginator(rows, PER_PAGE).get_page(request.GET.get("trang"))
+        page = list_page(request, rows, PER_PAGE)
     return render(
         request,
         "oversight/decision_list.html",
@@ -404,7 +398,7 @@ def decision_list(request):
             "unit": unit,
             "counts": counts,
             "page": page,
-            "query": _query(request),
+            "query": query_without_page(request),
             "can_create": selectors.managed_units(request.user).exists(),
         },
     )

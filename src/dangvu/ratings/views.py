@@ -20,7 +20,7 @@ from dangvu.jobs.list_exports import export_list
 from dangvu.members.models import Member
 from dangvu.orgs.models import Unit
 from dangvu.web.form_actions import NOTHING, submit
-from dangvu.web.pagination import CappedPaginator
+from dangvu.web.pagination import list_page, query_without_page
 from dangvu.web.unit_choices import MAX_UNIT_CHOICES, capped_units, indented_name, unit_from_query
 
 from . import listing, selectors, services
@@ -65,10 +65,9 @@ def _selected_unit(request, *, default_top: bool = False) -> Unit | None:
 
 
 def _page(request, qs):
-    page = CappedPaginator(qs, PER_PAGE).get_page(request.GET.get("trang"))
-    query = request.GET.copy()
-    query.pop("trang", None)
-    return page, query.urlencode()
+    page = list_page(request, qs, PER_PAGE)
+    query = query_without_page(request)
+    return page, query
 
 
 # ---------------------------------------------------------------- rounds

@@ -23,7 +23,7 @@ from dangvu.members.selectors import search as search_members
 from dangvu.orgs.models import Unit
 from dangvu.orgs.selectors import subtree_on
 from dangvu.web.form_actions import NOTHING, submit
-from dangvu.web.pagination import CappedPaginator
+from dangvu.web.pagination import CappedPaginator, list_page, query_without_page
 from dangvu.web.unit_choices import MAX_UNIT_CHOICES, capped_units, indented_name
 
 from . import selectors, services
@@ -116,15 +116,14 @@ def _filtered(request, *, with_choices: bool):
 @login_required
 def session_list(request):
     form, unit, sessions = _filtered(request, with_choices=not request.htmx)
-    page = CappedPaginator(sessions, PER_PAGE).get_page(request.GET.get("trang"))
+    page = list_page(request, sessions, PER_PAGE)
     page.object_list = selectors.with_groups(page.object_list)
-    query = request.GET.copy()
-    query.pop("trang", None)
+    query = query_without_page(request)
     context = {
         "form": form,
         "page": page,
         "unit": unit,
-        "query": query.urlencode(),
+        "query": query,
         "can_create": not scope_for(request.user, permissions.WRITE).is_empty,
     }
     if request.htmx:
@@ -387,11 +386,7 @@ def member_sessions(request, member_id: int):
 def figures_context(request):
     readable = selectors.readable_units(request.user)
     unit_id = _raw_id(request, "don_vi")
-    unit = (
-        _unit(request, unit_id)
-        if unit_id is not None
-        else readable.current().order_by("depth", "path").first()
-    )
+    unit = _unit(request, unit_id) if unit_id is not None else readable.top()
     doc_id = _raw_id(request, "van_ban")
     document = _document(request, doc_id)
     form = FiguresForm(

@@ -25,7 +25,7 @@ from dangvu.members.selectors import period_on
 from dangvu.orgs.models import Unit
 from dangvu.orgs.selectors import subtree_on
 from dangvu.web.form_actions import NOTHING, submit
-from dangvu.web.pagination import CappedPaginator
+from dangvu.web.pagination import list_page, query_without_page
 from dangvu.web.unit_choices import MAX_UNIT_CHOICES, capped_units, indented_name, unit_from_query
 
 from . import selectors, services
@@ -120,15 +120,14 @@ def _filtered(request, *, with_choices: bool):
 @login_required
 def class_list(request):
     form, unit, _data, classes, error = _filtered(request, with_choices=not request.htmx)
-    page = CappedPaginator(classes, PER_PAGE).get_page(request.GET.get("trang"))
-    query = request.GET.copy()
-    query.pop("trang", None)
+    page = list_page(request, classes, PER_PAGE)
+    query = query_without_page(request)
     context = {
         "form": form,
         "page": page,
         "unit": unit,
         "error": error,
-        "query": query.urlencode(),
+        "query": query,
         "can_create": _can_write_anywhere(request),
     }
     template = "training/_class_results.html" if request.htmx else "training/class_list.html"
@@ -378,9 +377,8 @@ def candidate_list(request):
     unit = _selected_unit(request)
     q = request.GET.get("q", "")
     candidates = selectors.candidate_list(request.user, q=q, unit=unit)
-    page = CappedPaginator(candidates, PER_PAGE).get_page(request.GET.get("trang"))
-    query = request.GET.copy()
-    query.pop("trang", None)
+    page = list_page(request, candidates, PER_PAGE)
+    query = query_without_page(request)
     return render(
         request,
         "training/candidate_list.html",
@@ -389,7 +387,7 @@ def candidate_list(request):
             "q": q,
             "unit": unit,
             "units": _units(request, permissions.READ, unit),
-            "query": query.urlencode(),
+            "query": query,
             "can_create": _can_write_anywhere(request),
         },
     )

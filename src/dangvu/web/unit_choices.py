@@ -1,8 +1,8 @@
 """The units offered in a "Tổ chức" choice (a list's filter, a form's unit field).
 
 Every page offers the units of the user's scope, but a province holds thousands of cells: past
-``limit`` units only the non-cell ones are offered (a cell is then reached through its list
-filter's parent). The unit already selected is always among the choices.
+``limit`` units only the non-cell ones are offered. The unit already selected is always among
+the choices.
 """
 
 from __future__ import annotations

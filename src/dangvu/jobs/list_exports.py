@@ -23,6 +23,7 @@ from dangvu.orgs.models import Unit
 from .services import start_job
 from .xlsx import xlsx_response
 
+EXPORT_INLINE_MAX = 5000  # more rows: a background job with a progress bar
 WRITING = "Đang ghi tệp"
 
 

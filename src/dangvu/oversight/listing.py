@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dangvu.accounts.scopes import today
-from dangvu.jobs.list_exports import list_title
+from dangvu.jobs.list_exports import EXPORT_INLINE_MAX, list_title  # noqa: F401 - views read it here
 
 from . import selectors
 from .forms import CaseFilterForm, DecisionFilterForm
@@ -11,7 +11,6 @@ from .models import DisciplineDecision
 
 CASES_EXPORT_JOB = "oversight.cases_export"
 DECISIONS_EXPORT_JOB = "oversight.decisions_export"
-EXPORT_INLINE_MAX = 5000  # more rows: a background job with a progress bar
 
 
 def case_filters(data, *, units=()):

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from dangvu.accounts.scopes import today
-from dangvu.jobs.list_exports import list_title
+from dangvu.jobs.list_exports import EXPORT_INLINE_MAX, list_title  # noqa: F401 - views read it here
 
 from . import selectors
 from .forms import RatingFilterForm
 from .models import Round
 
 EXPORT_JOB = "ratings.export"
-EXPORT_INLINE_MAX = 5000  # more rows: a background job with a progress bar
 GOOD_OR_BETTER = "tot_tro_len"
 
 

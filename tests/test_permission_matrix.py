@@ -18,6 +18,7 @@ from dangvu.web.tests.permission_personas import (
     OK_ALL_COUNTS,
     PAGE,
     PERSONAS,
+    member_in_b,
 )
 
 MATRIX = {
@@ -98,26 +99,6 @@ for _module in app_matrices():
     assert not (_module.MATRIX.keys() & MATRIX.keys()), _module.__name__
     MATRIX.update(_module.MATRIX)
     TARGETS.update(_module.TARGETS)
-
-
-def member_in_b(world):
-    from datetime import date
-
-    from dangvu.members.services import register_member
-
-    return register_member(
-        actor=None,
-        identity={
-            "ho": "Lê",
-            "ten_dem": "Văn",
-            "ten": "Bắc",
-            "gender": "nam",
-            "birth_date": date(1980, 1, 1),
-        },
-        admission_date=date(2010, 1, 1),
-        ceremony_date=date(2010, 1, 1),
-        unit=world.c4,
-    )
 
 
 def import_in_b(world):

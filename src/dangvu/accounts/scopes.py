@@ -9,9 +9,11 @@ check :meth:`Scope.covers` — anything outside answers 404.
 from dataclasses import dataclass
 from datetime import date
 
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils import timezone
 
+from dangvu.orgs.models import Unit
 from dangvu.orgs.tree_paths import minimal_roots, path_range, path_within
 
 from . import permissions
@@ -80,6 +82,19 @@ def scope_for(user, perm: str, *, on: date | None = None) -> Scope:
 
 def has_perm_at(user, perm: str, unit) -> bool:
     return scope_for(user, perm).covers(unit.path)
+
+
+def require_write(actor, *units, what: str) -> None:
+    """A service's own check (the views check it too): a signed-in ``actor`` must hold
+    ``write`` at one of ``units``, else "Bạn không có quyền {what} của {the units}.". The
+    system (no actor) writes anywhere; values that are not units are left to the service's
+    checks of its fields."""
+    if actor is None or not getattr(actor, "is_authenticated", False):
+        return
+    units = [u for u in units if isinstance(u, Unit)]
+    if units and not any(has_perm_at(actor, permissions.WRITE, u) for u in units):
+        names = " hoặc ".join(u.name for u in units)
+        raise ValidationError(f"Bạn không có quyền {what} của {names}.")
 
 
 def has_any_role(user) -> bool:

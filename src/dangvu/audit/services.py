@@ -28,6 +28,12 @@ def _jsonable(value):
     return value
 
 
+def acting_user(actor):
+    """The user to store as the author of a write: ``None`` for the system (no actor) and for
+    an anonymous one."""
+    return actor if actor is not None and getattr(actor, "is_authenticated", False) else None
+
+
 def object_label(obj: models.Model) -> str:
     return obj._meta.label_lower
 
@@ -44,7 +50,7 @@ def record_change(
     source: str | None = None,
 ) -> AuditEntry:
     return AuditEntry.objects.create(
-        actor=actor if actor is not None and actor.is_authenticated else None,
+        actor=acting_user(actor),
         source=source or current_source(),
         action=action,
         object_type=object_label(obj),

@@ -8,7 +8,6 @@ group description) and the optional ``contact`` — and nothing else about the p
 from datetime import date
 from typing import Literal
 
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema, Status
@@ -16,7 +15,7 @@ from ninja.pagination import LimitOffsetPagination, paginate
 
 from dangvu.accounts import permissions
 from dangvu.accounts.scopes import has_perm_at
-from dangvu.audit.context import audit_source
+from dangvu.api_writes import Problem, api_write
 from dangvu.orgs.models import Unit
 from dangvu.study.selectors import period_of
 from dangvu.vntext.schema_types import NFCStr
@@ -26,10 +25,6 @@ from .figures import feedback_figures, issue_figures
 from .models import Channel, Sector
 
 router = Router(tags=["Dân vận"])
-
-
-class Problem(Schema):
-    detail: str
 
 
 class FeedbackOut(Schema):
@@ -213,20 +208,17 @@ def create_citizen_feedback(request, payload: FeedbackIn):
     unit = _unit(request, payload.unit_id)
     if not has_perm_at(request.user, permissions.WRITE, unit):
         raise Http404
-    try:
-        with audit_source("api"):
-            feedback = services.record_feedback(
-                actor=request.user,
-                unit=unit,
-                channel=_code(Channel, payload.channel),
-                sector=_code(Sector, payload.sector),
-                raised_by=payload.raised_by,
-                contact=payload.contact,
-                content=payload.content,
-                received_on=payload.received_on,
-            )
-    except ValidationError as exc:
-        return Status(422, {"detail": " ".join(exc.messages)})
+    with api_write():
+        feedback = services.record_feedback(
+            actor=request.user,
+            unit=unit,
+            channel=_code(Channel, payload.channel),
+            sector=_code(Sector, payload.sector),
+            raised_by=payload.raised_by,
+            contact=payload.contact,
+            content=payload.content,
+            received_on=payload.received_on,
+        )
     return Status(201, citizen_feedback(request, feedback.pk))
 
 
@@ -249,36 +241,33 @@ def citizen_feedback_transition(request, feedback_id: int, payload: TransitionIn
         "feedback": feedback,
         "expected_revision": payload.expected_revision,
     }
-    try:
-        with audit_source("api"):
-            if payload.action == "route":
-                routed_unit = None
-                if payload.routed_unit_id is not None:
-                    routed_unit = Unit.objects.filter(pk=payload.routed_unit_id).first()
-                    if routed_unit is None:
-                        return Status(422, {"detail": "Tổ chức nhận ý kiến không tồn tại."})
-                services.route_feedback(
-                    **common,
-                    routed_unit=routed_unit,
-                    routed_agency=payload.routed_agency,
-                    routed_on=payload.routed_on,
-                    due_on=payload.due_on,
-                )
-            elif payload.action == "answer":
-                services.answer_feedback(
-                    **common, response=payload.response, responded_on=payload.responded_on
-                )
-            elif payload.action == "refer":
-                services.refer_feedback(
-                    **common,
-                    referred_to=payload.referred_to,
-                    response=payload.response,
-                    responded_on=payload.responded_on,
-                )
-            else:
-                services.close_feedback(**common, closed_on=payload.closed_on)
-    except ValidationError as exc:
-        return Status(422, {"detail": " ".join(exc.messages)})
+    with api_write():
+        if payload.action == "route":
+            routed_unit = None
+            if payload.routed_unit_id is not None:
+                routed_unit = Unit.objects.filter(pk=payload.routed_unit_id).first()
+                if routed_unit is None:
+                    return Status(422, {"detail": "Tổ chức nhận ý kiến không tồn tại."})
+            services.route_feedback(
+                **common,
+                routed_unit=routed_unit,
+                routed_agency=payload.routed_agency,
+                routed_on=payload.routed_on,
+                due_on=payload.due_on,
+            )
+        elif payload.action == "answer":
+            services.answer_feedback(
+                **common, response=payload.response, responded_on=payload.responded_on
+            )
+        elif payload.action == "refer":
+            services.refer_feedback(
+                **common,
+                referred_to=payload.referred_to,
+                response=payload.response,
+                responded_on=payload.responded_on,
+            )
+        else:
+            services.close_feedback(**common, closed_on=payload.closed_on)
     return Status(200, citizen_feedback(request, feedback.pk))
 
 
@@ -323,19 +312,16 @@ def create_citizen_issue(request, payload: IssueIn):
     unit = _unit(request, payload.unit_id)
     if not has_perm_at(request.user, permissions.WRITE, unit):
         raise Http404
-    try:
-        with audit_source("api"):
-            issue = services.select_issue(
-                actor=request.user,
-                unit=unit,
-                year=payload.year,
-                sector=_code(Sector, payload.sector),
-                title=payload.title,
-                plan=payload.plan,
-                description=payload.description,
-            )
-    except ValidationError as exc:
-        return Status(422, {"detail": " ".join(exc.messages)})
+    with api_write():
+        issue = services.select_issue(
+            actor=request.user,
+            unit=unit,
+            year=payload.year,
+            sector=_code(Sector, payload.sector),
+            title=payload.title,
+            plan=payload.plan,
+            description=payload.description,
+        )
     return Status(201, citizen_issue(request, issue.pk))
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from django import forms
 
-from dangvu.members.forms import Styled, _date
 from dangvu.study.forms import FiguresForm as StudyFiguresForm
 from dangvu.vntext.fields import NFCFormCharField, NFCFormTextField
+from dangvu.web.form_fields import DateRange, Styled, date_field
 
 from .models import Channel, FeedbackState, IssueState, Sector
 from .selectors import STATUS_FILTERS
@@ -30,22 +30,13 @@ def _codes(model, label: str, required: bool = False) -> forms.ModelChoiceField:
     )
 
 
-class _Dates:
-    def clean(self):
-        data = super().clean()
-        start, end = data.get("tu_ngay"), data.get("den_ngay")
-        if start and end and start > end:
-            self.add_error("den_ngay", "“Đến ngày” phải sau “Từ ngày”.")
-        return data
-
-
-class FeedbackFilterForm(_Dates, Styled, forms.Form):
+class FeedbackFilterForm(DateRange, Styled, forms.Form):
     q = NFCFormCharField(label="Tìm trong nội dung", required=False, max_length=200)
     don_vi = _unit_field("Tổ chức tiếp nhận")
     truc_tiep = forms.BooleanField(label="Chỉ do tổ chức này tiếp nhận", required=False)
     noi_nhan = _unit_field("Chuyển đến tổ chức")
-    tu_ngay = _date("Tiếp nhận từ ngày", required=False)
-    den_ngay = _date("đến ngày", required=False)
+    tu_ngay = date_field("Tiếp nhận từ ngày", required=False)
+    den_ngay = date_field("đến ngày", required=False)
     kenh = _codes(Channel, "Kênh")
     linh_vuc = _codes(Sector, "Lĩnh vực")
     trang_thai = forms.ChoiceField(
@@ -56,7 +47,7 @@ class FeedbackFilterForm(_Dates, Styled, forms.Form):
         required=False,
         choices=[("", "Tất cả")] + [(k, v[0]) for k, v in STATUS_FILTERS.items()],
     )
-    tai_ngay = _date("tại ngày", required=False)
+    tai_ngay = date_field("tại ngày", required=False)
 
     def __init__(self, *args, units=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -80,7 +71,7 @@ class FeedbackForm(Styled, forms.Form):
     )
     contact = NFCFormCharField(label="Liên hệ (không bắt buộc)", max_length=120, required=False)
     content = NFCFormTextField(label="Nội dung", widget=forms.Textarea(attrs={"rows": 4}))
-    received_on = _date("Ngày tiếp nhận")
+    received_on = date_field("Ngày tiếp nhận")
     revision = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, units=(), fixed_unit: bool = False, **kwargs):
@@ -96,8 +87,8 @@ class RouteForm(Styled, forms.Form):
     routed_agency = NFCFormCharField(
         label="hoặc cơ quan ngoài (ghi tên)", max_length=255, required=False
     )
-    routed_on = _date("Ngày chuyển")
-    due_on = _date("Hạn trả lời", required=False)
+    routed_on = date_field("Ngày chuyển")
+    due_on = date_field("Hạn trả lời", required=False)
     revision = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, *args, units=(), **kwargs):
@@ -110,7 +101,7 @@ class AnswerForm(Styled, forms.Form):
     response = NFCFormTextField(
         label="Nội dung trả lời", required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
-    responded_on = _date("Ngày trả lời")
+    responded_on = date_field("Ngày trả lời")
     revision = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):
@@ -123,7 +114,7 @@ class ReferForm(Styled, forms.Form):
     response = NFCFormTextField(
         label="Ghi chú", required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
-    responded_on = _date("Ngày chuyển")
+    responded_on = date_field("Ngày chuyển")
     revision = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):
@@ -132,7 +123,7 @@ class ReferForm(Styled, forms.Form):
 
 
 class CloseForm(Styled, forms.Form):
-    closed_on = _date("Ngày kết thúc")
+    closed_on = date_field("Ngày kết thúc")
     revision = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):
@@ -150,7 +141,7 @@ class IssueFilterForm(Styled, forms.Form):
     tinh_hinh = forms.ChoiceField(
         label="Tình hình", required=False, choices=[("", "Tất cả"), *IssueState.choices]
     )
-    giai_quyet_den = _date("Giải quyết xong đến ngày", required=False)
+    giai_quyet_den = date_field("Giải quyết xong đến ngày", required=False)
 
     def __init__(self, *args, units=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -191,7 +182,7 @@ class IssueForm(Styled, forms.Form):
 
 class IssueResultForm(Styled, forms.Form):
     state = forms.ChoiceField(label="Tình hình", choices=IssueState.choices)
-    resolved_on = _date("Ngày giải quyết xong", required=False)
+    resolved_on = date_field("Ngày giải quyết xong", required=False)
     result = NFCFormTextField(
         label="Kết quả", required=False, widget=forms.Textarea(attrs={"rows": 3})
     )

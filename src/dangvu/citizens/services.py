@@ -19,9 +19,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 
-from dangvu.accounts import permissions
-from dangvu.accounts.scopes import has_perm_at, today
-from dangvu.audit.services import record_change, snapshot
+from dangvu.accounts.scopes import require_write, today
+from dangvu.audit.revisions import refuse_stale
+from dangvu.audit.services import acting_user, record_change, snapshot
 from dangvu.orgs.models import Unit, UnitVersion
 from dangvu.vntext.formats import format_date
 from dangvu.vntext.normalize import clean_text
@@ -77,19 +77,6 @@ HINTS = {
 def _raise(errors: list[str]) -> None:
     if errors:
         raise ValidationError(errors)
-
-
-def _user(actor):
-    return actor if actor is not None and actor.is_authenticated else None
-
-
-def _check_actor(actor, *units, what: str) -> None:
-    """A signed-in actor must hold ``write`` at one of ``units`` (views check it too)."""
-    if actor is None or not getattr(actor, "is_authenticated", False):
-        return
-    if not any(isinstance(u, Unit) and has_perm_at(actor, permissions.WRITE, u) for u in units):
-        names = " hoặc ".join(u.name for u in units if isinstance(u, Unit))
-        raise ValidationError(f"Bạn không có quyền {what} của {names}.")
 
 
 def _alive(unit: Unit, day: date) -> bool:
@@ -173,12 +160,12 @@ def record_feedback(
             "received_on": received_on,
         }
     )
-    _check_actor(actor, unit, what="ghi ý kiến, kiến nghị")
+    require_write(actor, unit, what="ghi ý kiến, kiến nghị")
     errors: list[str] = []
     _check_feedback(data, errors)
     _raise(errors)
     feedback = Feedback.objects.create(
-        **data, content_key=search_key(data["content"]), created_by=_user(actor)
+        **data, content_key=search_key(data["content"]), created_by=acting_user(actor)
     )
     record_change(
         actor=actor,
@@ -199,10 +186,7 @@ def _lock(record, expected_revision: int | None, what: str):
         .select_related(*RELATED[type(record)])
         .get(pk=record.pk)
     )
-    if expected_revision is not None and locked.revision != expected_revision:
-        raise ValidationError(
-            f"{what} vừa được người khác cập nhật. Hãy tải lại trang, kiểm tra rồi ghi lại."
-        )
+    refuse_stale(locked, expected_revision, what)
     return locked
 
 
@@ -233,7 +217,7 @@ def update_feedback(
     if unknown:
         raise TypeError(f"unknown feedback fields: {sorted(unknown)}")
     feedback = _lock(feedback, expected_revision, "Ý kiến này")
-    _check_actor(actor, feedback.unit, what="sửa ý kiến, kiến nghị")
+    require_write(actor, feedback.unit, what="sửa ý kiến, kiến nghị")
     before = _state(feedback)
     data = _clean_feedback(
         {"unit": feedback.unit, **{f: getattr(feedback, f) for f in FEEDBACK_FIELDS}, **fields}
@@ -264,9 +248,9 @@ def _begin(feedback: Feedback, action: str, expected_revision: int | None, actor
             f"{HINTS[FeedbackState(feedback.state)]}."
         )
     if action in ("answer", "refer"):  # the unit it was routed to answers too
-        _check_actor(actor, feedback.unit, feedback.routed_unit, what=f"{verb} ý kiến")
+        require_write(actor, feedback.unit, feedback.routed_unit, what=f"{verb} ý kiến")
     else:
-        _check_actor(actor, feedback.unit, what=f"{verb} ý kiến")
+        require_write(actor, feedback.unit, what=f"{verb} ý kiến")
     return feedback, _state(feedback)
 
 
@@ -451,7 +435,7 @@ def bulk_record_feedback(*, actor, items: list[dict], reason: str = "") -> int:
         _check_history(data, errors)
         problems += [f"Ý kiến thứ {index}: {m}" for m in errors]
         rows.append(
-            Feedback(**data, content_key=search_key(data["content"]), created_by=_user(actor))
+            Feedback(**data, content_key=search_key(data["content"]), created_by=acting_user(actor))
         )
     _raise(problems)
     created = Feedback.objects.bulk_create(rows, batch_size=1000)
@@ -530,14 +514,14 @@ def select_issue(
             "description": description,
         }
     )
-    _check_actor(actor, unit, what="chọn việc nổi cộm, bức xúc")
+    require_write(actor, unit, what="chọn việc nổi cộm, bức xúc")
     errors: list[str] = []
     _check_issue(data, errors)
     if not errors:
         _check_quota(unit, year, errors)
     _raise(errors)
     issue = PressingIssue.objects.create(
-        **data, title_key=search_key(data["title"])[:300], created_by=_user(actor)
+        **data, title_key=search_key(data["title"])[:300], created_by=acting_user(actor)
     )
     record_change(
         actor=actor,
@@ -558,7 +542,7 @@ def update_issue(
     if unknown:
         raise TypeError(f"unknown issue fields: {sorted(unknown)}")
     issue = _lock(issue, expected_revision, f"Vụ việc “{issue.title}”")
-    _check_actor(actor, issue.unit, what="sửa việc nổi cộm, bức xúc")
+    require_write(actor, issue.unit, what="sửa việc nổi cộm, bức xúc")
     before = _issue_state(issue)
     data = _clean_issue({**{f: getattr(issue, f) for f in ISSUE_FIELDS}, **fields})
     errors: list[str] = []
@@ -585,7 +569,7 @@ def record_issue_result(
     """Follow the issue: still in progress, resolved (with the date it was resolved and the
     result), or not resolved (with the reason in ``result``)."""
     issue = _lock(issue, expected_revision, f"Vụ việc “{issue.title}”")
-    _check_actor(actor, issue.unit, what="ghi kết quả giải quyết")
+    require_write(actor, issue.unit, what="ghi kết quả giải quyết")
     before = _issue_state(issue)
     result = clean_text(result or "") or ""
     errors: list[str] = []
@@ -639,7 +623,7 @@ def bulk_select_issues(*, actor, items: list[dict], reason: str = "") -> int:
         problems += [f"Vụ việc thứ {index}: {m}" for m in errors]
         rows.append(
             PressingIssue(
-                **data, title_key=search_key(data["title"])[:300], created_by=_user(actor)
+                **data, title_key=search_key(data["title"])[:300], created_by=acting_user(actor)
             )
         )
     _raise(problems)

@@ -23,7 +23,8 @@ from dangvu.orgs.models import Unit
 from dangvu.orgs.selectors import ancestors_on
 from dangvu.study.selectors import period_of
 from dangvu.web.form_actions import form_page
-from dangvu.web.pagination import CappedPaginator
+from dangvu.web.pagination import CappedPaginator, list_page, query_without_page
+from dangvu.web.unit_choices import capped_units, indented_name
 
 from . import figures as figures_module
 from . import selectors, services
@@ -41,7 +42,6 @@ from .listing import EXPORT_JOB, feedback_from_query, issues_from_query, unit_pa
 from .models import Feedback, FeedbackState, PressingIssue
 
 PER_PAGE = 50
-MAX_UNIT_CHOICES = 500
 
 
 # ---------------------------------------------------------------- lookups
@@ -54,22 +54,12 @@ def _units(user, perm=permissions.READ, selected=(), *, current_only=False) -> l
     scoped = Unit.objects.visible_to(user, perm).order_by("path")
     if current_only:
         scoped = scoped.current()
-    units = list(scoped[: MAX_UNIT_CHOICES + 1])
-    if len(units) > MAX_UNIT_CHOICES:
-        units = list(scoped.filter(kind__is_cell=False)[: MAX_UNIT_CHOICES * 4])
-    known = {u.pk for u in units}
-    units += [u for u in selected if u is not None and u.pk not in known]
+    units = capped_units(scoped, selected)
     for unit in units:
-        unit.choice_label = "· " * max(unit.depth - 1, 0) + unit.name
+        unit.choice_label = indented_name(unit)
         if unit.ended_on:
             unit.choice_label += f" (đến {unit.ended_on:%d/%m/%Y})"
     return units
-
-
-def _query(request) -> str:
-    query = request.GET.copy()
-    query.pop("trang", None)
-    return query.urlencode()
 
 
 def _list_url(name: str, params: dict) -> str:
@@ -91,12 +81,12 @@ def _can_create(user) -> bool:
 def feedback_list(request):
     units = None if request.htmx else _units(request.user)
     form, unit, feedback = feedback_from_query(request.user, request.GET, units=units)
-    page = CappedPaginator(feedback, PER_PAGE).get_page(request.GET.get("trang"))
+    page = list_page(request, feedback, PER_PAGE)
     context = {
         "form": form,
         "page": page,
         "unit": unit,
-        "query": _query(request),
+        "query": query_without_page(request),
         "today": today(),
         "can_create": _can_create(request.user),
     }
@@ -114,7 +104,9 @@ def overdue(request):
         request.GET.get("trang")
     )
     return render(
-        request, "citizens/overdue.html", {"page": page, "today": day, "query": _query(request)}
+        request,
+        "citizens/overdue.html",
+        {"page": page, "today": day, "query": query_without_page(request)},
     )
 
 
@@ -301,12 +293,12 @@ def feedback_action(request, feedback_id: int, action: str):
 def issue_list(request):
     units = None if request.htmx else _units(request.user)
     form, unit, issues = issues_from_query(request.user, request.GET, units=units)
-    page = CappedPaginator(issues, PER_PAGE).get_page(request.GET.get("trang"))
+    page = list_page(request, issues, PER_PAGE)
     context = {
         "form": form,
         "page": page,
         "unit": unit,
-        "query": _query(request),
+        "query": query_without_page(request),
         "can_create": _can_create(request.user),
     }
     if request.htmx:
@@ -401,9 +393,7 @@ def issue_result(request, issue_id: int):
 def figures(request):
     user = request.user
     readable = selectors.readable_units(user)
-    unit = unit_param(user, request.GET.get("don_vi", "")) or (
-        readable.current().order_by("depth", "path").first()
-    )
+    unit = unit_param(user, request.GET.get("don_vi", "")) or readable.top()
     form = FiguresForm(
         request.GET or None,
         units=_units(user, selected=[unit]),

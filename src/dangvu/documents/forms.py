@@ -4,29 +4,11 @@ from __future__ import annotations
 
 from django import forms
 
-from dangvu.orgs.forms import DATE_FORMATS, DateInput
 from dangvu.vntext.fields import NFCFormCharField, NFCFormTextField
+from dangvu.web.form_fields import DateRange, Styled, date_field
 
 from .attachment_files import ALLOWED_TEXT, MAX_MB
 from .models import DocumentType, IssuingBody, RelationKind
-
-
-class Styled:
-    def style(self):
-        for field in self.fields.values():
-            widget = field.widget
-            if isinstance(widget, forms.CheckboxInput):
-                widget.attrs.setdefault("class", "form-check-input")
-            elif isinstance(widget, forms.Select):
-                widget.attrs.setdefault("class", "form-select form-select-sm")
-            else:
-                widget.attrs.setdefault("class", "form-control form-control-sm")
-
-
-def _date(label: str, required: bool = True, **kwargs) -> forms.DateField:
-    return forms.DateField(
-        label=label, required=required, input_formats=DATE_FORMATS, widget=DateInput(), **kwargs
-    )
 
 
 def _type_choices(*, active_only: bool) -> list[tuple]:
@@ -36,7 +18,7 @@ def _type_choices(*, active_only: bool) -> list[tuple]:
     return [(t.pk, f"{t.code} – {t.name}") for t in types]
 
 
-class FilterForm(Styled, forms.Form):
+class FilterForm(DateRange, Styled, forms.Form):
     """The list's search box and filters (all optional)."""
 
     q = NFCFormCharField(
@@ -52,8 +34,8 @@ class FilterForm(Styled, forms.Form):
     co_quan = forms.ChoiceField(
         label="Cơ quan", required=False, choices=[("", "Tất cả"), *IssuingBody.choices]
     )
-    tu_ngay = _date("Từ ngày", required=False)
-    den_ngay = _date("Đến ngày", required=False)
+    tu_ngay = date_field("Từ ngày", required=False)
+    den_ngay = date_field("Đến ngày", required=False)
 
     def __init__(self, *args, units=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -62,13 +44,6 @@ class FilterForm(Styled, forms.Form):
             (u.pk, getattr(u, "label", u.name)) for u in units
         ]
         self.style()
-
-    def clean(self):
-        data = super().clean()
-        start, end = data.get("tu_ngay"), data.get("den_ngay")
-        if start and end and start > end:
-            self.add_error("den_ngay", "“Đến ngày” phải sau “Từ ngày”.")
-        return data
 
 
 class DocumentForm(Styled, forms.Form):
@@ -86,7 +61,7 @@ class DocumentForm(Styled, forms.Form):
         max_length=20,
         help_text="Phần sau dấu “/” của số hiệu: TU, ĐU, HU, UBKTTU, BTCTU…",
     )
-    date = _date("Ngày ban hành")
+    date = date_field("Ngày ban hành")
     term = forms.CharField(
         label="Nhiệm kỳ", required=False, max_length=11, help_text="Ví dụ 2020-2025 (nếu có)."
     )

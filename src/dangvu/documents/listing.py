@@ -9,12 +9,11 @@ from django.http import Http404, QueryDict
 
 from dangvu.accounts import permissions
 from dangvu.orgs.models import Unit
+from dangvu.web.unit_choices import capped_units
 
 from . import selectors
 from .forms import FilterForm
 from .models import DocumentType
-
-MAX_UNIT_CHOICES = 500
 
 
 @dataclass
@@ -27,10 +26,7 @@ class Filtered:
 def unit_choices(user, selected: Unit | None = None) -> list[Unit]:
     """Units offered in the "Tổ chức ban hành" filter: the readable current units (only the
     non-cell ones when there are too many), the units above them, plus the selected one."""
-    readable = Unit.objects.visible_to(user, permissions.READ).current().order_by("path")
-    units = list(readable[: MAX_UNIT_CHOICES + 1])
-    if len(units) > MAX_UNIT_CHOICES:
-        units = list(readable.filter(kind__is_cell=False)[: MAX_UNIT_CHOICES * 4])
+    units = capped_units(Unit.objects.visible_to(user, permissions.READ).current().order_by("path"))
     upper = selectors.upper_unit_ids(user)
     if upper:
         above = Unit.objects.filter(pk__in=sorted(upper)).current().order_by("path")

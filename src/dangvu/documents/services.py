@@ -17,11 +17,10 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from dangvu.accounts import permissions
-from dangvu.accounts.scopes import has_perm_at
+from dangvu.accounts.scopes import require_write
 from dangvu.audit.context import current_source
 from dangvu.audit.models import AuditEntry
-from dangvu.audit.services import record_change, snapshot
+from dangvu.audit.services import acting_user, record_change, snapshot
 from dangvu.jobs.file_names import storage_name
 from dangvu.vntext.normalize import clean_text, nfc
 from dangvu.vntext.search_keys import search_key
@@ -166,15 +165,6 @@ def duplicate_message(existing: Document) -> str:
     )
 
 
-def _check_actor(actor, unit) -> None:
-    if (
-        actor is not None
-        and getattr(actor, "is_authenticated", False)
-        and not has_perm_at(actor, permissions.WRITE, unit)
-    ):
-        raise ValidationError(f"Bạn không có quyền ghi văn bản của {unit.name}.")
-
-
 def _save_unique(document: Document, cleaned: dict, derived: dict) -> None:
     clash = _identity_clash(cleaned, derived, exclude=document.pk)
     if clash is not None:
@@ -189,10 +179,6 @@ def _save_unique(document: Document, cleaned: dict, derived: dict) -> None:
         raise ValidationError({"number": [duplicate_message(clash)]}) from None
 
 
-def _user(actor):
-    return actor if actor is not None and actor.is_authenticated else None
-
-
 # ---------------------------------------------------------------- documents
 
 
@@ -201,9 +187,9 @@ def create_document(*, actor, reason: str = "", **data) -> Document:
     """Register a document. A true duplicate (same issuing unit, agency, type, number and
     term — or year when no term is given) is refused."""
     cleaned = _clean(data)
-    _check_actor(actor, cleaned["unit"])
+    require_write(actor, cleaned["unit"], what="ghi văn bản")
     derived = _derived(cleaned)
-    document = Document(**cleaned, **derived, created_by=_user(actor))
+    document = Document(**cleaned, **derived, created_by=acting_user(actor))
     _save_unique(document, cleaned, derived)
     record_change(
         actor=actor,
@@ -235,10 +221,10 @@ def update_document(
 ) -> Document:
     """Edit a document; refused when someone saved it since ``expected_revision``."""
     document = _lock(document, expected_revision)
-    _check_actor(actor, document.unit)
+    require_write(actor, document.unit, what="ghi văn bản")
     cleaned = _clean(changes, current=document)
     if cleaned["unit"] != document.unit:
-        _check_actor(actor, cleaned["unit"])
+        require_write(actor, cleaned["unit"], what="ghi văn bản")
     before = snapshot(document, AUDIT_FIELDS)
     derived = _derived(cleaned)
     for name, value in {**cleaned, **derived}.items():
@@ -287,7 +273,7 @@ def bulk_create_documents(*, actor, items: list[dict], reason: str = "") -> list
                 f"Văn bản thứ {position} trùng văn bản thứ {seen[key]} ({symbol})."
             )
         seen[key] = position
-        prepared.append(Document(**cleaned, **derived, created_by=_user(actor)))
+        prepared.append(Document(**cleaned, **derived, created_by=acting_user(actor)))
     if not prepared:
         return []
     existing = Q(pk__in=[])
@@ -307,7 +293,7 @@ def bulk_create_documents(*, actor, items: list[dict], reason: str = "") -> list
         prepared = list(Document.objects.order_by("-id")[: len(prepared)])[::-1]
     units = {d.unit_id for d in prepared}
     AuditEntry.objects.create(
-        actor=_user(actor),
+        actor=acting_user(actor),
         source=current_source(),
         action="documents.document.create_bulk",
         object_type="documents.document",
@@ -327,7 +313,7 @@ def bulk_create_documents(*, actor, items: list[dict], reason: str = "") -> list
 def add_attachment(*, actor, document: Document, upload, reason: str = "") -> Attachment:
     """Attach a PDF, DOCX or image, checked by its content (see attachment_files)."""
     document = _lock(document, None)
-    _check_actor(actor, document.unit)
+    require_write(actor, document.unit, what="ghi văn bản")
     checked = check_upload(upload)
     digest = hashlib.sha256()
     upload.seek(0)
@@ -343,7 +329,7 @@ def add_attachment(*, actor, document: Document, upload, reason: str = "") -> At
         kind=checked.kind,
         size=checked.size,
         sha256=sha,
-        uploaded_by=_user(actor),
+        uploaded_by=acting_user(actor),
     )
     attachment.file.save(storage_name(checked.name), upload, save=False)
     try:
@@ -371,7 +357,7 @@ def add_attachment(*, actor, document: Document, upload, reason: str = "") -> At
 @transaction.atomic
 def remove_attachment(*, actor, attachment: Attachment, reason: str = "") -> None:
     document = _lock(attachment.document, None)
-    _check_actor(actor, document.unit)
+    require_write(actor, document.unit, what="ghi văn bản")
     info = {
         "attachment": attachment.pk,
         "name": attachment.original_name,
@@ -402,9 +388,9 @@ def link_documents(
     """``source`` <kind> ``target`` ("09-KH/ĐU thực hiện 71-NQ/TU")."""
     if kind not in RelationKind.values:
         raise ValidationError("Loại quan hệ không hợp lệ.")
-    _check_actor(actor, source.unit)
+    require_write(actor, source.unit, what="ghi văn bản")
     if (
-        _user(actor) is not None
+        acting_user(actor) is not None
         and not Document.objects.visible_to(actor).filter(pk=target.pk).exists()
     ):
         raise ValidationError("Không tìm thấy văn bản được liên kết trong phạm vi bạn được xem.")
@@ -423,7 +409,7 @@ def link_documents(
             "không thể có quan hệ ngược lại."
         )
     relation = DocumentRelation.objects.create(
-        source=source, target=target, kind=kind, created_by=_user(actor)
+        source=source, target=target, kind=kind, created_by=acting_user(actor)
     )
     record_change(
         actor=actor,
@@ -444,7 +430,7 @@ def link_documents(
 @transaction.atomic
 def unlink_documents(*, actor, relation: DocumentRelation, reason: str = "") -> None:
     source = relation.source
-    _check_actor(actor, source.unit)
+    require_write(actor, source.unit, what="ghi văn bản")
     info = {
         "relation": relation.pk,
         "kind": relation.kind,

@@ -17,7 +17,7 @@ from dangvu.accounts.scopes import scope_for
 from dangvu.jobs.file_names import content_disposition
 from dangvu.jobs.services import start_job
 from dangvu.web.form_actions import NOTHING, form_page, submit
-from dangvu.web.pagination import CappedPaginator
+from dangvu.web.pagination import list_page, query_without_page
 
 from . import selectors, services
 from .attachment_files import CONTENT_TYPES
@@ -56,14 +56,13 @@ def _unit_options(request):
 @login_required
 def document_list(request):
     result = filtered(request.user, request.GET, with_choices=not request.htmx)
-    page = CappedPaginator(result.documents, PER_PAGE).get_page(request.GET.get("trang"))
-    query = request.GET.copy()
-    query.pop("trang", None)
+    page = list_page(request, result.documents, PER_PAGE)
+    query = query_without_page(request)
     context = {
         "form": result.form,
         "page": page,
         "unit": result.unit,
-        "query": query.urlencode(),
+        "query": query,
         "can_create": not scope_for(request.user, permissions.WRITE).is_empty,
     }
     if request.htmx:

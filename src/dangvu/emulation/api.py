@@ -4,7 +4,6 @@ the unit; a refused write answers 422 with the service's Vietnamese reason."""
 
 from datetime import date
 
-from django.core.exceptions import ValidationError
 from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
@@ -12,7 +11,7 @@ from ninja.pagination import LimitOffsetPagination, paginate
 
 from dangvu.accounts import permissions
 from dangvu.accounts.scopes import has_perm_at
-from dangvu.audit.context import audit_source
+from dangvu.api_writes import Problem, api_write
 from dangvu.members.models import Member
 from dangvu.orgs.models import Unit
 from dangvu.vntext.schema_types import NFCStr
@@ -23,10 +22,6 @@ from .listing import TABLES, filtered
 from .models import Pledge
 
 router = Router(tags=["Thi đua"])
-
-
-class Problem(Schema):
-    detail: str
 
 
 class PledgeOut(Schema):
@@ -204,17 +199,14 @@ def create_emulation_pledge(request, payload: PledgeIn):
     unit = get_object_or_404(Unit.objects.visible_to(request.user), pk=payload.unit_id)
     if not has_perm_at(request.user, permissions.WRITE, unit):
         raise Http404
-    try:
-        with audit_source("api"):
-            pledge = services.create_pledge(
-                actor=request.user,
-                unit=unit,
-                year=payload.year,
-                pledged_on=payload.pledged_on,
-                note=payload.note,
-            )
-    except ValidationError as exc:
-        return Status(422, {"detail": " ".join(exc.messages)})
+    with api_write():
+        pledge = services.create_pledge(
+            actor=request.user,
+            unit=unit,
+            year=payload.year,
+            pledged_on=payload.pledged_on,
+            note=payload.note,
+        )
     return Status(201, pledge)
 
 
@@ -240,18 +232,15 @@ def create_emulation_registration(request, payload: RegistrationIn):
         unit = get_object_or_404(Unit.objects.visible_to(request.user), pk=payload.unit_id)
         if not has_perm_at(request.user, permissions.WRITE, unit):
             raise Http404
-    try:
-        with audit_source("api"):
-            r = services.register(
-                actor=request.user,
-                year=payload.year,
-                registered_on=payload.registered_on,
-                unit=unit,
-                member=member,
-                content=payload.content,
-            )
-    except ValidationError as exc:
-        return Status(422, {"detail": " ".join(exc.messages)})
+    with api_write():
+        r = services.register(
+            actor=request.user,
+            year=payload.year,
+            registered_on=payload.registered_on,
+            unit=unit,
+            member=member,
+            content=payload.content,
+        )
     return Status(201, r)
 
 

@@ -6,8 +6,8 @@ from decimal import Decimal, InvalidOperation
 
 from django import forms
 
-from dangvu.members.forms import Styled, _date
 from dangvu.vntext.fields import NFCFormCharField, NFCFormTextField
+from dangvu.web.form_fields import Styled, date_field
 
 from .models import DvkState, ExampleKind, Field, Movement, RecognitionKind, Result, Target
 
@@ -172,7 +172,7 @@ class PledgeForm(RevisionMixin, UnitChoices):
     unit_fields = ("unit",)
     unit = _unit_field("Chi bộ / đảng bộ cơ sở", required=True)
     year = _year(required=True)
-    pledged_on = _date("Ngày đăng ký")
+    pledged_on = date_field("Ngày đăng ký")
     note = NFCFormTextField(
         label="Nội dung đăng ký", required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
@@ -187,7 +187,7 @@ class PledgeForm(RevisionMixin, UnitChoices):
 class EvaluationForm(RevisionMixin, UnitChoices):
     unit_fields = ("decided_by",)
     decided_by = _unit_field("Cấp ủy cấp trên quyết định", required=True)
-    decided_on = _date("Ngày quyết định")
+    decided_on = date_field("Ngày quyết định")
     decision_ref = NFCFormCharField(
         label="Số quyết định, thông báo", required=False, max_length=120
     )
@@ -221,7 +221,7 @@ class RegistrationForm(RevisionMixin, UnitChoices):
     member = forms.IntegerField(
         label="Hoặc mã đảng viên (cá nhân đăng ký)", required=False, min_value=1
     )
-    registered_on = _date("Ngày đăng ký")
+    registered_on = date_field("Ngày đăng ký")
     content = NFCFormTextField(
         label="Nội dung đăng ký làm theo", required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
@@ -259,7 +259,7 @@ class ExampleForm(RevisionMixin, UnitChoices):
         label="Cơ quan công nhận (khác)", required=False, max_length=200
     )
     decision_ref = NFCFormCharField(label="Số quyết định công nhận", required=False, max_length=120)
-    recognised_on = _date("Ngày công nhận", required=False)
+    recognised_on = date_field("Ngày công nhận", required=False)
 
     def clean(self):
         data = super().clean()
@@ -275,7 +275,7 @@ class MoveForm(RevisionMixin, UnitChoices):
     blank_unit = "—"
     state = forms.ChoiceField(label="Chuyển sang bước", choices=DvkState.choices)
     recognised_by = _unit_field("Cấp ủy công nhận (khi công nhận hiệu quả)")
-    recognised_on = _date("Ngày công nhận", required=False)
+    recognised_on = date_field("Ngày công nhận", required=False)
     decision_ref = NFCFormCharField(label="Số quyết định", required=False, max_length=120)
 
 
@@ -287,7 +287,7 @@ class RecognitionForm(RevisionMixin, UnitChoices):
     member = forms.IntegerField(label="Mã đảng viên", min_value=1)
     year = _year(required=True)
     recognised_by = _unit_field("Cấp ủy biểu dương", required=True)
-    recognised_on = _date("Ngày biểu dương")
+    recognised_on = date_field("Ngày biểu dương")
     decision_ref = NFCFormCharField(label="Số quyết định", required=False, max_length=120)
     note = NFCFormTextField(
         label="Ghi chú", required=False, widget=forms.Textarea(attrs={"rows": 2})

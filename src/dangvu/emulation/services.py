@@ -21,9 +21,9 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
 
-from dangvu.accounts import permissions
-from dangvu.accounts.scopes import has_perm_at, today
-from dangvu.audit.services import record_change, snapshot
+from dangvu.accounts.scopes import require_write, today
+from dangvu.audit.revisions import refuse_stale
+from dangvu.audit.services import acting_user, record_change, snapshot
 from dangvu.members.lifecycle import Status
 from dangvu.members.models import Member
 from dangvu.orgs.models import Unit, UnitVersion
@@ -64,15 +64,6 @@ def _raise(errors: list[str]) -> None:
         raise ValidationError(errors)
 
 
-def _user(actor):
-    return actor if actor is not None and getattr(actor, "is_authenticated", False) else None
-
-
-def _check_actor(actor, unit: Unit, what: str) -> None:
-    if _user(actor) is not None and not has_perm_at(actor, permissions.WRITE, unit):
-        raise ValidationError(f"Bạn không có quyền {what} của {unit.name}.")
-
-
 def _check_year(year, errors: list[str]) -> None:
     if not isinstance(year, int) or not MIN_YEAR <= year <= today().year + 1:
         errors.append(f"Năm phải là số từ {MIN_YEAR} đến {today().year + 1}.")
@@ -90,6 +81,14 @@ def _check_day(day, label: str, errors: list[str]) -> bool:
 
 def _text(value) -> str:
     return (clean_text(value or "") or "").strip()
+
+
+def _create(model, *, actor, action: str, unit, fields, **values):
+    """Create a record of ``unit`` (written by ``actor``) and its audit entry at that unit
+    (``fields`` snapshotted)."""
+    obj = model.objects.create(unit=unit, **values, created_by=acting_user(actor))
+    record_change(actor=actor, action=action, obj=obj, unit=unit, after=snapshot(obj, fields))
+    return obj
 
 
 def _edit(
@@ -116,10 +115,7 @@ def _edit(
 
 def _lock(model, obj, expected_revision: int | None, label: str):
     locked = model.objects.select_for_update().get(pk=obj.pk)
-    if expected_revision is not None and locked.revision != expected_revision:
-        raise ValidationError(
-            f"{label} vừa được người khác cập nhật. Hãy tải lại trang, kiểm tra rồi ghi lại."
-        )
+    refuse_stale(locked, expected_revision, label)
     return locked
 
 
@@ -204,7 +200,7 @@ def save_criteria_set(
     errors: list[str] = []
     if not isinstance(province, Unit) or province.parent_id is not None:
         raise ValidationError("Bộ tiêu chí do đảng bộ tỉnh (tổ chức cấp cao nhất) ban hành.")
-    _check_actor(actor, province, "ban hành bộ tiêu chí")
+    require_write(actor, province, what="ban hành bộ tiêu chí")
     _check_year(year, errors)
     if target not in Target.values:
         errors.append("Đối tượng phải là chi bộ hoặc đảng bộ cơ sở.")
@@ -236,7 +232,7 @@ def save_criteria_set(
     }
     before = None
     if criteria_set is None:
-        criteria_set = CriteriaSet.objects.create(**fields, created_by=_user(actor))
+        criteria_set = CriteriaSet.objects.create(**fields, created_by=acting_user(actor))
     else:
         criteria_set = _lock(CriteriaSet, criteria_set, expected_revision, "Bộ tiêu chí")
         before = _set_state(criteria_set)
@@ -341,35 +337,29 @@ def _check_pledge(unit, year, pledged_on, errors: list[str], *, kind_on=_kind_on
 @transaction.atomic
 def create_pledge(*, actor, unit: Unit, year: int, pledged_on: date, note: str = "") -> Pledge:
     errors: list[str] = []
-    if isinstance(unit, Unit):
-        _check_actor(actor, unit, "ghi đăng ký 4 tốt")
+    require_write(actor, unit, what="ghi đăng ký 4 tốt")
     target = _check_pledge(unit, year, pledged_on, errors)
     if not errors and Pledge.objects.filter(unit=unit, year=year).exists():
         errors.append(f"“{unit.name}” đã đăng ký “4 tốt” năm {year}; mỗi năm một lần đăng ký.")
     _raise(errors)
-    pledge = Pledge.objects.create(
+    return _create(
+        Pledge,
+        actor=actor,
+        action="emulation.pledge.create",
         unit=unit,
+        fields=PLEDGE_FIELDS,
         year=year,
         target=target,
         pledged_on=pledged_on,
         note=_text(note),
-        created_by=_user(actor),
     )
-    record_change(
-        actor=actor,
-        action="emulation.pledge.create",
-        obj=pledge,
-        unit=unit,
-        after=snapshot(pledge, PLEDGE_FIELDS),
-    )
-    return pledge
 
 
 @transaction.atomic
 def update_pledge(
     *, actor, pledge: Pledge, expected_revision: int | None, pledged_on: date, note: str = ""
 ) -> Pledge:
-    _check_actor(actor, pledge.unit, "sửa đăng ký 4 tốt")
+    require_write(actor, pledge.unit, what="sửa đăng ký 4 tốt")
     errors: list[str] = []
     _check_pledge(pledge.unit, pledge.year, pledged_on, errors)
     _raise(errors)
@@ -471,8 +461,7 @@ def evaluate_pledge(
 
     ``results`` maps each criterion (its id or code) to met (bool) or (met, score)."""
     errors: list[str] = []
-    if isinstance(decided_by, Unit):
-        _check_actor(actor, decided_by, "quyết định kết quả 4 tốt")
+    require_write(actor, decided_by, what="quyết định kết quả 4 tốt")
     criteria_set = criteria_for(pledge.unit, pledge.year, pledge.target)
     rows, score = _check_evaluation(
         pledge, decided_by, decided_on, results, result, errors, criteria_set=criteria_set
@@ -493,7 +482,7 @@ def evaluate_pledge(
         decided_on=decided_on,
         decision_ref=_text(decision_ref),
         comment=_text(comment),
-        created_by=_user(actor),
+        created_by=acting_user(actor),
     )
     CriterionResult.objects.bulk_create(
         CriterionResult(evaluation=evaluation, criterion=c, met=met, score=points)
@@ -560,7 +549,7 @@ def bulk_pledge_and_evaluate(*, actor, rows: list[dict], reason: str = "") -> in
                 target=target,
                 pledged_on=row["pledged_on"],
                 note=row.get("note", ""),
-                created_by=_user(actor),
+                created_by=acting_user(actor),
             )
             for row, target, _ in prepared
         ],
@@ -581,7 +570,7 @@ def bulk_pledge_and_evaluate(*, actor, rows: list[dict], reason: str = "") -> in
                 decided_by=ev["decided_by"],
                 decided_on=ev["decided_on"],
                 decision_ref=ev.get("decision_ref", ""),
-                created_by=_user(actor),
+                created_by=acting_user(actor),
             )
         )
         results.append(criterion_rows)
@@ -670,31 +659,26 @@ def register(
     errors: list[str] = []
     home = _check_registration(year, unit, member, registered_on, errors)
     if home is not None:
-        _check_actor(actor, home, "ghi đăng ký làm theo")
+        require_write(actor, home, what="ghi đăng ký làm theo")
     if not errors and _duplicate(year, home, member):
         who = member.full_name if member is not None else home.name
         errors.append(f"{who} đã đăng ký học tập và làm theo năm {year}.")
     _raise(errors)
     try:
         with transaction.atomic():
-            registration = Registration.objects.create(
-                year=year,
+            return _create(
+                Registration,
+                actor=actor,
+                action="emulation.registration.create",
                 unit=home,
+                fields=REGISTRATION_FIELDS,
+                year=year,
                 member=member,
                 registered_on=registered_on,
                 content=_text(content),
-                created_by=_user(actor),
             )
     except IntegrityError:
         raise ValidationError(f"Đã có đăng ký học tập và làm theo năm {year}.") from None
-    record_change(
-        actor=actor,
-        action="emulation.registration.create",
-        obj=registration,
-        unit=home,
-        after=snapshot(registration, REGISTRATION_FIELDS),
-    )
-    return registration
 
 
 @transaction.atomic
@@ -706,7 +690,7 @@ def update_registration(
     registered_on: date,
     content: str = "",
 ) -> Registration:
-    _check_actor(actor, registration.unit, "sửa đăng ký làm theo")
+    require_write(actor, registration.unit, what="sửa đăng ký làm theo")
     errors: list[str] = []
     _check_day(registered_on, "ngày đăng ký", errors)
     if isinstance(registered_on, date) and registered_on.year != registration.year:
@@ -768,7 +752,7 @@ def bulk_register(*, actor, year: int, rows: list[dict], reason: str = "") -> in
                 member=member,
                 registered_on=row["registered_on"],
                 content=row.get("content", ""),
-                created_by=_user(actor),
+                created_by=acting_user(actor),
             )
         )
     _raise(problems)
@@ -847,14 +831,14 @@ def save_example(
     errors: list[str] = []
     data = _check_example(fields, errors)
     _raise(errors)
-    _check_actor(actor, data["unit"], "ghi mô hình, điển hình")
+    require_write(actor, data["unit"], what="ghi mô hình, điển hình")
     data.pop("state", None)
     if example is None:
         state = DvkState.REGISTERED if data["movement"] == Movement.DAN_VAN_KHEO else ""
-        example = Example(**data, state=state, created_by=_user(actor))
+        example = Example(**data, state=state, created_by=acting_user(actor))
         before = None
     else:
-        _check_actor(actor, example.unit, "sửa mô hình, điển hình")
+        require_write(actor, example.unit, what="sửa mô hình, điển hình")
         example = _lock(Example, example, expected_revision, f"Mô hình “{example.title}”")
         before = snapshot(example, EXAMPLE_FIELDS)
         if data["movement"] != example.movement:
@@ -889,7 +873,7 @@ def move_example(
 ) -> Example:
     """Move a "Dân vận khéo" model: registered → evaluated → effective / not effective.
     Recognising it as effective records who recognised it and when."""
-    _check_actor(actor, example.unit, "đánh giá mô hình")
+    require_write(actor, example.unit, what="đánh giá mô hình")
     if example.movement != Movement.DAN_VAN_KHEO:
         raise ValidationError("Chỉ mô hình “Dân vận khéo” có các bước đăng ký, đánh giá.")
     example = _lock(Example, example, expected_revision, f"Mô hình “{example.title}”")
@@ -905,7 +889,7 @@ def move_example(
         if not isinstance(recognised_by, Unit):
             errors.append("Hãy chọn cấp ủy công nhận mô hình hiệu quả.")
         else:
-            _check_actor(actor, recognised_by, "công nhận mô hình")
+            require_write(actor, recognised_by, what="công nhận mô hình")
         if _check_day(recognised_on, "ngày công nhận", errors) and (
             recognised_on.year < example.year
         ):
@@ -953,7 +937,7 @@ def bulk_create_examples(*, actor, rows: list[dict], reason: str = "") -> int:
                 **data,
                 state=state,
                 title_key=search_key(data["title"])[:300],
-                created_by=_user(actor),
+                created_by=acting_user(actor),
             )
         )
     _raise(problems)
@@ -1022,31 +1006,25 @@ def record_recognition(
     note: str = "",
 ) -> Recognition:
     errors: list[str] = []
-    if isinstance(recognised_by, Unit):
-        _check_actor(actor, recognised_by, "ghi biểu dương")
+    require_write(actor, recognised_by, what="ghi biểu dương")
     unit = _check_recognition(kind, member, year, recognised_by, recognised_on, errors)
     if not errors and Recognition.objects.filter(kind=kind, member=member, year=year).exists():
         errors.append(f"{member.full_name} đã được ghi “{kind.name}” năm {year}.")
     _raise(errors)
-    recognition = Recognition.objects.create(
+    return _create(
+        Recognition,
+        actor=actor,
+        action="emulation.recognition.create",
+        unit=unit,
+        fields=RECOGNITION_FIELDS,
         kind=kind,
         member=member,
-        unit=unit,
         year=year,
         recognised_by=recognised_by,
         recognised_on=recognised_on,
         decision_ref=_text(decision_ref),
         note=_text(note),
-        created_by=_user(actor),
     )
-    record_change(
-        actor=actor,
-        action="emulation.recognition.create",
-        obj=recognition,
-        unit=unit,
-        after=snapshot(recognition, RECOGNITION_FIELDS),
-    )
-    return recognition
 
 
 @transaction.atomic
@@ -1059,7 +1037,7 @@ def update_recognition(
     note: str = "",
     recognised_on: date | None = None,
 ) -> Recognition:
-    _check_actor(actor, recognition.recognised_by, "sửa biểu dương")
+    require_write(actor, recognition.recognised_by, what="sửa biểu dương")
     errors: list[str] = []
     day = recognised_on or recognition.recognised_on
     _check_day(day, "ngày biểu dương", errors)

@@ -26,7 +26,8 @@ from dangvu.members.models import Member
 from dangvu.orgs.models import Unit
 from dangvu.orgs.selectors import ancestors_on
 from dangvu.web.form_actions import NOTHING, form_page, submit
-from dangvu.web.pagination import CappedPaginator
+from dangvu.web.pagination import CappedPaginator, list_page, query_without_page
+from dangvu.web.unit_choices import capped_units
 
 from . import selectors, services
 from .figures import figures as compute_figures
@@ -54,7 +55,6 @@ from .models import (
 )
 
 PER_PAGE = 50
-MAX_UNIT_CHOICES = 500
 
 
 # ---------------------------------------------------------------- lookups
@@ -64,13 +64,7 @@ def _units(request, perm=permissions.READ, selected=()) -> list[Unit]:
     """Units for a choice: the user's scope for ``perm`` (ended ones too — records before
     the 2025 reform belong to the old units), only non-cells in a large scope; plus
     ``selected``."""
-    scoped = Unit.objects.visible_to(request.user, perm).order_by("path")
-    units = list(scoped[: MAX_UNIT_CHOICES + 1])
-    if len(units) > MAX_UNIT_CHOICES:
-        units = list(scoped.filter(kind__is_cell=False)[: MAX_UNIT_CHOICES * 4])
-    known = {u.pk for u in units}
-    units += [u for u in selected if u is not None and u.pk not in known]
-    return units
+    return capped_units(Unit.objects.visible_to(request.user, perm).order_by("path"), selected)
 
 
 def _member(request, member_id):
@@ -103,15 +97,14 @@ def _list(request, code: str):
         None if request.htmx else _units(request, selected=[chosen_unit(request.user, request.GET)])
     )
     form, unit, records = filtered(request.user, table, request.GET, units=units)
-    page = CappedPaginator(records, PER_PAGE).get_page(request.GET.get("trang"))
-    query = request.GET.copy()
-    query.pop("trang", None)
+    page = list_page(request, records, PER_PAGE)
+    query = query_without_page(request)
     context = {
         "table": table,
         "form": form,
         "page": page,
         "unit": unit,
-        "query": query.urlencode(),
+        "query": query,
         "can_create": _can_create(request),
     }
     if request.htmx:
@@ -762,10 +755,7 @@ def _safe(sentence_of, link) -> str:
 @login_required
 def figures(request):
     readable = selectors.readable_units(request.user)
-    unit = (
-        chosen_unit(request.user, request.GET)
-        or readable.current().order_by("depth", "path").first()
-    )
+    unit = chosen_unit(request.user, request.GET) or readable.top()
     form = FiguresForm(
         request.GET or None,
         units=_units(request, selected=[unit]),

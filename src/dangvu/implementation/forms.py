@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from django import forms
 
-from dangvu.members.forms import Styled
+from dangvu.web.form_fields import Styled
 from dangvu.orgs.forms import DATE_FORMATS, DateInput
 from dangvu.reports.periods import Period, period_choices
 from dangvu.vntext.fields import NFCFormCharField, NFCFormTextField

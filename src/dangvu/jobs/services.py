@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from dangvu.audit.context import current_source
-from dangvu.audit.services import record_change
+from dangvu.audit.services import acting_user, record_change
 
 from .file_names import storage_name
 from .models import Job
@@ -42,7 +42,7 @@ def start_job(
     transaction, so read it again (``refresh_from_db``) to see how it ended.
     """
     job_kind = get_kind(kind)  # unknown kinds fail here, not in the worker
-    actor = actor if actor is not None and actor.is_authenticated else None
+    actor = acting_user(actor)
     job = Job(
         kind=kind,
         title=title or job_kind.title,

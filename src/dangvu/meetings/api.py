@@ -2,13 +2,12 @@
 
 from datetime import date
 
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from dangvu.accounts.scopes import today
-from dangvu.audit.context import audit_source
+from dangvu.api_writes import Problem, api_write
 from dangvu.vntext.schema_types import NFCStr
 
 from . import selectors, services
@@ -90,10 +89,6 @@ class CountsOut(Schema):
     excused: int
     unexcused: int
     exempt: int
-
-
-class Problem(Schema):
-    detail: str
 
 
 class RatioOut(Schema):
@@ -227,15 +222,12 @@ def submit_attendance(request, meeting_id: int, payload: AttendanceIn):
         if payload.assignees is not None
         else None
     )
-    try:
-        with audit_source("api"):
-            counts = services.record_attendance(
-                actor=request.user,
-                meeting=meeting,
-                entries=entries,
-                assignees=assignees,
-                expected_revision=payload.expected_revision,
-            )
-    except ValidationError as exc:
-        return Status(422, {"detail": " ".join(exc.messages)})
+    with api_write():
+        counts = services.record_attendance(
+            actor=request.user,
+            meeting=meeting,
+            entries=entries,
+            assignees=assignees,
+            expected_revision=payload.expected_revision,
+        )
     return Status(200, counts)

@@ -7,9 +7,9 @@ from datetime import date
 
 from django import forms
 
-from dangvu.members.forms import Styled
 from dangvu.orgs.forms import DATE_FORMATS, DateInput
 from dangvu.vntext.fields import NFCFormCharField
+from dangvu.web.form_fields import Styled
 
 from .models import MeetingKind, Presence, Topic
 

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from django.conf import settings
-
 from dangvu.accounts.scopes import today
+from dangvu.jobs.list_exports import EXPORT_INLINE_MAX, list_title  # noqa: F401 - views read it here
 
 from . import selectors
 from .forms import FilterForm
 from .models import Topic
 
 EXPORT_JOB = "meetings.export"
-EXPORT_INLINE_MAX = 5000  # more rows: a background job with a progress bar
 
 
 def filtered(user, data, *, unit=None, units=()):
@@ -34,10 +32,7 @@ def filtered(user, data, *, unit=None, units=()):
 
 
 def export_title(unit) -> str:
-    title = "DANH SÁCH BUỔI SINH HOẠT CHI BỘ" + (f" — {unit.name}" if unit else "")
-    if settings.DEV_DEFAULTS:
-        title += " (DỮ LIỆU MÔ PHỎNG)"
-    return title
+    return list_title("DANH SÁCH BUỔI SINH HOẠT CHI BỘ", unit)
 
 
 def export_name() -> str:

@@ -113,7 +113,7 @@ def readable_units(user):
 
 
 def top_unit(user) -> Unit | None:
-    return readable_units(user).current().order_by("depth", "path").first()
+    return readable_units(user).top()
 
 
 def scope_is_empty(user) -> bool:

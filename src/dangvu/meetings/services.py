@@ -27,7 +27,8 @@ from django.utils import timezone
 from dangvu.accounts.scopes import today
 from dangvu.audit.context import current_source
 from dangvu.audit.models import AuditEntry
-from dangvu.audit.services import record_change, snapshot
+from dangvu.audit.revisions import refuse_stale
+from dangvu.audit.services import acting_user, record_change, snapshot
 from dangvu.fast_insert import insert_rows
 from dangvu.orgs.models import Unit, UnitVersion
 from dangvu.orgs.tree_paths import path_ids
@@ -60,10 +61,6 @@ def previous_month(month: date) -> date:
 
 def month_label(month: date) -> str:
     return f"{month.month:02d}/{month.year}"
-
-
-def _user(actor):
-    return actor if actor is not None and actor.is_authenticated else None
 
 
 # ---------------------------------------------------------------- meetings
@@ -182,11 +179,7 @@ def _meeting_snapshot(meeting: Meeting) -> dict:
 
 def _lock(meeting: Meeting, expected_revision: int | None) -> Meeting:
     locked = Meeting.objects.select_for_update().select_related("unit__kind").get(pk=meeting.pk)
-    if expected_revision is not None and locked.revision != expected_revision:
-        raise ValidationError(
-            "Buổi sinh hoạt này vừa được người khác cập nhật. Hãy tải lại trang, kiểm tra rồi "
-            "ghi lại."
-        )
+    refuse_stale(locked, expected_revision, "Buổi sinh hoạt này")
     return locked
 
 
@@ -542,7 +535,7 @@ def bulk_record_meetings(
         AssigneePresence.objects.bulk_create(presences, batch_size=batch_size)
         insert_rows(Attendance._meta.db_table, ATTENDANCE_COLUMNS, rows_out)
         AuditEntry.objects.create(
-            actor=_user(actor),
+            actor=acting_user(actor),
             source=current_source(),
             action="meetings.attendance.record_bulk",
             object_type="meetings.meeting",

@@ -20,14 +20,14 @@ from django.urls import reverse
 
 from dangvu.accounts import permissions
 from dangvu.accounts.scopes import scope_for, today
-from dangvu.audit.services import record_change
 from dangvu.documents.selectors import documents_mentioned
-from dangvu.jobs.services import start_job
+from dangvu.jobs.list_exports import export_list
 from dangvu.jobs.xlsx import xlsx_response
 from dangvu.members.models import Member, MemberPeriod
 from dangvu.orgs.models import Unit
 from dangvu.web.form_actions import NOTHING, submit
-from dangvu.web.pagination import CappedPaginator
+from dangvu.web.pagination import list_page, query_without_page
+from dangvu.web.unit_choices import capped_units, indented_name, unit_from_query
 
 from . import attendance_sheets, listing, selectors, services
 from .cell_sets import cells_of
@@ -48,7 +48,6 @@ from .roster import roster
 
 PER_PAGE = 50
 QUALITY_CELLS_PER_PAGE = 50
-MAX_UNIT_CHOICES = 500
 
 
 # ---------------------------------------------------------------- shared
@@ -57,24 +56,17 @@ MAX_UNIT_CHOICES = 500
 def _unit_choices(request, selected: Unit | None = None) -> list[Unit]:
     """Units offered in the "Tổ chức" filters: every current unit the user may read, or only
     the non-cell ones when there are too many (a province); plus the selected one."""
-    readable = selectors.readable_units(request.user).current().order_by("path")
-    units = list(readable[: MAX_UNIT_CHOICES + 1])
-    if len(units) > MAX_UNIT_CHOICES:
-        units = list(readable.filter(kind__is_cell=False)[: MAX_UNIT_CHOICES * 4])
-    if selected is not None and selected.pk not in {u.pk for u in units}:
-        units.append(selected)
+    units = capped_units(
+        selectors.readable_units(request.user).current().order_by("path"), [selected]
+    )
     for unit in units:
-        unit.label = "· " * max(unit.depth - 1, 0) + unit.name
+        unit.label = indented_name(unit)
     return units
 
 
 def _selected_unit(request, *, default_top: bool = False) -> Unit | None:
-    raw = request.GET.get("don_vi", "")
-    if not raw:
-        return selectors.top_unit(request.user) if default_top else None
-    if not raw.isdigit():
-        raise Http404
-    return get_object_or_404(selectors.readable_units(request.user), pk=int(raw))
+    unit = unit_from_query(request, selectors.readable_units(request.user))
+    return selectors.top_unit(request.user) if unit is None and default_top else unit
 
 
 def _filtered(request, *, with_choices: bool):
@@ -119,9 +111,8 @@ def _month_query(unit: Unit | None, first: date, last: date, **extra) -> str:
 @login_required
 def meeting_list(request):
     form, unit, meetings = _filtered(request, with_choices=True)
-    page = CappedPaginator(meetings, PER_PAGE).get_page(request.GET.get("trang"))
-    query = request.GET.copy()
-    query.pop("trang", None)
+    page = list_page(request, meetings, PER_PAGE)
+    query = query_without_page(request)
     return render(
         request,
         "meetings/list.html",
@@ -129,7 +120,7 @@ def meeting_list(request):
             "form": form,
             "unit": unit,
             "page": page,
-            "query": query.urlencode(),
+            "query": query,
             "can_create": selectors.writable_cells(request.user).exists(),
         },
     )
@@ -139,24 +130,17 @@ def meeting_list(request):
 def export(request):
     """The filtered list as XLSX: at once when short, else as a background job."""
     _, unit, meetings = _filtered(request, with_choices=False)
-    if meetings.order_by()[: listing.EXPORT_INLINE_MAX + 1].count() > listing.EXPORT_INLINE_MAX:
-        job = start_job(
-            actor=request.user,
-            kind=listing.EXPORT_JOB,
-            unit=unit,
-            params={"query": request.GET.urlencode()},
-        )
-        return redirect("jobs:detail", job.pk)
-    record_change(
-        actor=request.user,
-        action="meetings.export",
-        obj=request.user,
+    return export_list(
+        request,
+        rows=meetings,
+        job_kind=listing.EXPORT_JOB,
         unit=unit,
-        after={"filters": request.GET.urlencode()},
-    )
-    return xlsx_response(
-        listing.export_name(),
-        lambda handle: write_meetings(handle, meetings, title_lines=[listing.export_title(unit)]),
+        action="meetings.export",
+        name=listing.export_name(),
+        write=lambda handle: write_meetings(
+            handle, meetings, title_lines=[listing.export_title(unit)]
+        ),
+        inline_max=listing.EXPORT_INLINE_MAX,
     )
 
 
@@ -417,9 +401,8 @@ def quality(request):
                     }
                 )
             table.append({"version": version, "months": row})
-        query = request.GET.copy()
-        query.pop("trang", None)
-        context.update({"page": page, "months": months, "table": table, "query": query.urlencode()})
+        query = query_without_page(request)
+        context.update({"page": page, "months": months, "table": table, "query": query})
     return render(request, "meetings/quality.html", context)
 
 
@@ -462,7 +445,7 @@ def assignments(request):
         )
         .order_by("unit__sort_key", "start", "id")
     )
-    page = CappedPaginator(visible, PER_PAGE).get_page(request.GET.get("trang"))
+    page = list_page(request, visible, PER_PAGE)
     cells = selectors.writable_cells(request.user)
     form = None
     if cells.exists():

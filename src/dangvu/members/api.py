@@ -3,7 +3,6 @@ pages; events are written through the same services."""
 
 from datetime import date
 
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
@@ -11,6 +10,7 @@ from ninja.pagination import LimitOffsetPagination, paginate
 
 from dangvu.accounts import permissions
 from dangvu.accounts.scopes import has_perm_at, scope_for, today
+from dangvu.api_writes import Problem, api_write
 from dangvu.audit.context import audit_source
 from dangvu.audit.services import record_read
 from dangvu.orgs.models import Unit
@@ -137,10 +137,6 @@ class EventIn(Schema):
     decision_number: NFCStr = ""
     decision_date: date | None = None
     expected_revision: int | None = None
-
-
-class Problem(Schema):
-    detail: str
 
 
 class CountsOut(Schema):
@@ -290,16 +286,13 @@ def add_event(request, member_id: int, payload: EventIn):
     if unit_id is not None:
         data["unit"] = get_object_or_404(Unit.objects.visible_to(request.user), pk=unit_id)
     data = {k: v for k, v in data.items() if v not in (None, "", False)}
-    try:
-        with audit_source("api"):
-            event = services.record_event(
-                actor=request.user,
-                member=member,
-                kind=kind,
-                date=day,
-                expected_revision=revision,
-                **data,
-            )
-    except ValidationError as exc:
-        return Status(422, {"detail": " ".join(exc.messages)})
+    with api_write():
+        event = services.record_event(
+            actor=request.user,
+            member=member,
+            kind=kind,
+            date=day,
+            expected_revision=revision,
+            **data,
+        )
     return Status(201, event)

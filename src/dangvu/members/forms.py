@@ -4,8 +4,8 @@ from datetime import datetime
 
 from django import forms
 
-from dangvu.orgs.forms import DATE_FORMATS, DateInput
 from dangvu.vntext.fields import NFCFormCharField
+from dangvu.web.form_fields import Styled, date_field
 from dangvu.web.widgets import FastSelect
 
 from .lifecycle import BADGE_YEARS, EventKind, Status
@@ -21,24 +21,6 @@ AGE_BAND_LABELS = {
 }
 
 
-class Styled:
-    def style(self):
-        for field in self.fields.values():
-            widget = field.widget
-            if isinstance(widget, forms.CheckboxInput):
-                widget.attrs.setdefault("class", "form-check-input")
-            elif isinstance(widget, forms.Select):
-                widget.attrs.setdefault("class", "form-select form-select-sm")
-            else:
-                widget.attrs.setdefault("class", "form-control form-control-sm")
-
-
-def _date(label: str, required: bool = True, **kwargs) -> forms.DateField:
-    return forms.DateField(
-        label=label, required=required, input_formats=DATE_FORMATS, widget=DateInput(), **kwargs
-    )
-
-
 class FilterForm(Styled, forms.Form):
     """The list's search box and filters (all optional; the sensitive ones only for users
     who hold ``see_sensitive`` somewhere)."""
@@ -47,7 +29,7 @@ class FilterForm(Styled, forms.Form):
     don_vi = forms.TypedChoiceField(
         label="Tổ chức", required=False, coerce=int, empty_value=None, widget=FastSelect
     )
-    ngay = _date("Tại ngày", required=False)
+    ngay = date_field("Tại ngày", required=False)
     status = forms.ChoiceField(
         label="Trạng thái",
         required=False,
@@ -136,11 +118,11 @@ class EventForm(Styled, forms.Form):
         choices=[("", "— Chọn loại sự kiện —"), *EventKind.choices],
         error_messages={"required": "Hãy chọn loại sự kiện."},
     )
-    date = _date(
+    date = date_field(
         "Ngày (quyết định / hiệu lực)",
         error_messages={"required": "Hãy nhập ngày của sự kiện (dd/mm/yyyy)."},
     )
-    ceremony_date = _date("Ngày lễ kết nạp", required=False)
+    ceremony_date = date_field("Ngày lễ kết nạp", required=False)
     unit = forms.ModelChoiceField(label="Chi bộ", required=False, queryset=None)
     external = NFCFormCharField(
         label="Nơi ngoài hệ thống",
@@ -148,7 +130,7 @@ class EventForm(Styled, forms.Form):
         max_length=255,
         help_text="Khi chi bộ không có trong danh sách (tỉnh khác, lực lượng vũ trang…).",
     )
-    end_date = _date("Sinh hoạt tạm thời đến ngày", required=False)
+    end_date = date_field("Sinh hoạt tạm thời đến ngày", required=False)
     study = forms.BooleanField(label="Đi học (tạm thời tối đa 2 năm)", required=False)
     years = forms.TypedChoiceField(
         label="Huy hiệu (năm tuổi Đảng)",
@@ -160,7 +142,7 @@ class EventForm(Styled, forms.Form):
     ground = NFCFormCharField(label="Lý do, căn cứ", required=False, max_length=2000)
     sponsors = NFCFormCharField(label="Người giới thiệu", required=False, max_length=255)
     decision_number = NFCFormCharField(label="Số quyết định", required=False, max_length=60)
-    decision_date = _date("Ngày quyết định", required=False)
+    decision_date = date_field("Ngày quyết định", required=False)
     revision = forms.IntegerField(widget=forms.HiddenInput())
 
     def __init__(self, *args, units, kind: str = "", **kwargs):
@@ -275,7 +257,7 @@ class CardForm(Styled, forms.Form):
         help_text="Thẻ mới: 12 chữ số; thẻ cũ: dạng NN.NNNNNN.",
         error_messages={"required": "Hãy nhập số thẻ."},
     )
-    issued_on = _date("Ngày cấp", required=False)
+    issued_on = date_field("Ngày cấp", required=False)
     issuer = NFCFormCharField(label="Nơi cấp", required=False, max_length=255)
 
     def __init__(self, *args, **kwargs):
@@ -291,7 +273,7 @@ class RegisterForm(Styled, forms.Form):
     )
     other_name = NFCFormCharField(label="Tên gọi khác", required=False, max_length=180)
     gender = forms.ChoiceField(label="Giới tính", choices=Gender.choices)
-    birth_date = _date("Ngày sinh", error_messages={"required": "Hãy nhập ngày sinh."})
+    birth_date = date_field("Ngày sinh", error_messages={"required": "Hãy nhập ngày sinh."})
     cccd = forms.CharField(label="Số định danh cá nhân (12 số)", required=False, max_length=12)
     old_cmnd = forms.CharField(label="Số CMND cũ", required=False, max_length=12)
     ethnicity = NFCFormCharField(label="Dân tộc", required=False, max_length=50)
@@ -318,16 +300,16 @@ class RegisterForm(Styled, forms.Form):
         queryset=None,
         error_messages={"required": "Hãy chọn chi bộ kết nạp."},
     )
-    admission_date = _date(
+    admission_date = date_field(
         "Ngày quyết định kết nạp",
         error_messages={"required": "Hãy nhập ngày quyết định kết nạp."},
     )
-    ceremony_date = _date(
+    ceremony_date = date_field(
         "Ngày lễ kết nạp", error_messages={"required": "Hãy nhập ngày tổ chức lễ kết nạp."}
     )
     sponsors = NFCFormCharField(label="Người giới thiệu", required=False, max_length=255)
     decision_number = NFCFormCharField(label="Số quyết định kết nạp", required=False, max_length=60)
-    official_date_decided = _date(
+    official_date_decided = date_field(
         "Ngày quyết định công nhận chính thức (nếu đã có)", required=False
     )
 

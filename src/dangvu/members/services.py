@@ -18,13 +18,15 @@ from django.utils import timezone
 
 from dangvu.audit.context import current_source
 from dangvu.audit.models import AuditEntry
-from dangvu.audit.services import record_change, snapshot
-from dangvu.vntext.cccd import cccd_into, validate_cccd
+from dangvu.audit.revisions import refuse_stale
+from dangvu.audit.services import acting_user, record_change, snapshot
+from dangvu.vntext.cccd import validate_cccd
 from dangvu.vntext.fields import NFCCharField, NFCTextField
 from dangvu.vntext.normalize import clean_text, nfc
 from dangvu.vntext.search_keys import search_key
 from dangvu.vntext.sort_keys import name_sort_key, split_full_name
 
+from .identity import check_cccd, check_name_gender_birth
 from .lifecycle import Event, EventKind, LifecycleError, build_timeline
 from .models import (
     SENSITIVE_FIELDS,
@@ -78,23 +80,11 @@ def _clean_identity(data: dict, *, current: Member | None = None) -> dict:
         cleaned[name] = clean_text(value) if isinstance(value, str) else value
     merged = {f: getattr(current, f) for f in IDENTITY_FIELDS} if current else {}
     merged.update(cleaned)
-    if not merged.get("ten"):
-        errors.setdefault("ten", []).append("Thiếu tên.")
-    if merged.get("gender") not in Gender.values:
-        errors.setdefault("gender", []).append("Giới tính phải là Nam hoặc Nữ.")
-    birth = merged.get("birth_date")
-    if not isinstance(birth, date):
-        errors.setdefault("birth_date", []).append("Thiếu ngày sinh (dd/mm/yyyy).")
-    elif birth > date.today():
-        errors.setdefault("birth_date", []).append("Ngày sinh ở tương lai.")
+    check_name_gender_birth(errors, merged)
     if merged.get("theory_level", "") not in TheoryLevel.values:
         errors.setdefault("theory_level", []).append("Trình độ lý luận chính trị không hợp lệ.")
-    cleaned_cccd = merged.get("cccd") and cccd_into(
-        errors, merged["cccd"], birth_date=birth, gender=merged.get("gender")
-    )
+    cleaned_cccd = check_cccd(errors, merged, cleaned)
     if cleaned_cccd:
-        if "cccd" in cleaned:
-            cleaned["cccd"] = cleaned_cccd
         clash = Member.objects.filter(cccd=cleaned_cccd)
         if current is not None:
             clash = clash.exclude(pk=current.pk)
@@ -172,11 +162,7 @@ def _derived(timeline) -> dict:
 
 def _lock(member: Member, expected_revision: int | None) -> Member:
     locked = Member.objects.select_for_update().get(pk=member.pk)
-    if expected_revision is not None and locked.revision != expected_revision:
-        raise ValidationError(
-            f"Hồ sơ của {locked.full_name} vừa được người khác cập nhật. "
-            "Hãy tải lại trang, kiểm tra rồi ghi nhận lại."
-        )
+    refuse_stale(locked, expected_revision, f"Hồ sơ của {locked.full_name}")
     return locked
 
 
@@ -215,7 +201,7 @@ def record_event(
     if kind not in EventKind.values:
         raise ValidationError("Loại sự kiện không hợp lệ.")
     member = _lock(member, expected_revision)
-    event = MemberEvent(member=member, kind=kind, date=date, actor=_user(actor), **details)
+    event = MemberEvent(member=member, kind=kind, date=date, actor=acting_user(actor), **details)
     event.external = clean_text(event.external or "")
     event.save()
     before = {"unit": member.unit_id, "party_since": member.party_since}
@@ -257,14 +243,14 @@ def register_member(
         unit=unit,
         sponsors=sponsors,
         decision_number=decision_number,
-        actor=_user(actor),
+        actor=acting_user(actor),
     )
     if official_date_decided is not None:
         MemberEvent.objects.create(
             member=member,
             kind=EventKind.RECOGNITION,
             date=official_date_decided,
-            actor=_user(actor),
+            actor=acting_user(actor),
         )
     _rebuild(member, _live_events(member))
     record_change(
@@ -306,7 +292,7 @@ def correct_member(
                 new_value=_text(new),
                 reason=reason,
                 decision_ref=clean_text(decision_ref),
-                actor=_user(actor),
+                actor=acting_user(actor),
             )
         )
         setattr(member, name, new)
@@ -348,7 +334,7 @@ def void_event(*, actor, member: Member, event: MemberEvent, reason: str, decisi
         new_value="(hủy)",
         reason=reason,
         decision_ref=clean_text(decision_ref),
-        actor=_user(actor),
+        actor=acting_user(actor),
     )
     MemberEvent.objects.filter(pk=event.pk).update(voided_by=correction)
     _rebuild(member, _live_events(member))
@@ -394,10 +380,6 @@ def issue_card(
         after=snapshot(card, ["number", "regime", "issued_on", "issuer"]),
     )
     return card
-
-
-def _user(actor):
-    return actor if actor is not None and actor.is_authenticated else None
 
 
 def _text(value) -> str:
@@ -504,7 +486,7 @@ def _merge_name_index_pending(alias: str) -> None:
 
 
 def _write_people(actor, prepared: list[tuple], reason: str, batch_size: int) -> int:
-    user = _user(actor)
+    user = acting_user(actor)
     actor_id = user.pk if user is not None else None
     writer = _BulkWriter()
     if writer.postgres:

@@ -16,6 +16,7 @@ from dangvu.orgs.models import Unit
 from dangvu.web.as_of import as_of
 from dangvu.web.form_actions import NOTHING, form_page, submit
 from dangvu.web.pagination import CappedPaginator
+from dangvu.web.unit_choices import capped_units, indented_name, unit_from_query
 
 from . import selectors, services, worklists
 from .export import xlsx_response
@@ -24,7 +25,6 @@ from .models import SENSITIVE_FIELDS, Member, TheoryLevel
 from .sections import render_sections
 
 PER_PAGE = 50
-MAX_UNIT_CHOICES = 500
 
 
 def _member(request, member_id: int) -> Member:
@@ -55,23 +55,14 @@ def _unit_choices(request, selected: Unit | None = None) -> list[Unit]:
     """The units offered in the "Tổ chức" filter: every current unit the user may read, or
     only the non-cell ones when there are too many (a province); plus the selected one."""
     readable = Unit.objects.visible_to(request.user, permissions.READ).current().order_by("path")
-    units = list(readable[: MAX_UNIT_CHOICES + 1])
-    if len(units) > MAX_UNIT_CHOICES:
-        units = list(readable.filter(kind__is_cell=False)[: MAX_UNIT_CHOICES * 4])
-    if selected is not None and selected.pk not in {u.pk for u in units}:
-        units.append(selected)
+    units = capped_units(readable, [selected])
     for unit in units:
-        unit.label = "· " * max(unit.depth - 1, 0) + unit.name
+        unit.label = indented_name(unit)
     return units
 
 
 def _selected_unit(request) -> Unit | None:
-    raw = request.GET.get("don_vi", "")
-    if not raw:
-        return None
-    if not raw.isdigit():
-        raise Http404
-    return get_object_or_404(Unit.objects.visible_to(request.user), pk=int(raw))
+    return unit_from_query(request, Unit.objects.visible_to(request.user))
 
 
 def _filtered(request, *, with_choices: bool = False):
@@ -338,12 +329,7 @@ def work_lists(request):
 
 def _counted_unit(request):
     visible = Unit.objects.visible_to(request.user, permissions.READ)
-    raw = request.GET.get("don_vi", "")
-    if raw:
-        if not raw.isdigit():
-            raise Http404
-        return get_object_or_404(visible, pk=int(raw))
-    return visible.current().order_by("depth", "path").first()
+    return unit_from_query(request, visible) or visible.top()
 
 
 @login_required

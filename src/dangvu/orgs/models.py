@@ -81,6 +81,10 @@ class UnitQuerySet(models.QuerySet):
     def current(self):
         return self.filter(ended_on__isnull=True)
 
+    def top(self):
+        """The highest current unit among these (of a user's scope: where their pages start)."""
+        return self.current().order_by("depth", "path").first()
+
 
 class Unit(models.Model):
     kind = models.ForeignKey(UnitKind, on_delete=models.PROTECT, related_name="+")

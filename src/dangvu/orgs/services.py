@@ -16,7 +16,7 @@ from django.db import transaction
 from django.db.models import F, Q, Value
 from django.db.models.functions import Concat, Substr
 
-from dangvu.audit.services import record_change, snapshot
+from dangvu.audit.services import acting_user, record_change, snapshot
 from dangvu.vntext.formats import format_date
 from dangvu.vntext.normalize import clean_text, tone_normal
 from dangvu.vntext.search_keys import search_key
@@ -144,7 +144,7 @@ def _event(kind, unit, day, decision: Decision, summary, actor) -> LineageEvent:
         decision_issuer=clean_text(decision.issuer),
         summary=summary[:500],
         note=decision.note,
-        actor=actor if actor is not None and actor.is_authenticated else None,
+        actor=acting_user(actor),
     )
 
 

@@ -4,12 +4,11 @@ gets the counts (``decisions/counts``) and the figures."""
 
 from datetime import date
 
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
-from dangvu.audit.context import audit_source
+from dangvu.api_writes import Problem, api_write
 from dangvu.members.models import Member
 from dangvu.orgs.models import Unit
 from dangvu.study.selectors import period_of
@@ -117,10 +116,6 @@ class DecisionIn(Schema):
     subject_member: int | None = None
     text: NFCStr = ""
     case: int | None = None
-
-
-class Problem(Schema):
-    detail: str
 
 
 class KindCount(Schema):
@@ -256,21 +251,18 @@ def oversight_decide(request, payload: DecisionIn):
     case = None
     if payload.case is not None:
         case = selectors.case_for(request.user, payload.case)
-    try:
-        with audit_source("api"):
-            decision = services.decide_discipline(
-                actor=request.user,
-                unit=unit,
-                number=payload.number,
-                date=payload.date,
-                violation=violation,
-                form=payload.form,
-                text=payload.text,
-                case=case,
-                **subject,
-            )
-    except ValidationError as exc:
-        return Status(422, {"detail": " ".join(exc.messages)})
+    with api_write():
+        decision = services.decide_discipline(
+            actor=request.user,
+            unit=unit,
+            number=payload.number,
+            date=payload.date,
+            violation=violation,
+            form=payload.form,
+            text=payload.text,
+            case=case,
+            **subject,
+        )
     return Status(201, selectors.decision_for(request.user, decision.pk))
 
 

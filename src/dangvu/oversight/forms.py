@@ -6,17 +6,10 @@ from __future__ import annotations
 from django import forms
 
 from dangvu.accounts.scopes import today
-from dangvu.members.forms import Styled
-from dangvu.orgs.forms import DATE_FORMATS, DateInput
 from dangvu.vntext.fields import NFCFormCharField
+from dangvu.web.form_fields import DateRange, Styled, date_field
 
 from .models import Activity, CaseKind, Form, SubjectKind, ViolationCategory
-
-
-def _date(label: str, required: bool = True) -> forms.DateField:
-    return forms.DateField(
-        label=label, required=required, input_formats=DATE_FORMATS, widget=DateInput()
-    )
 
 
 def _unit_field(label: str, required: bool = True) -> forms.TypedChoiceField:
@@ -65,10 +58,10 @@ class RevisionField(forms.Form):
 # ---------------------------------------------------------------- filters
 
 
-class CaseFilterForm(Styled, forms.Form):
+class CaseFilterForm(DateRange, Styled, forms.Form):
     don_vi = _unit_field("Tổ chức", required=False)
-    tu_ngay = _date("Từ ngày", required=False)
-    den_ngay = _date("Đến ngày", required=False)
+    tu_ngay = date_field("Từ ngày", required=False)
+    den_ngay = date_field("Đến ngày", required=False)
     hoat_dong = forms.ChoiceField(
         label="Hoạt động", required=False, choices=[("", "Tất cả"), *Activity.choices]
     )
@@ -80,13 +73,6 @@ class CaseFilterForm(Styled, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["don_vi"].choices = _unit_choices(units, "Tất cả trong phạm vi")
         self.style()
-
-    def clean(self):
-        data = super().clean()
-        first, last = data.get("tu_ngay"), data.get("den_ngay")
-        if first and last and first > last:
-            self.add_error("den_ngay", "“Đến ngày” trước “Từ ngày”.")
-        return data
 
 
 class DecisionFilterForm(CaseFilterForm):
@@ -176,8 +162,8 @@ class CaseForm(Styled, SubjectFields, RevisionField):
         label="Theo nội dung kế hoạch", required=False, coerce=int, empty_value=None
     )
     title = NFCFormCharField(label="Nội dung", max_length=500)
-    start_date = _date("Ngày bắt đầu")
-    end_date = _date("Ngày kết thúc", required=False)
+    start_date = date_field("Ngày bắt đầu")
+    end_date = date_field("Ngày kết thúc", required=False)
     findings = _text("Kết quả, phát hiện")
     conclusion = _text("Kết luận")
     follow_up = _text("Kiến nghị, theo dõi sau kiểm tra, giám sát")
@@ -206,7 +192,7 @@ class CaseForm(Styled, SubjectFields, RevisionField):
 class DecisionForm(Styled, SubjectFields, RevisionField):
     unit = _unit_field("Cấp quyết định")
     number = NFCFormCharField(label="Số quyết định", max_length=60, help_text="Ví dụ: 12-QĐ/UBKT")
-    date = _date("Ngày quyết định")
+    date = date_field("Ngày quyết định")
     violation = forms.ModelChoiceField(
         label="Nhóm vi phạm", queryset=ViolationCategory.objects.filter(active=True)
     )

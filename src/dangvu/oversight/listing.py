@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from django.conf import settings
-
 from dangvu.accounts.scopes import today
+from dangvu.jobs.list_exports import EXPORT_INLINE_MAX, list_title  # noqa: F401 - views read it here
 
 from . import selectors
 from .forms import CaseFilterForm, DecisionFilterForm
@@ -12,7 +11,6 @@ from .models import DisciplineDecision
 
 CASES_EXPORT_JOB = "oversight.cases_export"
 DECISIONS_EXPORT_JOB = "oversight.decisions_export"
-EXPORT_INLINE_MAX = 5000  # more rows: a background job with a progress bar
 
 
 def case_filters(data, *, units=()):
@@ -51,19 +49,12 @@ def exported_decisions(user, filters: dict):
     return qs.select_related("unit", "subject_home", "violation").order_by("-date", "-id")
 
 
-def _title(text: str, unit) -> str:
-    title = text + (f" — {unit.name}" if unit else "")
-    if settings.DEV_DEFAULTS:
-        title += " (DỮ LIỆU MÔ PHỎNG)"
-    return title
-
-
 def cases_title(unit) -> str:
-    return _title("DANH SÁCH CUỘC KIỂM TRA, GIÁM SÁT", unit)
+    return list_title("DANH SÁCH CUỘC KIỂM TRA, GIÁM SÁT", unit)
 
 
 def decisions_title(unit) -> str:
-    return _title("DANH SÁCH QUYẾT ĐỊNH KỶ LUẬT", unit)
+    return list_title("DANH SÁCH QUYẾT ĐỊNH KỶ LUẬT", unit)
 
 
 def cases_name() -> str:

@@ -37,7 +37,7 @@ def readable_units(user):
 
 
 def top_unit(user) -> Unit | None:
-    return readable_units(user).current().order_by("depth", "path").first()
+    return readable_units(user).top()
 
 
 def managed_units(user):

@@ -30,6 +30,7 @@ from django.db import transaction
 from django.db.models import F
 
 from dangvu.accounts.scopes import today
+from dangvu.audit.revisions import refuse_stale
 from dangvu.audit.services import record_change, snapshot
 from dangvu.members.lifecycle import EventKind, Status
 from dangvu.members.models import Member
@@ -145,13 +146,6 @@ def check_form(kind: str, form: str) -> None:
         )
 
 
-def _stale(obj, expected_revision: int | None, what: str) -> None:
-    if expected_revision is not None and obj.revision != expected_revision:
-        raise ValidationError(
-            f"{what} này vừa được người khác cập nhật. Hãy tải lại trang, kiểm tra rồi ghi lại."
-        )
-
-
 # ---------------------------------------------------------------- plans
 
 
@@ -193,7 +187,7 @@ def update_plan(
     *, actor, plan: Plan, expected_revision: int | None, title: str, number: str = "", note=""
 ):
     plan = Plan.objects.select_for_update().select_related("unit").get(pk=plan.pk)
-    _stale(plan, expected_revision, "Kế hoạch")
+    refuse_stale(plan, expected_revision, "Kế hoạch này")
     before = snapshot(plan, PLAN_FIELDS)
     title = _text(title)
     if not title:
@@ -227,7 +221,7 @@ def add_plan_item(
     expected_revision: int | None = None,
 ) -> PlanItem:
     plan = Plan.objects.select_for_update().select_related("unit").get(pk=plan.pk)
-    _stale(plan, expected_revision, "Kế hoạch")
+    refuse_stale(plan, expected_revision, "Kế hoạch này")
     _check_choice(activity, Activity, "Hoạt động")
     _check_choice(kind, CaseKind, "Loại kiểm tra, giám sát")
     content = _text(content)
@@ -371,7 +365,7 @@ def update_case(
 ) -> Case:
     """Change what was found and concluded (the conducting body and the subject stay)."""
     case = Case.objects.select_for_update().select_related("unit").get(pk=case.pk)
-    _stale(case, expected_revision, "Cuộc kiểm tra, giám sát")
+    refuse_stale(case, expected_revision, "Cuộc kiểm tra, giám sát này")
     before = snapshot(case, CASE_FIELDS)
     fresh = _prepare_case(
         unit=case.unit,
@@ -503,7 +497,7 @@ def update_decision(
         .select_related("unit", "subject_unit", "subject_member")
         .get(pk=decision.pk)
     )
-    _stale(decision, expected_revision, "Quyết định kỷ luật")
+    refuse_stale(decision, expected_revision, "Quyết định kỷ luật này")
     before = snapshot(decision, DECISION_FIELDS)
     number = _decision_checks(decision.unit, number, date, violation)
     if decision.form in CONSEQUENTIAL and (form != decision.form or date != decision.date):

@@ -15,14 +15,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from dangvu.accounts.scopes import today
-from dangvu.audit.services import record_change
-from dangvu.jobs.services import start_job
-from dangvu.jobs.xlsx import xlsx_response
+from dangvu.jobs.list_exports import export_list
 from dangvu.members.models import Member
 from dangvu.orgs.models import Unit
 from dangvu.study.selectors import period_of
 from dangvu.web.form_actions import NOTHING, form_page, submit
-from dangvu.web.pagination import CappedPaginator
+from dangvu.web.pagination import list_page, query_without_page
+from dangvu.web.unit_choices import MAX_UNIT_CHOICES, capped_units, indented_name, unit_from_query
 
 from . import listing, selectors, services
 from .export import write_cases, write_decisions
@@ -38,7 +37,6 @@ from .forms import (
 from .models import Activity, Case, CaseKind, Form, PlanItem, SubjectKind
 
 PER_PAGE = 50
-MAX_UNIT_CHOICES = 500
 
 
 # ---------------------------------------------------------------- shared
@@ -47,7 +45,7 @@ MAX_UNIT_CHOICES = 500
 def _labelled(units) -> list[Unit]:
     units = list(units)
     for unit in units:
-        unit.label = "· " * max(unit.depth - 1, 0) + unit.name
+        unit.label = indented_name(unit)
         if unit.ended_on is not None:
             unit.label += " (đã kết thúc)"
     return units
@@ -56,12 +54,7 @@ def _labelled(units) -> list[Unit]:
 def _filter_units(request, selected: Unit | None) -> list[Unit]:
     """Units offered in the "Tổ chức" filters (current ones; non-cells when there are many)."""
     readable = selectors.readable_units(request.user).current().order_by("path")
-    units = list(readable[: MAX_UNIT_CHOICES + 1])
-    if len(units) > MAX_UNIT_CHOICES:
-        units = list(readable.filter(kind__is_cell=False)[:MAX_UNIT_CHOICES])
-    if selected is not None and selected.pk not in {u.pk for u in units}:
-        units.append(selected)
-    return _labelled(units)
+    return _labelled(capped_units(readable, [selected], non_cell_limit=MAX_UNIT_CHOICES))
 
 
 def _subject_units(request) -> list[Unit]:
@@ -73,18 +66,8 @@ def _subject_units(request) -> list[Unit]:
 
 
 def _selected_unit(request, *, default_top: bool = False) -> Unit | None:
-    raw = request.GET.get("don_vi", "")
-    if not raw:
-        return selectors.top_unit(request.user) if default_top else None
-    if not raw.isdigit():
-        raise Http404
-    return get_object_or_404(selectors.readable_units(request.user), pk=int(raw))
-
-
-def _query(request) -> str:
-    query = request.GET.copy()
-    query.pop("trang", None)
-    return query.urlencode()
+    unit = unit_from_query(request, selectors.readable_units(request.user))
+    return selectors.top_unit(request.user) if unit is None and default_top else unit
 
 
 def _managed_unit(request, unit_id) -> Unit:
@@ -110,22 +93,6 @@ def _subject(request, data) -> dict:
     return {"subject_member": member}
 
 
-def _export(request, *, rows, job_kind, unit, action, write, name):
-    if rows.order_by()[: listing.EXPORT_INLINE_MAX + 1].count() > listing.EXPORT_INLINE_MAX:
-        job = start_job(
-            actor=request.user, kind=job_kind, unit=unit, params={"query": request.GET.urlencode()}
-        )
-        return redirect("jobs:detail", job.pk)
-    record_change(
-        actor=request.user,
-        action=action,
-        obj=request.user,
-        unit=unit,
-        after={"filters": request.GET.urlencode()},
-    )
-    return xlsx_response(name, write)
-
-
 # ---------------------------------------------------------------- cases
 
 
@@ -135,7 +102,7 @@ def case_list(request):
     form, cases = listing.filtered_cases(
         request.user, request.GET, unit=unit, units=_filter_units(request, unit)
     )
-    page = CappedPaginator(cases, PER_PAGE).get_page(request.GET.get("trang"))
+    page = list_page(request, cases, PER_PAGE)
     return render(
         request,
         "oversight/case_list.html",
@@ -143,7 +110,7 @@ def case_list(request):
             "form": form,
             "unit": unit,
             "page": page,
-            "query": _query(request),
+            "query": query_without_page(request),
             "can_create": selectors.managed_units(request.user).exists(),
         },
     )
@@ -153,7 +120,7 @@ def case_list(request):
 def case_export(request):
     unit = _selected_unit(request)
     _, cases = listing.filtered_cases(request.user, request.GET, unit=unit)
-    return _export(
+    return export_list(
         request,
         rows=cases,
         job_kind=listing.CASES_EXPORT_JOB,
@@ -161,6 +128,7 @@ def case_export(request):
         action="oversight.cases.export",
         name=listing.cases_name(),
         write=lambda handle: write_cases(handle, cases, title_lines=[listing.cases_title(unit)]),
+        inline_max=listing.EXPORT_INLINE_MAX,
     )
 
 
@@ -285,14 +253,14 @@ def plan_list(request):
     form = PlanFilterForm(request.GET or None, units=_filter_units(request, unit))
     year = form.cleaned_data.get("nam") if form.is_valid() else None
     plans = selectors.plan_list(request.user, unit=unit, year=year)
-    page = CappedPaginator(plans, PER_PAGE).get_page(request.GET.get("trang"))
+    page = list_page(request, plans, PER_PAGE)
     return render(
         request,
         "oversight/plan_list.html",
         {
             "form": form,
             "page": page,
-            "query": _query(request),
+            "query": query_without_page(request),
             "can_create": selectors.managed_units(request.user).exists(),
         },
     )
@@ -421,7 +389,7 @@ def decision_list(request):
     page = None
     if selectors.manages_anywhere(request.user):
         rows = selectors.detailed_decisions(request.user, **filters)
-        page = CappedPaginator(rows, PER_PAGE).get_page(request.GET.get("trang"))
+        page = list_page(request, rows, PER_PAGE)
     return render(
         request,
         "oversight/decision_list.html",
@@ -430,7 +398,7 @@ def decision_list(request):
             "unit": unit,
             "counts": counts,
             "page": page,
-            "query": _query(request),
+            "query": query_without_page(request),
             "can_create": selectors.managed_units(request.user).exists(),
         },
     )
@@ -441,7 +409,7 @@ def decision_export(request):
     unit = _selected_unit(request)
     _, filters = listing.decision_filters(request.GET, unit=unit)
     decisions = listing.exported_decisions(request.user, filters)
-    return _export(
+    return export_list(
         request,
         rows=decisions,
         job_kind=listing.DECISIONS_EXPORT_JOB,
@@ -451,6 +419,7 @@ def decision_export(request):
         write=lambda handle: write_decisions(
             handle, request.user, decisions, title_lines=[listing.decisions_title(unit)]
         ),
+        inline_max=listing.EXPORT_INLINE_MAX,
     )
 
 

@@ -4,21 +4,14 @@ from __future__ import annotations
 
 from django import forms
 
-from dangvu.members.forms import Styled
-from dangvu.orgs.forms import DATE_FORMATS, DateInput
 from dangvu.vntext.fields import NFCFormCharField
+from dangvu.web.form_fields import Styled, date_field
 
 from .models import Level, SubjectKind
 from .selectors import STATES
 
 LEVEL_CHOICES = [("", "Theo điểm"), *list(Level.choices)]
 QUARTERS = [(0, "Cả năm"), (1, "Quý I"), (2, "Quý II"), (3, "Quý III"), (4, "Quý IV")]
-
-
-def _date(label: str, required: bool = True, **kwargs) -> forms.DateField:
-    return forms.DateField(
-        label=label, required=required, input_formats=DATE_FORMATS, widget=DateInput(), **kwargs
-    )
 
 
 def _units_field(units, label="Tổ chức", empty="Tất cả trong phạm vi"):
@@ -98,7 +91,7 @@ class RoundForm(Styled, forms.Form):
     subject_kind = forms.ChoiceField(label="Đối tượng", choices=SubjectKind.choices)
     year = forms.IntegerField(label="Năm", min_value=2000, max_value=2999)
     quarter = forms.TypedChoiceField(label="Kỳ", coerce=int, choices=QUARTERS, initial=0)
-    date = _date("Ngày đánh giá", help_text="Danh sách đảng viên, tổ chức lấy theo ngày này.")
+    date = date_field("Ngày đánh giá", help_text="Danh sách đảng viên, tổ chức lấy theo ngày này.")
     title = NFCFormCharField(label="Tên đợt", required=False, max_length=255)
     note = NFCFormCharField(label="Ghi chú", required=False, widget=forms.Textarea({"rows": 2}))
     revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
@@ -238,8 +231,8 @@ class CommitmentForm(Styled, forms.Form):
     action = NFCFormCharField(
         label="Biện pháp khắc phục", widget=forms.Textarea({"rows": 2}), max_length=4000
     )
-    due = _date("Hạn hoàn thành")
-    done_on = _date("Ngày hoàn thành", required=False)
+    due = date_field("Hạn hoàn thành")
+    done_on = date_field("Ngày hoàn thành", required=False)
     result = NFCFormCharField(
         label="Kết quả khắc phục", required=False, widget=forms.Textarea({"rows": 2})
     )

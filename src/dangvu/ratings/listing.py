@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from django.conf import settings
-
 from dangvu.accounts.scopes import today
+from dangvu.jobs.list_exports import EXPORT_INLINE_MAX, list_title  # noqa: F401 - views read it here
 
 from . import selectors
 from .forms import RatingFilterForm
 from .models import Round
 
 EXPORT_JOB = "ratings.export"
-EXPORT_INLINE_MAX = 5000  # more rows: a background job with a progress bar
 GOOD_OR_BETTER = "tot_tro_len"
 
 
@@ -45,10 +43,7 @@ def filtered(user, data, *, unit=None, units=()):
 
 
 def export_title(unit) -> str:
-    title = "KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG" + (f" — {unit.name}" if unit else "")
-    if settings.DEV_DEFAULTS:
-        title += " (DỮ LIỆU MÔ PHỎNG)"
-    return title
+    return list_title("KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG", unit)
 
 
 def export_name() -> str:

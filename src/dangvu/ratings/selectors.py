@@ -49,7 +49,7 @@ def readable_units(user):
 
 
 def top_unit(user) -> Unit | None:
-    return readable_units(user).current().order_by("depth", "path").first()
+    return readable_units(user).top()
 
 
 def round_for(user, round_id: int) -> Round:

@@ -31,6 +31,7 @@ from django.db.models import F
 
 from dangvu.accounts import permissions
 from dangvu.accounts.scopes import scope_for, today
+from dangvu.audit.revisions import STALE, refuse_stale
 from dangvu.audit.services import record_change, snapshot
 from dangvu.members.lifecycle import Status
 from dangvu.members.models import Member
@@ -45,11 +46,6 @@ from .models import Commitment, Level, Rating, Round, SubjectKind, Thresholds
 from .schemes import Quota, quota_of, thresholds_for
 
 RATED_STATUSES = (Status.PROBATIONARY, Status.OFFICIAL)
-STALE = "vừa được người khác cập nhật. Hãy tải lại trang, kiểm tra rồi ghi lại."
-
-
-def _user(actor):
-    return actor if actor is not None and actor.is_authenticated else None
 
 
 # ---------------------------------------------------------------- score and level
@@ -160,8 +156,7 @@ def create_round(
 
 def _lock_round(round_: Round, expected_revision: int | None) -> Round:
     locked = Round.objects.select_for_update().select_related("unit").get(pk=round_.pk)
-    if expected_revision is not None and locked.revision != expected_revision:
-        raise ValidationError("Đợt đánh giá này " + STALE)
+    refuse_stale(locked, expected_revision, "Đợt đánh giá này")
     return locked
 
 
@@ -564,8 +559,7 @@ def update_commitment(
 ) -> Commitment:
     """Change a commitment, or follow it up: ``done_on`` (with the result) marks it done."""
     locked = Commitment.objects.select_for_update().select_related("unit").get(pk=commitment.pk)
-    if expected_revision is not None and locked.revision != expected_revision:
-        raise ValidationError("Đăng ký khắc phục này " + STALE)
+    refuse_stale(locked, expected_revision, "Đăng ký khắc phục này")
     _check_commitment(shortcoming, action, due, done_on)
     if done_on is not None and not clean_text(result):
         raise ValidationError("Đã hoàn thành thì ghi kết quả khắc phục.")

@@ -16,13 +16,12 @@ from django.urls import reverse
 
 from dangvu.accounts import permissions
 from dangvu.accounts.scopes import scope_for, today
-from dangvu.audit.services import record_change
-from dangvu.jobs.services import start_job
-from dangvu.jobs.xlsx import xlsx_response
+from dangvu.jobs.list_exports import export_list
 from dangvu.members.models import Member
 from dangvu.orgs.models import Unit
 from dangvu.web.form_actions import NOTHING, submit
-from dangvu.web.pagination import CappedPaginator
+from dangvu.web.pagination import list_page, query_without_page
+from dangvu.web.unit_choices import MAX_UNIT_CHOICES, capped_units, indented_name, unit_from_query
 
 from . import listing, selectors, services
 from .export import write_ratings
@@ -42,7 +41,6 @@ from .models import LEVEL_ORDER, Rating, SubjectKind
 from .schemes import quota_of, thresholds_for
 
 PER_PAGE = 50
-MAX_UNIT_CHOICES = 500
 
 
 # ---------------------------------------------------------------- shared
@@ -50,7 +48,7 @@ MAX_UNIT_CHOICES = 500
 
 def _label(units):
     for unit in units:
-        unit.label = "· " * max(unit.depth - 1, 0) + unit.name
+        unit.label = indented_name(unit)
     return units
 
 
@@ -58,28 +56,18 @@ def _unit_choices(request, selected: Unit | None = None, perm=permissions.READ) 
     """Current units the user may read (only non-cells when there are too many), plus the
     selected one."""
     qs = Unit.objects.visible_to(request.user, perm).current().order_by("path")
-    units = list(qs[: MAX_UNIT_CHOICES + 1])
-    if len(units) > MAX_UNIT_CHOICES:
-        units = list(qs.filter(kind__is_cell=False)[: MAX_UNIT_CHOICES * 4])
-    if selected is not None and selected.pk not in {u.pk for u in units}:
-        units.append(selected)
-    return _label(units)
+    return _label(capped_units(qs, [selected]))
 
 
 def _selected_unit(request, *, default_top: bool = False) -> Unit | None:
-    raw = request.GET.get("don_vi", "")
-    if not raw:
-        return selectors.top_unit(request.user) if default_top else None
-    if not raw.isdigit():
-        raise Http404
-    return get_object_or_404(selectors.readable_units(request.user), pk=int(raw))
+    unit = unit_from_query(request, selectors.readable_units(request.user))
+    return selectors.top_unit(request.user) if unit is None and default_top else unit
 
 
 def _page(request, qs):
-    page = CappedPaginator(qs, PER_PAGE).get_page(request.GET.get("trang"))
-    query = request.GET.copy()
-    query.pop("trang", None)
-    return page, query.urlencode()
+    page = list_page(request, qs, PER_PAGE)
+    query = query_without_page(request)
+    return page, query
 
 
 # ---------------------------------------------------------------- rounds
@@ -398,24 +386,17 @@ def rating_list(request):
 def export(request):
     """The filtered rating list as XLSX: at once when short, else as a background job."""
     _, unit, ratings = _filtered(request, with_choices=False)
-    if ratings.order_by()[: listing.EXPORT_INLINE_MAX + 1].count() > listing.EXPORT_INLINE_MAX:
-        job = start_job(
-            actor=request.user,
-            kind=listing.EXPORT_JOB,
-            unit=unit,
-            params={"query": request.GET.urlencode()},
-        )
-        return redirect("jobs:detail", job.pk)
-    record_change(
-        actor=request.user,
-        action="ratings.export",
-        obj=request.user,
+    return export_list(
+        request,
+        rows=ratings,
+        job_kind=listing.EXPORT_JOB,
         unit=unit,
-        after={"filters": request.GET.urlencode()},
-    )
-    return xlsx_response(
-        listing.export_name(),
-        lambda handle: write_ratings(handle, ratings, title_lines=[listing.export_title(unit)]),
+        action="ratings.export",
+        name=listing.export_name(),
+        write=lambda handle: write_ratings(
+            handle, ratings, title_lines=[listing.export_title(unit)]
+        ),
+        inline_max=listing.EXPORT_INLINE_MAX,
     )
 
 

@@ -4,7 +4,6 @@ a session or unit outside the caller's ``read`` scope answers 404; creating one 
 
 from datetime import date
 
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Schema, Status
@@ -12,7 +11,7 @@ from ninja.pagination import LimitOffsetPagination, paginate
 
 from dangvu.accounts import permissions
 from dangvu.accounts.scopes import has_perm_at
-from dangvu.audit.context import audit_source
+from dangvu.api_writes import Problem, api_write
 from dangvu.documents.models import Document
 from dangvu.orgs.models import Unit
 from dangvu.vntext.schema_types import NFCStr
@@ -95,10 +94,6 @@ class SessionIn(Schema):
     note: NFCStr = ""
     document_ids: list[int] = []
     groups: list[GroupIn]
-
-
-class Problem(Schema):
-    detail: str
 
 
 class KindRateOut(Schema):
@@ -273,22 +268,19 @@ def create_study_session(request, payload: SessionIn):
     documents = list(Document.objects.visible_to(request.user).filter(pk__in=payload.document_ids))
     if len(documents) != len(set(payload.document_ids)):
         return Status(422, {"detail": "Có văn bản không tồn tại hoặc ngoài phạm vi của bạn."})
-    try:
-        with audit_source("api"):
-            session = services.create_session(
-                actor=request.user,
-                unit=unit,
-                date=payload.date,
-                end_date=payload.end_date,
-                title=payload.title,
-                form=payload.form,
-                place=payload.place,
-                note=payload.note,
-                documents=documents,
-                groups=groups,
-            )
-    except ValidationError as exc:
-        return Status(422, {"detail": " ".join(exc.messages)})
+    with api_write():
+        session = services.create_session(
+            actor=request.user,
+            unit=unit,
+            date=payload.date,
+            end_date=payload.end_date,
+            title=payload.title,
+            form=payload.form,
+            place=payload.place,
+            note=payload.note,
+            documents=documents,
+            groups=groups,
+        )
     return Status(201, study_session(request, session.pk))
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.forms import formset_factory
 
-from dangvu.members.forms import Styled, _date
 from dangvu.vntext.fields import NFCFormCharField, NFCFormTextField
+from dangvu.web.form_fields import DateRange, Styled, date_field
 
 from .models import AudienceKind, SessionForm
 
@@ -17,14 +17,14 @@ def _label(unit) -> str:
     return getattr(unit, "choice_label", None) or "· " * max(unit.depth - 1, 0) + unit.name
 
 
-class FilterForm(Styled, forms.Form):
+class FilterForm(DateRange, Styled, forms.Form):
     """The list's filters (all optional)."""
 
     q = NFCFormCharField(label="Tìm theo tên hội nghị", required=False, max_length=200)
     don_vi = forms.TypedChoiceField(label="Tổ chức", required=False, coerce=int, empty_value=None)
     truc_tiep = forms.BooleanField(label="Chỉ do tổ chức này tổ chức", required=False)
-    tu_ngay = _date("Từ ngày", required=False)
-    den_ngay = _date("Đến ngày", required=False)
+    tu_ngay = date_field("Từ ngày", required=False)
+    den_ngay = date_field("Đến ngày", required=False)
     van_ban = forms.TypedChoiceField(label="Văn bản", required=False, coerce=int, empty_value=None)
     doi_tuong = forms.ModelChoiceField(
         label="Đối tượng", required=False, queryset=AudienceKind.objects.all(), empty_label="Tất cả"
@@ -38,15 +38,8 @@ class FilterForm(Styled, forms.Form):
         self.fields["van_ban"].choices = [("", "Tất cả")] + [(d.pk, str(d)) for d in documents]
         self.style()
 
-    def clean(self):
-        data = super().clean()
-        start, end = data.get("tu_ngay"), data.get("den_ngay")
-        if start and end and start > end:
-            self.add_error("den_ngay", "“Đến ngày” phải sau “Từ ngày”.")
-        return data
 
-
-class FiguresForm(Styled, forms.Form):
+class FiguresForm(DateRange, Styled, forms.Form):
     don_vi = forms.TypedChoiceField(label="Tổ chức", required=False, coerce=int, empty_value=None)
     nam = forms.IntegerField(label="Năm", required=False, min_value=1990, max_value=2100)
     quy = forms.TypedChoiceField(
@@ -63,8 +56,8 @@ class FiguresForm(Styled, forms.Form):
         empty_value=None,
         choices=[("", "—")] + [(m, f"Tháng {m}") for m in range(1, 13)],
     )
-    tu_ngay = _date("Hoặc từ ngày", required=False)
-    den_ngay = _date("đến ngày", required=False)
+    tu_ngay = date_field("Hoặc từ ngày", required=False)
+    den_ngay = date_field("đến ngày", required=False)
     van_ban = forms.TypedChoiceField(label="Văn bản", required=False, coerce=int, empty_value=None)
 
     def __init__(self, *args, units=(), documents=(), **kwargs):
@@ -73,18 +66,11 @@ class FiguresForm(Styled, forms.Form):
         self.fields["van_ban"].choices = [("", "Tất cả")] + [(d.pk, str(d)) for d in documents]
         self.style()
 
-    def clean(self):
-        data = super().clean()
-        start, end = data.get("tu_ngay"), data.get("den_ngay")
-        if start and end and start > end:
-            self.add_error("den_ngay", "“Đến ngày” phải sau “Từ ngày”.")
-        return data
-
 
 class SessionEditForm(Styled, forms.Form):
     unit = forms.TypedChoiceField(label="Tổ chức đảng tổ chức", coerce=int)
-    date = _date("Ngày")
-    end_date = _date("Đến ngày (hội nghị nhiều ngày)", required=False)
+    date = date_field("Ngày")
+    end_date = date_field("Đến ngày (hội nghị nhiều ngày)", required=False)
     title = NFCFormCharField(label="Tên hội nghị", max_length=500)
     form = forms.ChoiceField(label="Hình thức", choices=SessionForm.choices)
     place = NFCFormCharField(label="Địa điểm", max_length=255, required=False)

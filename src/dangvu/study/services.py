@@ -18,9 +18,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, F
 
-from dangvu.accounts import permissions
-from dangvu.accounts.scopes import has_perm_at
-from dangvu.audit.services import record_change, snapshot
+from dangvu.accounts.scopes import require_write
+from dangvu.audit.revisions import refuse_stale
+from dangvu.audit.services import acting_user, record_change, snapshot
 from dangvu.members.models import Member
 from dangvu.orgs.models import Unit, UnitVersion
 from dangvu.vntext.formats import format_date
@@ -179,17 +179,6 @@ def _check_documents(documents, day, errors: list[str]) -> list:
     return documents
 
 
-def _check_actor(actor, unit) -> None:
-    """A signed-in actor must hold ``write`` at the organising unit (views check it too)."""
-    if (
-        actor is not None
-        and getattr(actor, "is_authenticated", False)
-        and isinstance(unit, Unit)
-        and not has_perm_at(actor, permissions.WRITE, unit)
-    ):
-        raise ValidationError(f"Bạn không có quyền ghi hội nghị của {unit.name}.")
-
-
 def _raise(errors: list[str]) -> None:
     if errors:
         raise ValidationError(errors)
@@ -292,10 +281,10 @@ def create_session(
             "note": note,
         }
     )
-    _check_actor(actor, unit)
+    require_write(actor, unit, what="ghi hội nghị")
     cleaned, docs = _validate(data, groups, documents, today=_today())
     session = StudySession.objects.create(
-        **data, title_key=search_key(data["title"])[:500], created_by=_user(actor)
+        **data, title_key=search_key(data["title"])[:500], created_by=acting_user(actor)
     )
     if docs:
         session.documents.set(docs)
@@ -312,11 +301,7 @@ def create_session(
 
 def _lock(session: StudySession, expected_revision: int | None) -> StudySession:
     locked = StudySession.objects.select_for_update().select_related("unit").get(pk=session.pk)
-    if expected_revision is not None and locked.revision != expected_revision:
-        raise ValidationError(
-            f"Hội nghị “{locked.title}” vừa được người khác cập nhật. "
-            "Hãy tải lại trang, kiểm tra rồi ghi nhận lại."
-        )
+    refuse_stale(locked, expected_revision, f"Hội nghị “{locked.title}”")
     return locked
 
 
@@ -349,8 +334,8 @@ def update_session(
     if unknown:
         raise TypeError(f"unknown session fields: {sorted(unknown)}")
     session = _lock(session, expected_revision)
-    _check_actor(actor, session.unit)
-    _check_actor(actor, fields.get("unit"))
+    require_write(actor, session.unit, what="ghi hội nghị")
+    require_write(actor, fields.get("unit"), what="ghi hội nghị")
     before = _session_state(session)
     data = _clean({**{f: getattr(session, f) for f in SESSION_FIELDS}, **fields})
     errors: list[str] = []
@@ -437,7 +422,7 @@ def set_attendance(
     problem refuses the whole list. The group's counts are derived from the list.
     """
     session = _lock(group.session, expected_revision)
-    _check_actor(actor, session.unit)
+    require_write(actor, session.unit, what="ghi hội nghị")
     group = AudienceGroup.objects.select_related("kind").get(pk=group.pk, session=session)
     errors: list[str] = []
     if not group.by_list:
@@ -514,7 +499,9 @@ def bulk_create_sessions(*, actor, sessions: list[dict], reason: str = "") -> in
     _raise(problems)
     created = StudySession.objects.bulk_create(
         [
-            StudySession(**data, title_key=search_key(data["title"])[:500], created_by=_user(actor))
+            StudySession(
+                **data, title_key=search_key(data["title"])[:500], created_by=acting_user(actor)
+            )
             for data, _, _ in prepared
         ],
         batch_size=500,
@@ -562,7 +549,3 @@ def bulk_create_sessions(*, actor, sessions: list[dict], reason: str = "") -> in
             reason=reason,
         )
     return len(created)
-
-
-def _user(actor):
-    return actor if actor is not None and actor.is_authenticated else None

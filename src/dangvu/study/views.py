@@ -23,7 +23,8 @@ from dangvu.members.selectors import search as search_members
 from dangvu.orgs.models import Unit
 from dangvu.orgs.selectors import subtree_on
 from dangvu.web.form_actions import NOTHING, submit
-from dangvu.web.pagination import CappedPaginator
+from dangvu.web.pagination import CappedPaginator, list_page, query_without_page
+from dangvu.web.unit_choices import MAX_UNIT_CHOICES, capped_units, indented_name
 
 from . import selectors, services
 from .forms import BY_COUNT, BY_LIST, AddMembersForm, FiguresForm, GroupFormSet, SessionEditForm
@@ -33,7 +34,6 @@ from .models import Attendee, AudienceGroup, StudySession
 from .sections import member_rows
 
 PER_PAGE = 50
-MAX_UNIT_CHOICES = 500
 MAX_DOCUMENTS = 300
 MAX_CANDIDATES = 100
 
@@ -45,14 +45,9 @@ def _units(request, perm=permissions.READ, selected: Unit | None = None) -> list
     """Units offered in a "Tổ chức" choice: all in the user's scope for ``perm`` (ended ones
     too: sessions before the 2025 reorganisation were organised by the old units), or only
     the non-cell ones in a large scope; plus the selected one."""
-    scoped = Unit.objects.visible_to(request.user, perm).order_by("path")
-    units = list(scoped[: MAX_UNIT_CHOICES + 1])
-    if len(units) > MAX_UNIT_CHOICES:
-        units = list(scoped.filter(kind__is_cell=False)[: MAX_UNIT_CHOICES * 4])
-    if selected is not None and selected.pk not in {u.pk for u in units}:
-        units.append(selected)
+    units = capped_units(Unit.objects.visible_to(request.user, perm).order_by("path"), [selected])
     for unit in units:
-        unit.choice_label = "· " * max(unit.depth - 1, 0) + unit.name
+        unit.choice_label = indented_name(unit)
         if unit.ended_on:
             unit.choice_label += f" (đến {unit.ended_on:%d/%m/%Y})"
     return units
@@ -121,15 +116,14 @@ def _filtered(request, *, with_choices: bool):
 @login_required
 def session_list(request):
     form, unit, sessions = _filtered(request, with_choices=not request.htmx)
-    page = CappedPaginator(sessions, PER_PAGE).get_page(request.GET.get("trang"))
+    page = list_page(request, sessions, PER_PAGE)
     page.object_list = selectors.with_groups(page.object_list)
-    query = request.GET.copy()
-    query.pop("trang", None)
+    query = query_without_page(request)
     context = {
         "form": form,
         "page": page,
         "unit": unit,
-        "query": query.urlencode(),
+        "query": query,
         "can_create": not scope_for(request.user, permissions.WRITE).is_empty,
     }
     if request.htmx:
@@ -392,11 +386,7 @@ def member_sessions(request, member_id: int):
 def figures_context(request):
     readable = selectors.readable_units(request.user)
     unit_id = _raw_id(request, "don_vi")
-    unit = (
-        _unit(request, unit_id)
-        if unit_id is not None
-        else readable.current().order_by("depth", "path").first()
-    )
+    unit = _unit(request, unit_id) if unit_id is not None else readable.top()
     doc_id = _raw_id(request, "van_ban")
     document = _document(request, doc_id)
     form = FiguresForm(

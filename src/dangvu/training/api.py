@@ -9,6 +9,7 @@ from ninja.pagination import LimitOffsetPagination, paginate
 
 from dangvu.accounts import permissions
 from dangvu.accounts.scopes import today
+from dangvu.api_writes import Problem
 from dangvu.orgs.models import Unit
 from dangvu.vntext.schema_types import NFCStr
 
@@ -91,10 +92,6 @@ class FiguresOut(Schema):
     via_successor: bool
     programmes: list[FigureRow]
     units: list[FigureRow]
-
-
-class Problem(Schema):
-    detail: str
 
 
 def _enrolment(e) -> dict:

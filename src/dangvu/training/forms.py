@@ -7,10 +7,10 @@ from datetime import datetime
 
 from django import forms
 
-from dangvu.members.forms import Styled, _date
 from dangvu.vntext.fields import NFCFormCharField, NFCFormTextField
 from dangvu.vntext.normalize import clean_text
 from dangvu.vntext.sort_keys import split_full_name
+from dangvu.web.form_fields import DateRange, Styled, date_field
 
 from .models import ClassForm as ClassFormChoice
 from .models import Gender, Grade, Programme, Result
@@ -19,7 +19,7 @@ PASTE_EXAMPLE = "Nguyễn Văn An; 12/03/2001; Nam; 001201012345"
 _SPLIT = re.compile(r"\t|;|\|")
 
 
-class ClassFilterForm(Styled, forms.Form):
+class ClassFilterForm(DateRange, Styled, forms.Form):
     q = NFCFormCharField(label="Tìm theo tên lớp", required=False, max_length=120)
     chuong_trinh = forms.ModelChoiceField(
         label="Chương trình",
@@ -28,8 +28,8 @@ class ClassFilterForm(Styled, forms.Form):
         empty_label="Tất cả",
     )
     don_vi = forms.TypedChoiceField(label="Tổ chức", required=False, coerce=int, empty_value=None)
-    tu_ngay = _date("Bế giảng từ ngày", required=False)
-    den_ngay = _date("đến ngày", required=False)
+    tu_ngay = date_field("Bế giảng từ ngày", required=False)
+    den_ngay = date_field("đến ngày", required=False)
 
     def __init__(self, *args, units=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -38,15 +38,29 @@ class ClassFilterForm(Styled, forms.Form):
         ]
         self.style()
 
-    def clean(self):
-        data = super().clean()
-        start, end = data.get("tu_ngay"), data.get("den_ngay")
-        if start and end and end < start:
-            self.add_error("den_ngay", "“Đến ngày” phải sau “từ ngày”.")
-        return data
+
+class _ChosenUnit:
+    """A form's ``unit``: one of the ``units`` it is given (labelled by depth); another one is
+    refused with ``unit_refused``."""
+
+    unit_refused = ""
+
+    def __init__(self, *args, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.units = {u.pk: u for u in units}
+        self.fields["unit"].choices = [("", "— chọn —")] + [
+            (u.pk, getattr(u, "label", u.name)) for u in units
+        ]
+        self.style()
+
+    def clean_unit(self):
+        unit = self.units.get(self.cleaned_data["unit"])
+        if unit is None:
+            raise forms.ValidationError(self.unit_refused)
+        return unit
 
 
-class TrainingClassForm(Styled, forms.Form):
+class TrainingClassForm(_ChosenUnit, Styled, forms.Form):
     programme = forms.ModelChoiceField(
         label="Chương trình", queryset=Programme.objects.filter(active=True)
     )
@@ -55,8 +69,8 @@ class TrainingClassForm(Styled, forms.Form):
     number = NFCFormCharField(
         label="Số hiệu lớp, khóa", max_length=60, required=False, help_text="Ví dụ: Khóa 12"
     )
-    start_date = _date("Ngày khai giảng")
-    end_date = _date("Ngày bế giảng")
+    start_date = date_field("Ngày khai giảng")
+    end_date = date_field("Ngày bế giảng")
     place = NFCFormCharField(label="Địa điểm", max_length=255, required=False)
     audience = NFCFormCharField(
         label="Đối tượng",
@@ -70,45 +84,21 @@ class TrainingClassForm(Styled, forms.Form):
     )
     revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, units, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.units = {u.pk: u for u in units}
-        self.fields["unit"].choices = [("", "— chọn —")] + [
-            (u.pk, getattr(u, "label", u.name)) for u in units
-        ]
-        self.style()
-
-    def clean_unit(self):
-        unit = self.units.get(self.cleaned_data["unit"])
-        if unit is None:
-            raise forms.ValidationError("Bạn không có quyền mở lớp tại đơn vị này.")
-        return unit
+    unit_refused = "Bạn không có quyền mở lớp tại đơn vị này."
 
     def class_data(self) -> dict:
         return {k: v for k, v in self.cleaned_data.items() if k != "revision"}
 
 
-class CandidateForm(Styled, forms.Form):
+class CandidateForm(_ChosenUnit, Styled, forms.Form):
     full_name = NFCFormCharField(label="Họ và tên", max_length=180)
-    birth_date = _date("Ngày sinh")
+    birth_date = date_field("Ngày sinh")
     gender = forms.ChoiceField(label="Giới tính", choices=Gender.choices)
     cccd = forms.CharField(label="Số định danh cá nhân (nếu có)", max_length=20, required=False)
     unit = forms.TypedChoiceField(label="Chi bộ đang bồi dưỡng", coerce=int)
     revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, units, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.units = {u.pk: u for u in units}
-        self.fields["unit"].choices = [("", "— chọn —")] + [
-            (u.pk, getattr(u, "label", u.name)) for u in units
-        ]
-        self.style()
-
-    def clean_unit(self):
-        unit = self.units.get(self.cleaned_data["unit"])
-        if unit is None:
-            raise forms.ValidationError("Chi bộ không thuộc phạm vi của bạn.")
-        return unit
+    unit_refused = "Chi bộ không thuộc phạm vi của bạn."
 
     def identity(self) -> dict:
         ho, ten_dem, ten = split_full_name(self.cleaned_data["full_name"])
@@ -258,7 +248,9 @@ class ResultsForm(forms.Form):
                 initial=e.certificate_number,
                 widget=forms.TextInput(attrs=small),
             )
-            self.fields[p + "date"] = _date("Ngày cấp", required=False, initial=e.certificate_date)
+            self.fields[p + "date"] = date_field(
+                "Ngày cấp", required=False, initial=e.certificate_date
+            )
             self.fields[p + "date"].widget.attrs.update(small)
             self.fields[p + "note"] = NFCFormCharField(
                 max_length=255,
@@ -288,22 +280,15 @@ class ResultsForm(forms.Form):
         ]
 
 
-class FiguresForm(Styled, forms.Form):
+class FiguresForm(DateRange, Styled, forms.Form):
     don_vi = forms.TypedChoiceField(label="Tổ chức", coerce=int, required=False, empty_value=None)
-    tu_ngay = _date("Từ ngày", required=False)
-    den_ngay = _date("Đến ngày", required=False)
+    tu_ngay = date_field("Từ ngày", required=False)
+    den_ngay = date_field("Đến ngày", required=False)
 
     def __init__(self, *args, units=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["don_vi"].choices = [(u.pk, getattr(u, "label", u.name)) for u in units]
         self.style()
-
-    def clean(self):
-        data = super().clean()
-        start, end = data.get("tu_ngay"), data.get("den_ngay")
-        if start and end and end < start:
-            self.add_error("den_ngay", "“Đến ngày” phải sau “từ ngày”.")
-        return data
 
 
 class WorklistForm(Styled, forms.Form):

@@ -17,14 +17,16 @@ from django.db.models import F
 
 from dangvu.audit.context import current_source
 from dangvu.audit.models import AuditEntry
-from dangvu.audit.services import record_change, snapshot
+from dangvu.audit.revisions import refuse_stale
+from dangvu.audit.services import acting_user, record_change, snapshot
+from dangvu.members.identity import check_cccd, check_name_gender_birth
 from dangvu.members.lifecycle import MEMBER_STATUSES, add_months
 from dangvu.members.models import Member
 from dangvu.members.selectors import period_on
 from dangvu.orgs.models import Unit, UnitVersion
 from dangvu.orgs.selectors import subtree_on
 from dangvu.orgs.tree_paths import path_within
-from dangvu.vntext.cccd import cccd_into, validate_cccd
+from dangvu.vntext.cccd import validate_cccd
 from dangvu.vntext.formats import format_date
 from dangvu.vntext.normalize import clean_text
 from dangvu.vntext.search_keys import search_key
@@ -65,10 +67,6 @@ def today() -> date:
     from dangvu.accounts.scopes import today as scope_today
 
     return scope_today()
-
-
-def _user(actor):
-    return actor if actor is not None and actor.is_authenticated else None
 
 
 def valid_until_for(programme: Programme, certificate_date: date | None) -> date | None:
@@ -149,11 +147,7 @@ def _lock_class(training_class: TrainingClass, expected_revision: int | None) ->
         .select_related("programme", "unit")
         .get(pk=training_class.pk)
     )
-    if expected_revision is not None and locked.revision != expected_revision:
-        raise ValidationError(
-            f"Lớp “{locked.name}” vừa được người khác cập nhật. "
-            "Hãy tải lại trang, kiểm tra rồi ghi nhận lại."
-        )
+    refuse_stale(locked, expected_revision, f"Lớp “{locked.name}”")
     return locked
 
 
@@ -218,27 +212,16 @@ def _clean_candidate(data: dict, *, current: Candidate | None = None) -> dict:
         cleaned[name] = clean_text(value) if isinstance(value, str) else value
     merged = {f: getattr(current, f) for f in CANDIDATE_FIELDS} if current else {}
     merged.update(cleaned)
-    if not merged.get("ten"):
-        errors.setdefault("ten", []).append("Thiếu tên.")
-    if merged.get("gender") not in Gender.values:
-        errors.setdefault("gender", []).append("Giới tính phải là Nam hoặc Nữ.")
-    birth = merged.get("birth_date")
-    if not isinstance(birth, date):
-        errors.setdefault("birth_date", []).append("Thiếu ngày sinh (dd/mm/yyyy).")
-    elif birth > today():
-        errors.setdefault("birth_date", []).append("Ngày sinh ở tương lai.")
-    elif add_months(birth, 12 * 16) > today():
+    if check_name_gender_birth(errors, merged) and (
+        add_months(merged["birth_date"], 12 * 16) > today()
+    ):
         errors.setdefault("birth_date", []).append(
             "Người được bồi dưỡng kết nạp phải từ đủ 16 tuổi; hãy kiểm tra ngày sinh."
         )
     if not isinstance(merged.get("unit"), Unit):
         errors.setdefault("unit", []).append("Hãy chọn chi bộ đang bồi dưỡng quần chúng.")
-    cccd = merged.get("cccd") and cccd_into(
-        errors, merged["cccd"], birth_date=birth, gender=merged.get("gender")
-    )
+    cccd = check_cccd(errors, merged, cleaned)
     if cccd:
-        if "cccd" in cleaned:
-            cleaned["cccd"] = cccd
         clash = Candidate.objects.filter(cccd=cccd)
         if current is not None:
             clash = clash.exclude(pk=current.pk)
@@ -285,11 +268,7 @@ def update_candidate(
     *, actor, candidate: Candidate, expected_revision: int | None, **changes
 ) -> Candidate:
     locked = Candidate.objects.select_for_update().get(pk=candidate.pk)
-    if expected_revision is not None and locked.revision != expected_revision:
-        raise ValidationError(
-            f"Thông tin của {locked.full_name} vừa được người khác cập nhật. "
-            "Hãy tải lại trang, kiểm tra rồi ghi nhận lại."
-        )
+    refuse_stale(locked, expected_revision, f"Thông tin của {locked.full_name}")
     cleaned = _clean_candidate(changes, current=locked)
     before = snapshot(locked, list(CANDIDATE_FIELDS))
     for name, value in cleaned.items():
@@ -455,7 +434,7 @@ def enrol(
             training_class=locked,
             member=m,
             outside_reason=outside_reason if outside.get(id(m)) else "",
-            actor=_user(actor),
+            actor=acting_user(actor),
         )
         for m in members
     ] + [
@@ -463,7 +442,7 @@ def enrol(
             training_class=locked,
             candidate=c,
             outside_reason=outside_reason if outside.get(id(c)) else "",
-            actor=_user(actor),
+            actor=acting_user(actor),
         )
         for c in [*candidates, *created]
     ]
@@ -701,7 +680,7 @@ def bulk_candidates(*, actor, people: list[dict], reason: str = "") -> list[Cand
     Candidate.objects.bulk_create(created, batch_size=1000)
     if created:
         AuditEntry.objects.create(
-            actor=_user(actor),
+            actor=acting_user(actor),
             source=current_source(),
             action="training.candidate.create_bulk",
             object_type="training.candidate",
@@ -742,8 +721,8 @@ def load_class(
     ):
         raise ValidationError("Một người được chọn hai lần.")
     _check_people(training_class, members=members, candidates=candidates, outside_reason="")
-    rows = [Enrolment(member=m, actor=_user(actor)) for m in members] + [
-        Enrolment(candidate=c, actor=_user(actor)) for c in candidates
+    rows = [Enrolment(member=m, actor=acting_user(actor)) for m in members] + [
+        Enrolment(candidate=c, actor=acting_user(actor)) for c in candidates
     ]
     errors: list[str] = []
     numbers: dict[str, str] = {}

@@ -25,7 +25,8 @@ from dangvu.members.selectors import period_on
 from dangvu.orgs.models import Unit
 from dangvu.orgs.selectors import subtree_on
 from dangvu.web.form_actions import NOTHING, submit
-from dangvu.web.pagination import CappedPaginator
+from dangvu.web.pagination import list_page, query_without_page
+from dangvu.web.unit_choices import MAX_UNIT_CHOICES, capped_units, indented_name, unit_from_query
 
 from . import selectors, services
 from .forms import (
@@ -40,7 +41,6 @@ from .forms import (
 from .models import Candidate, Enrolment, TrainingClass
 
 PER_PAGE = 50
-MAX_UNIT_CHOICES = 500
 MAX_MEMBER_CHOICES = 600
 WORKLIST_ROWS = 200
 
@@ -54,23 +54,19 @@ def _units(request, perm: str, selected: Unit | None = None, *, cells_only=False
     qs = Unit.objects.visible_to(request.user, perm).current().order_by("path")
     if cells_only:
         qs = qs.filter(kind__is_cell=True)
-    units = list(qs[: MAX_UNIT_CHOICES + 1])
-    if len(units) > MAX_UNIT_CHOICES and not cells_only:
-        units = list(qs.filter(kind__is_cell=False)[: MAX_UNIT_CHOICES * 4])
-    if selected is not None and selected.pk not in {u.pk for u in units}:
-        units.append(selected)
+    if cells_only:
+        units = list(qs[: MAX_UNIT_CHOICES + 1])
+        if selected is not None and selected.pk not in {u.pk for u in units}:
+            units.append(selected)
+    else:
+        units = capped_units(qs, [selected])
     for unit in units:
-        unit.label = "· " * max(unit.depth - 1, 0) + unit.name
+        unit.label = indented_name(unit)
     return units
 
 
 def _selected_unit(request, name: str = "don_vi") -> Unit | None:
-    raw = request.GET.get(name, "")
-    if not raw:
-        return None
-    if not raw.isdigit():
-        raise Http404
-    return get_object_or_404(Unit.objects.visible_to(request.user, permissions.READ), pk=int(raw))
+    return unit_from_query(request, Unit.objects.visible_to(request.user, permissions.READ), name)
 
 
 def _class(request, class_id: int) -> TrainingClass:
@@ -124,15 +120,14 @@ def _filtered(request, *, with_choices: bool):
 @login_required
 def class_list(request):
     form, unit, _data, classes, error = _filtered(request, with_choices=not request.htmx)
-    page = CappedPaginator(classes, PER_PAGE).get_page(request.GET.get("trang"))
-    query = request.GET.copy()
-    query.pop("trang", None)
+    page = list_page(request, classes, PER_PAGE)
+    query = query_without_page(request)
     context = {
         "form": form,
         "page": page,
         "unit": unit,
         "error": error,
-        "query": query.urlencode(),
+        "query": query,
         "can_create": _can_write_anywhere(request),
     }
     template = "training/_class_results.html" if request.htmx else "training/class_list.html"
@@ -382,9 +377,8 @@ def candidate_list(request):
     unit = _selected_unit(request)
     q = request.GET.get("q", "")
     candidates = selectors.candidate_list(request.user, q=q, unit=unit)
-    page = CappedPaginator(candidates, PER_PAGE).get_page(request.GET.get("trang"))
-    query = request.GET.copy()
-    query.pop("trang", None)
+    page = list_page(request, candidates, PER_PAGE)
+    query = query_without_page(request)
     return render(
         request,
         "training/candidate_list.html",
@@ -393,7 +387,7 @@ def candidate_list(request):
             "q": q,
             "unit": unit,
             "units": _units(request, permissions.READ, unit),
-            "query": query.urlencode(),
+            "query": query,
             "can_create": _can_write_anywhere(request),
         },
     )

@@ -26,3 +26,15 @@ class CappedPaginator(Paginator):
     @property
     def capped(self) -> bool:
         return self.count > self.cap
+
+
+def list_page(request, rows, per_page: int):
+    """The page of ``rows`` the query string asks for (``trang``; a wrong one: the nearest)."""
+    return CappedPaginator(rows, per_page).get_page(request.GET.get("trang"))
+
+
+def query_without_page(request) -> str:
+    """The list's query string without its page number, for the links to other pages."""
+    query = request.GET.copy()
+    query.pop("trang", None)
+    return query.urlencode()

@@ -3,7 +3,15 @@
 Targets live in commune B (cell c4): a pledge, a registration and a Dân vận khéo model of
 c4, a recognition of a member of c4 by B; the criteria set is the province's."""
 
-from dangvu.web.tests.permission_personas import API, IN_B, OK_ALL, OK_ALL_COUNTS, PAGE, PERSONAS
+from dangvu.web.tests.permission_personas import (
+    API,
+    IN_B,
+    OK_ALL,
+    OK_ALL_COUNTS,
+    PAGE,
+    PERSONAS,
+    member_in_b,
+)
 
 WRITERS = {
     "province": 200,
@@ -52,26 +60,6 @@ MATRIX: dict = {
     "api:emulation_recognitions": (None, {"anonymous": API, **OK_ALL}),
     "api:emulation_figures": (None, {"anonymous": API, **OK_ALL_COUNTS}),  # needs ?unit=&year=
 }
-
-
-def _member_in_b(world):
-    from datetime import date
-
-    from dangvu.members.services import register_member
-
-    return register_member(
-        actor=None,
-        identity={
-            "ho": "Lê",
-            "ten_dem": "Văn",
-            "ten": "Bắc",
-            "gender": "nam",
-            "birth_date": date(1980, 1, 1),
-        },
-        admission_date=date(2010, 1, 1),
-        ceremony_date=date(2010, 1, 1),
-        unit=world.c4,
-    )
 
 
 def _criteria(world):
@@ -131,7 +119,7 @@ def _recognition(world):
     recognition = record_recognition(
         actor=None,
         kind=RecognitionKind.objects.get(code="bi_thu_chi_bo_tieu_bieu"),
-        member=_member_in_b(world),
+        member=member_in_b(world),
         year=2025,
         recognised_by=world.commune_b,
         recognised_on=date(2025, 12, 1),

@@ -12,36 +12,12 @@ from datetime import date
 import pytest
 
 from dangvu.accounts.models import Role, RoleAssignment, User
-from dangvu.members import services as member_services
 from dangvu.members.lifecycle import EventKind
 from dangvu.members.models import Member
+from dangvu.members.tests.admitting import admit, event
 from dangvu.oversight.models import ViolationCategory
 
 REFORM = date(2025, 7, 1)
-
-
-def admit(unit, full_name, admitted, *, official=None):
-    member = member_services.register_member(
-        actor=None,
-        identity={
-            **member_services.name_parts(full_name),
-            "gender": "nam",
-            "birth_date": date(1980, 1, 1),
-        },
-        admission_date=admitted,
-        ceremony_date=admitted,
-        unit=unit,
-    )
-    if official:
-        member_services.record_event(
-            actor=None, member=member, kind=EventKind.RECOGNITION, date=official
-        )
-    return Member.objects.get(pk=member.pk)
-
-
-def event(member, kind, day):
-    member_services.record_event(actor=None, member=member, kind=kind, date=day)
-    return Member.objects.get(pk=member.pk)
 
 
 def inspector(username, unit):

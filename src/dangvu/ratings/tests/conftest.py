@@ -10,37 +10,13 @@ from datetime import date
 
 import pytest
 
-from dangvu.members import services as member_services
 from dangvu.members.lifecycle import EventKind
 from dangvu.members.models import Member
+from dangvu.members.tests.admitting import admit, event
 from dangvu.ratings import services
 from dangvu.ratings.models import Round, SubjectKind
 
 ROUND_DAY = date(2025, 12, 15)
-
-
-def admit(unit, full_name, admitted, *, official=None):
-    member = member_services.register_member(
-        actor=None,
-        identity={
-            **member_services.name_parts(full_name),
-            "gender": "nam",
-            "birth_date": date(1980, 1, 1),
-        },
-        admission_date=admitted,
-        ceremony_date=admitted,
-        unit=unit,
-    )
-    if official:
-        member_services.record_event(
-            actor=None, member=member, kind=EventKind.RECOGNITION, date=official
-        )
-    return Member.objects.get(pk=member.pk)
-
-
-def event(member, kind, day, **details):
-    member_services.record_event(actor=None, member=member, kind=kind, date=day, **details)
-    return Member.objects.get(pk=member.pk)
 
 
 @dataclass

@@ -3,7 +3,15 @@ in commune B (a round of B, its cell c4, a rating and a commitment there)."""
 
 from datetime import date
 
-from dangvu.web.tests.permission_personas import API, IN_B, OK_ALL, OK_ALL_COUNTS, PAGE, PERSONAS
+from dangvu.web.tests.permission_personas import (
+    API,
+    IN_B,
+    OK_ALL,
+    OK_ALL_COUNTS,
+    PAGE,
+    PERSONAS,
+    member_in_b,
+)
 
 WRITERS = {"province": 200, "commune_a": 200, "commune_b": 200, "secretary": 200}
 ANY_WRITER = {**dict.fromkeys(PERSONAS[1:], 404), **WRITERS}
@@ -43,23 +51,10 @@ def _round(world, kind="dang_vien"):
 
 
 def _rating(world):
-    from dangvu.members.services import register_member
     from dangvu.ratings.models import Rating
     from dangvu.ratings.services import Entry, rate_members
 
-    member = register_member(
-        actor=None,
-        identity={
-            "ho": "Lê",
-            "ten_dem": "Văn",
-            "ten": "Bắc",
-            "gender": "nam",
-            "birth_date": date(1980, 1, 1),
-        },
-        admission_date=date(2010, 1, 1),
-        ceremony_date=date(2010, 1, 1),
-        unit=world.c4,
-    )
+    member = member_in_b(world)
     round_ = _round(world)
     rate_members(actor=None, round_=round_, entries=[Entry(member_id=member.pk, score="80")])
     return Rating.objects.get(round=round_)

@@ -7,7 +7,7 @@ there (the same two personas: the secretary's ``write`` covers only cell c1).
 
 from datetime import date
 
-from dangvu.web.tests.permission_personas import API, IN_B, OK_ALL, PAGE, PERSONAS
+from dangvu.web.tests.permission_personas import API, IN_B, OK_ALL, PAGE, PERSONAS, member_in_b
 
 WRITERS = {**dict.fromkeys(PERSONAS[1:], 200), "member": 404, "outsider": 404}
 POST_ONLY = dict.fromkeys(PERSONAS[1:], 405)
@@ -75,22 +75,7 @@ def _enrolment_in_b(world):
 
 
 def _member_in_b(world):
-    from dangvu.members.services import register_member
-
-    member = register_member(
-        actor=None,
-        identity={
-            "ho": "Lê",
-            "ten_dem": "Văn",
-            "ten": "Bắc",
-            "gender": "nam",
-            "birth_date": date(1980, 1, 1),
-        },
-        admission_date=date(2010, 1, 1),
-        ceremony_date=date(2010, 1, 1),
-        unit=world.c4,
-    )
-    return {"member_id": member.pk}
+    return {"member_id": member_in_b(world).pk}
 
 
 TARGETS = {

@@ -5,11 +5,11 @@ from decimal import Decimal
 
 from django import forms
 
-from dangvu.web.form_fields import Styled
 from dangvu.orgs.forms import DATE_FORMATS, DateInput
 from dangvu.reports.periods import Period, period_choices
 from dangvu.vntext.fields import NFCFormCharField, NFCFormTextField
 from dangvu.vntext.formats import parse_vn_number
+from dangvu.web.form_fields import Styled
 
 from .goals import measured_indicators
 from .models import Direction, Field, ItemKind, Measure, TaskStatus

@@ -2,6 +2,8 @@
 
     DANGVU_DEV_DEFAULTS=1 uv run python bench/checker.py            # both parts
     DANGVU_DEV_DEFAULTS=1 uv run python bench/checker.py --verbose  # with misses and false finds
+    DANGVU_DEV_DEFAULTS=1 uv run python bench/checker.py --corpus DIR [--expected FILE] --verbose
+                                                   # texts kept outside the repository
 
 The corpus is ``src/dangvu/checker/tests/corpus/``: ``dev/`` (the seed articles with figures
 and texts written in their style, used while writing the rules) and ``heldout*/`` (each
@@ -42,37 +44,60 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dangvu.settings")
 
 
+def report(title: str, s, verbose: bool) -> None:
+    print(f"== {title}")
+    print(
+        f"  finding checkable claims: recall {s.find_recall:.1%} "
+        f"({s.found_right}/{s.expected_checkable}), precision {s.find_precision:.1%} "
+        f"({s.found_right}/{s.found_checkable})"
+    )
+    print(
+        f"  flagging inconsistent:    recall {s.flag_recall:.1%} "
+        f"({s.flagged_right}/{s.expected_inconsistent}), precision {s.flag_precision:.1%} "
+        f"({s.flagged_right}/{s.flagged})"
+    )
+    print(f"  verdict right on found claims: {s.verdicts_right}/{s.found_right}")
+    print(f"  claims made from non-figures: {s.non_figure_claims}")
+    print(f"  targets met: {'yes' if s.meets_targets() else 'NO'}")
+    if verbose:
+        for miss in s.misses:
+            print(f"  missed: {miss}")
+        for false in s.false_finds:
+            print(f"  false: {false}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--verbose", action="store_true")
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        action="append",
+        metavar="DIR",
+        help="score the texts of DIR against DIR/expected.json instead of the corpus's parts "
+        "(repeatable; for real reports kept outside the repository)",
+    )
+    parser.add_argument(
+        "--expected",
+        type=Path,
+        metavar="FILE",
+        help="the labels for a single --corpus DIR when they are not DIR/expected.json",
+    )
     args = parser.parse_args()
+    if args.expected and len(args.corpus or []) != 1:
+        parser.error("--expected needs exactly one --corpus DIR")
     import django
 
     django.setup()
-    from dangvu.checker.evaluation import PARTS, score
+    from dangvu.checker.evaluation import PARTS, score, score_directory
 
     print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    if args.corpus:
+        for directory in args.corpus:
+            report(str(directory), score_directory(directory, args.expected), args.verbose)
+        return
     for part in PARTS:
-        s = score(part)
-        print(f"== {part}")
-        print(
-            f"  finding checkable claims: recall {s.find_recall:.1%} "
-            f"({s.found_right}/{s.expected_checkable}), precision {s.find_precision:.1%} "
-            f"({s.found_right}/{s.found_checkable})"
-        )
-        print(
-            f"  flagging inconsistent:    recall {s.flag_recall:.1%} "
-            f"({s.flagged_right}/{s.expected_inconsistent}), precision {s.flag_precision:.1%} "
-            f"({s.flagged_right}/{s.flagged})"
-        )
-        print(f"  verdict right on found claims: {s.verdicts_right}/{s.found_right}")
-        print(f"  claims made from non-figures: {s.non_figure_claims}")
-        print(f"  targets met: {'yes' if s.meets_targets() else 'NO'}")
-        if args.verbose:
-            for miss in s.misses:
-                print(f"  missed: {miss}")
-            for false in s.false_finds:
-                print(f"  false: {false}")
+        report(part, score(part), args.verbose)
 
 
 if __name__ == "__main__":

@@ -277,9 +277,11 @@ class _Finder:
         self.previous_values: set[int] = set()  # the earlier value of a change ("kỳ trước")
         self.numerators: set[int] = set()  # counts already checked as a share of a base
         self.share_count: dict[int, int] = {}  # percentage → the count it is a share of
+        self.share_base: dict[int, int] = {}  # a count checked as a share → its base
         self.named_several: dict[int, list[int]] = {}  # percentage → counts its base names
         self.ratio_base: dict[int, int] = {}  # a ratio's numerator → its denominator
         self.current_values: set[int] = set()  # the later value of a change ("kỳ này")
+        self.inferred: set[int] = set()  # changes whose earlier value was not named as such
 
     # helpers
     def between(self, a: int, b: int) -> str:
@@ -539,6 +541,7 @@ class _Finder:
                 return compared, alike[-1]
             if candidates:
                 return compared, candidates[-1]
+            self.inferred.add(index)
             return self.earlier_same_noun(compared, figure, compared_first=True)
         if not candidates:
             return None
@@ -547,6 +550,7 @@ class _Finder:
         if len(candidates) >= 2 and None not in years and years[0] != years[1]:
             older, newer = sorted(zip(years, candidates[-2:], strict=True))
             return older[1], newer[1]
+        self.inferred.add(index)
         found = self.earlier_same_noun(candidates[-1], figure)
         after = self.text[figure.end : figure.end + 60]
         if found is not None and re.match(r"\s*(?:[^\W\d_]+\s+){0,3}?so với", after, re.I):
@@ -609,8 +613,12 @@ class _Finder:
             if not percent.percent or p in self.used or not self.is_change(p):
                 continue
             direction = self.change_word(p).group("word").lower()
-            values = self.change_values(p)
             stated = f"{direction} {percent.text}"
+            if self.change_with_difference(p, direction, stated):
+                continue
+            values = self.change_values(p)
+            if values is not None and p in self.inferred and self.implausible(values, p, direction):
+                values = None
             if values is None:
                 self.add(
                     CHANGE,
@@ -646,6 +654,80 @@ class _Finder:
             self.previous_values.add(values[0])
             self.current_values.add(values[1])
 
+    def implausible(self, values: tuple[int, int], p: int, direction: str) -> bool:
+        """Whether an earlier value that the text does not name as such (a count of the same
+        thing in an earlier clause) is unlikely to be it: the change it gives goes the other
+        way, or is more than twice or less than half the stated one ("15 cơ sở … (45,3%);
+        53 cơ sở … (bằng 45,3% và tăng 0,86%)": a sibling class, not last year's value)."""
+        old, new = (self.figures[i].value for i in values)
+        stated = self.figures[p]
+        exact = v.change_percent(old, new) if stated.percent else Decimal(new) - Decimal(old)
+        if exact is None or exact == 0 or stated.value == 0:
+            return True
+        if (exact > 0) != (direction == "tăng"):
+            return True
+        return not Decimal("0.5") <= abs(exact) / stated.value <= 2
+
+    _DIFFERENCE_ASIDE = re.compile(r"\s*\(\s*(?P<word>tăng|giảm)\s+(?:thêm\s+)?$", re.I)
+
+    def change_with_difference(self, p: int, direction: str, stated: str) -> bool:
+        """ "kỷ luật 56 đảng viên, giảm 6,67% (giảm 4 đảng viên)": the difference in
+        parentheses gives the earlier value (56 + 4 = 60), checked against the percentage."""
+        percent = self.figures[p]
+        d = p + 1
+        if d >= len(self.figures) or self.figures[d].percent or self.figures[d].in_table:
+            return False
+        difference = self.figures[d]
+        aside = self._DIFFERENCE_ASIDE.fullmatch(self.between(percent.end, difference.start))
+        if aside is None or aside.group("word").lower() != direction:
+            return False
+        if not re.match(r"[^\d()%;\n]{0,40}\)", self.text[difference.end :]):
+            return False
+        word_start = max(percent.start - 40, 0) + self.change_word(p).start()
+        counts = [
+            i
+            for i in self.in_clause(percent.clause)
+            if i < p and not self.figures[i].percent and self.figures[i].end <= word_start
+        ]
+        counts = [i for i in counts if not self.is_change(i)]
+        if not counts:
+            return False
+        current = self.figures[counts[-1]]
+        if difference.noun and current.noun and difference.noun[:1] != current.noun[:1]:
+            return False
+        sign = -1 if direction == "tăng" else 1
+        old = current.value + sign * difference.value
+        verdict, exact, explanation = v.change_verdict(
+            old,
+            current.value,
+            direction,
+            percent.value,
+            percent.decimals,
+            labels=(
+                f"{format_number(old)} ({current.text} {'−' if sign < 0 else '+'} "
+                f"{difference.text})",
+                current.text,
+            ),
+        )
+        claim = self.add(
+            CHANGE,
+            [
+                current.part("kỳ này"),
+                percent.part("mức tăng/giảm nêu"),
+                difference.part("mức tăng/giảm (số)"),
+            ],
+            percent,
+            verdict,
+            exact,
+            explanation,
+            stated=stated,
+            correct_value=None if exact is None else abs(exact),
+        )
+        claim.end = max(claim.end, difference.end + 1)
+        self.used.update({p, d, counts[-1]})
+        self.current_values.add(counts[-1])
+        return True
+
     def differences(self) -> None:
         last: tuple[int, str, int] | None = None  # (figure, direction, word start) of the last
         for d in self.prose():
@@ -666,6 +748,8 @@ class _Finder:
             else:
                 continue
             if values is None or d in values:
+                continue
+            if d in self.inferred and self.implausible(values, d, direction):
                 continue
             old, new = (self.figures[i] for i in values)
             if figure.noun and figure.noun[:1] != new.noun[:1]:
@@ -993,7 +1077,15 @@ class _Finder:
                 # the ratio's numerator (21) or of its base (23); take the one that agrees
                 whole = self.figures[self.ratio_base[base]]
                 if not self.disagrees(top, whole, percent):
-                    bottom = whole
+                    bottom, base = whole, self.ratio_base[base]
+            if base in self.share_base and self.disagrees(top, bottom, percent):
+                # "43.752 đồng chí, chiếm 48,57% tổng số …(trong đó: … 15.263 đồng chí,
+                # chiếm 17,34%; …)": the shares of a subgroup may be of the whole its group is
+                # a share of; take that whole when it agrees, else say nothing
+                whole = self.figures[self.share_base[base]]
+                if self.disagrees(top, whole, percent):
+                    continue
+                bottom, base = whole, self.share_base[base]
             if bottom.sentence != top.sentence and self.far_off(top, bottom, percent):
                 continue  # an inferred base that is far off is more likely not the base
             self.rate_claim(SHARE_OF_BASE, top, bottom, percent, base_first=True)
@@ -1002,6 +1094,7 @@ class _Finder:
             self.in_shares.add(p)
             self.numerators.add(count)
             self.share_count[p] = count
+            self.share_base[count] = base
 
     @staticmethod
     def disagrees(top: Figure, bottom: Figure, percent: Figure) -> bool:
@@ -1129,6 +1222,8 @@ class _Finder:
                 continue
             if i in self.target_values or i in self.previous_values:
                 continue
+            if self.sibling_share(i, count):
+                continue
             if named.group("total"):
                 if _same_noun(other.noun, words, 2):
                     found.append(i)
@@ -1225,6 +1320,33 @@ class _Finder:
             and i not in self.target_values
             and i not in self.previous_values
             and not (siblings and i in self.numerators)
+            and not self.sibling_share(i, count)
+            and not self.approximate(i)
+        )
+
+    _APPROXIMATE = re.compile(r"\b(?:gần|khoảng|xấp xỉ|hơn|ngót|chừng)\s*$", re.I)
+
+    def approximate(self, i: int) -> bool:
+        """ "nâng tổng số đảng viên lên gần 3,2 triệu": a rounded number is no base to check
+        an exact share against."""
+        figure = self.figures[i]
+        return bool(self._APPROXIMATE.search(self.text[max(figure.start - 10, 0) : figure.start]))
+
+    def sibling_share(self, i: int, count: int) -> bool:
+        """Whether ``i`` is a count with its own share that is not the whole ``count`` is
+        listed under: "đoàn viên 59.776 đồng chí, chiếm 67,9% …; phụ nữ 35.658 đồng chí,
+        chiếm 40,51%": a class beside this one, not its base (even when its share could not
+        be checked)."""
+        if self.part_of.get(count) == i or self.subgroup_of(i, count):
+            return False
+        return self.has_own_share(i)
+
+    def subgroup_of(self, i: int, count: int) -> bool:
+        """Whether ``count`` is named, after ``i`` and in its sentence, as a subgroup of it
+        ("439 TCCSĐ … (chiếm 62,62%), trong đó có 107 TCCSĐ …")."""
+        whole, part = self.figures[i], self.figures[count]
+        return whole.sentence == part.sentence and bool(
+            re.search(r"\btrong (?:đó|số)\b", self.between(whole.end, part.start), re.I)
         )
 
     def _previous_paragraph(self, paragraph: int) -> int | None:
@@ -1245,7 +1367,11 @@ class _Finder:
             # a target ("chỉ tiêu (45 đảng viên)"), the earlier value of a change, or a
             # sibling already checked as a share ("1.847 đồng chí, chiếm 56,5%; … 1.655
             # đồng chí") is not the base of this count
-            if i in self.target_values or i in self.previous_values or i in self.numerators:
+            if i in self.target_values or i in self.previous_values:
+                continue
+            if i in self.numerators and not self.subgroup_of(i, count):
+                continue
+            if self.sibling_share(i, count):
                 continue
             # "Chi bộ có 42 đảng viên thì 40 đồng chí tham gia": two words suffice nearby
             words = 2 if other.clause == figure.clause else 3

@@ -1,5 +1,6 @@
 """Numbers in a report that are not figures: dates, years and terms, document symbols,
-decree numbers, phone numbers, file names, ordinals, times, view counters, page furniture.
+decree numbers, phone numbers, file names, ordinals, times, durations and ages, view
+counters, page furniture.
 
 :func:`non_figure_spans` gives the spans (in the text it is given) that the claim finder must
 never read as counts or percentages. Document symbols come from
@@ -23,6 +24,8 @@ KINDS = {
     "phone": "số điện thoại",
     "file": "tên tệp",
     "time": "giờ",
+    "duration": "khoảng thời gian (6 tháng, 5 năm liền)",
+    "age": "tuổi",
     "counter": "bộ đếm lượt xem",
     "furniture": "thành phần trang web",
 }
@@ -90,6 +93,21 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("time", re.compile(r"\b\d{1,2}\s*(?::|giờ|h)\s*\d{2}(?:\s*(?::|phút)\s*\d{2})?\b", _I)),
     ("time", re.compile(r"\b\d{1,2}\s*(?:giờ|h)\b(?!\s*\w)", _I)),
     ("time", re.compile(r"\b\d+\s*(?:phút|giây)\s+trước\b|\bcách đây\s+\d+\s+\w+", _I)),
+    # "6 tháng đầu năm", "trong 9 tháng", "5 năm liền": a span of time, not a count
+    ("duration", re.compile(r"\b\d{1,2}\s+tháng\b(?!\s+tuổi)", _I)),
+    (
+        "duration",
+        re.compile(
+            r"\b\d{1,2}\s+năm\s+(?:liền|liên tục|qua|gần đây|trở lại đây|tới|đầu|cuối)\b"
+            r"|\b(?:trong|sau|qua|suốt)\s+\d{1,2}\s+(?:năm|tuần|ngày)\b",
+            _I,
+        ),
+    ),
+    # "tuổi đời từ 18 đến 30 tuổi", "dưới 35 tuổi": an age, not a count
+    (
+        "age",
+        re.compile(r"\b\d{1,3}(?:\s*(?:-|–|đến|tới)\s*\d{1,3})?\s+tuổi\b(?!\s+(?:Đảng|đảng))", _I),
+    ),
     (
         "counter",
         re.compile(

@@ -84,3 +84,17 @@ def test_thieu_so_and_da_so_are_words_not_number_labels(text):
     """ "dân tộc thiểu số 6 đồng chí": the 6 is a count, not "số 6"."""
     start = text.index(next(ch for ch in text if ch.isdigit()))
     assert covered(non_figure_spans(text), start, start + 1) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Trong 6 tháng đầu năm, kết nạp 40 đảng viên.", "6"),
+        ("Có 119 đồng chí tuổi đời từ 18 đến 30 tuổi (chiếm 64%).", "30"),
+        ("Có 119 đồng chí tuổi đời từ 18 đến 30 tuổi (chiếm 64%).", "18"),
+        ("59 đảng viên hoàn thành xuất sắc nhiệm vụ 5 năm liền.", "5"),
+    ],
+)
+def test_durations_and_ages_are_not_figures(text, number):
+    start = text.index(f" {number} ") + 1
+    assert covered(non_figure_spans(text), start, start + len(number)) is not None

@@ -663,3 +663,76 @@ def test_a_share_under_a_ratio_is_of_its_numerator_or_its_base(stated, base):
     assert values(claim)[0] == base and claim.verdict == "consistent"
     text = text.replace(stated, "30%")  # neither: still flagged against the numerator
     assert share_of(text, "30%").verdict == "inconsistent"
+
+
+# ---------------------------------------------------- real reports (issue 7, real set 1)
+
+
+def test_a_sibling_class_is_not_the_earlier_value_of_a_change():
+    """ "(bằng 62,5% và tăng 1,5%)": the earlier value is not given; the count of the class
+    listed before is not it."""
+    text = (
+        "Có 12 chi bộ đạt trong sạch, vững mạnh (bằng 30,0%); 25 chi bộ hoàn thành tốt "
+        "nhiệm vụ (bằng 62,5% và tăng 1,5%)."
+    )
+    change = only(text, "change")
+    assert change.verdict == "unchecked"
+    assert not [c for c in claims(text) if c.verdict == "inconsistent"]
+
+
+@pytest.mark.parametrize(("stated", "verdict"), [("10%", "consistent"), ("12%", "inconsistent")])
+def test_the_difference_in_parentheses_gives_the_earlier_value(stated, verdict):
+    text = f"Năm nay kỷ luật 45 đảng viên, giảm {stated} (giảm 5 đảng viên) so với cùng kỳ."
+    change = only(text, "change")
+    assert change.verdict == verdict
+    assert change.computed == Decimal(-10)  # from 50 to 45
+    assert claims(text, "difference") == []
+
+
+def test_a_class_with_its_own_share_is_not_the_base_of_the_next_class():
+    """The first share names a whole the text does not give; the next class's share is not
+    of the first class's count."""
+    text = (
+        "Trong số đảng viên mới: đoàn viên 300 đồng chí, chiếm 60% tổng số đảng viên mới "
+        "kết nạp; phụ nữ 200 đồng chí, chiếm 40%."
+    )
+    assert [c.verdict for c in claims(text) if c.stated in ("60%", "40%")] == ["unchecked"] * 2
+
+
+def test_a_class_share_takes_the_whole_stated_before():
+    text = (
+        "Năm 2024, toàn huyện kết nạp 500 đảng viên.\n"
+        "Trong số đảng viên mới: đoàn viên 300 đồng chí, chiếm 60% tổng số đảng viên mới "
+        "kết nạp; phụ nữ 200 đồng chí, chiếm 40%."
+    )
+    shares = claims(text, "share")
+    assert [(c.stated, c.verdict) for c in shares] == [("60%", "consistent"), ("40%", "consistent")]
+    bases = {part["text"] for c in shares for part in c.parts if part["role"] == "tổng số"}
+    assert bases == {"500"}
+
+
+def test_a_subgroup_share_may_be_of_the_whole_its_group_is_a_share_of():
+    text = (
+        "Năm 2024 kết nạp 1.000 đảng viên.\n"
+        "Có 400 đồng chí là công chức, viên chức, chiếm 40% (trong đó: công chức 150 đồng "
+        "chí, chiếm 15%; viên chức 250 đồng chí, chiếm 25%)."
+    )
+    verdicts = {c.stated: c.verdict for c in claims(text, "share")}
+    assert verdicts == {"40%": "consistent", "15%": "consistent", "25%": "consistent"}
+
+
+def test_a_subgroup_share_of_its_group():
+    text = (
+        "Đảng bộ có 120 tổ chức cơ sở đảng. Có 80 tổ chức đạt trong sạch, vững mạnh (chiếm "
+        "66,7%), trong đó có 20 tổ chức đạt trong sạch, vững mạnh tiêu biểu (chiếm 25%)."
+    )
+    verdicts = {c.stated: c.verdict for c in claims(text, "share")}
+    assert verdicts == {"66,7%": "consistent", "25%": "consistent"}
+
+
+def test_a_rounded_number_is_not_a_base():
+    text = (
+        "Năm 2023 kết nạp 1.200 đảng viên, nâng tổng số lên gần 52 nghìn đảng viên.\n"
+        "Trong số đảng viên mới có 780 đồng chí là đoàn viên (chiếm 65%)."
+    )
+    assert only(text, "share").verdict == "consistent"

@@ -954,6 +954,49 @@ class _Finder:
         (total,) = totals
         return sum(self.figures[c].value for c in counts) == self.figures[total].value
 
+    # the classes of a quality rating: "đạt trong sạch, vững mạnh chiếm 87,97%; hoàn thành tốt
+    # nhiệm vụ chiếm 10,22%; …; yếu kém chiếm 0,39%"
+    _RATING_CLASSES = re.compile(
+        r"hoàn thành (?:xuất sắc |tốt )?nhiệm vụ|trong sạch,? vững mạnh|yếu kém", re.I
+    )
+    _SECOND_SHARE = re.compile(  # "chiếm 13% tổng số … và chiếm 16,19% so với …"
+        r"\s*(?:của\s+)?(?:so với\s+)?(?:tổng\s+)?số\b[^%;\d]*?(?:và|,)\s*(?:chiếm|bằng)\s*$",
+        re.I,
+    )
+    _PARTY_NOUN = re.compile(
+        r"\s*(?:số\s+)?(đảng viên|chi bộ|đảng bộ|tổ chức|tccsđ|cơ sở đảng)\b", re.I
+    )
+
+    def classes_of_one_whole(self, percents: list[int]) -> list[int]:
+        """The percentages of a list that are classes of one whole: without a subgroup named
+        after "trong đó" under the class before it, nor a second share of the same class ("…
+        và chiếm 16,19% so với …")."""
+        kept = percents[:1]
+        for previous, p in pairwise(percents):
+            gap = self.between(self.figures[previous].end, self.figures[p].start)
+            if re.search(r"\btrong (?:đó|số)\b", gap, re.I) or self._SECOND_SHARE.fullmatch(gap):
+                continue
+            kept.append(p)
+        return kept
+
+    def named_wholes(self, percents: list[int]) -> set[str]:
+        """The things the percentages are written of ("30,96% TCCSĐ", "90,33% số đảng
+        viên")."""
+        wholes = set()
+        for p in percents:
+            named = self._PARTY_NOUN.match(self.text, self.figures[p].end)
+            if named:
+                wholes.add(named.group(1).lower())
+        return wholes
+
+    def unlisted_class(self, percents: list[int]) -> bool:
+        """Whether the list names a class by its count but gives it no percentage ("15 cơ sở
+        (bằng 12,82%); …; 9 cơ sở hoàn thành nhiệm vụ và 1 cơ sở yếu kém"): its shares cannot
+        add up to 100%."""
+        counts = [self.share_count.get(p, self.count_before(p)) for p in percents]
+        counts = [c for c in counts if c is not None]
+        return bool(counts) and bool(self.unlisted_counts(counts))
+
     def shares_sums(self) -> None:
         by_sentence: dict[int, list[int]] = {}
         for p in self.prose():
@@ -965,9 +1008,17 @@ class _Finder:
                 continue
             first = self.figures[percents[0]]
             lead = self.text[self.sentence_start(first) : first.start]
-            trigger = self._SHARES_TRIGGER.search(lead)
-            if trigger is None:
+            last = self.figures[percents[-1]]
+            sentence = self.text[self.sentence_start(first) : last.end + 40]
+            rating = len(self._RATING_CLASSES.findall(sentence)) >= 2
+            if not (rating or self._SHARES_TRIGGER.search(lead)):
                 continue
+            if self.unlisted_class(percents):
+                continue
+            if rating:
+                percents = self.classes_of_one_whole(percents)
+                if len(percents) < 2 or len(self.named_wholes(percents)) > 1:
+                    continue
             exhaustive = bool(self._EXHAUSTIVE.search(lead)) or self.parts_make_the_total(percents)
             if not exhaustive and all(p in self.in_shares for p in percents):
                 # "trong đó nữ 21 đồng chí, chiếm 44,7%, đoàn viên 38 đồng chí, chiếm 80,8%":
@@ -1011,7 +1062,10 @@ class _Finder:
             counts = [self.count_before(p) for p in percents]
             if None in counts or any(c in self.part_of for c in counts):
                 continue
-            added = sum(self.figures[c].value for c in counts)
+            # "…; 39 cơ sở … (bằng 33,33%); 9 cơ sở hoàn thành nhiệm vụ và 1 cơ sở yếu kém":
+            # classes named by their count alone are classes all the same
+            unlisted = self.unlisted_counts(counts)
+            added = sum(self.figures[c].value for c in counts + unlisted)
             bases = [
                 i
                 for i in self.prose()
@@ -1023,10 +1077,33 @@ class _Finder:
             if bases:
                 for c in counts:
                     self.part_of[c] = bases[0]
-            elif len(counts) >= 3:
-                self.implied_base_shares(counts, percents, added)
+            elif len(counts) + len(unlisted) >= 3:
+                self.implied_base_shares(counts, percents, added, unlisted)
 
-    def implied_base_shares(self, counts: list[int], percents: list[int], added: Decimal):
+    def unlisted_counts(self, counts: list[int]) -> list[int]:
+        """The counts of the sentence of ``counts`` after the first one, naming the same thing
+        with no percentage of their own."""
+        first = self.figures[counts[0]]
+        return [
+            i
+            for i in self.prose()
+            if i > counts[0]
+            and i not in counts
+            and self.figures[i].sentence == first.sentence
+            and not self.figures[i].percent
+            and i not in self.used
+            and _same_noun(self.figures[i].noun, first.noun)
+            and not self._UNRATED.match(self.text, self.figures[i].end)
+        ]
+
+    _UNRATED = re.compile(  # "4 đồng chí miễn sinh hoạt không xếp loại": outside the classes
+        r"[^\d;.,()]{0,30}?\b(?:miễn|không (?:xếp loại|đánh giá)|chưa (?:xếp loại|đánh giá))",
+        re.I,
+    )
+
+    def implied_base_shares(
+        self, counts: list[int], percents: list[int], added: Decimal, unlisted: list[int]
+    ):
         """ "Chi bộ có 34 đảng viên …; miễn sinh hoạt 4 đồng chí. Xếp loại: 6 đồng chí …
         (20%), 22 đồng chí … (73,3%), 2 đồng chí … (6,7%)": the base (30) is not written but
         the classes add up to it. Taken as the base when all shares but one agree with it."""
@@ -1039,12 +1116,16 @@ class _Finder:
         agree = sum(verdict[0] != v.INCONSISTENT for verdict in verdicts)
         if agree < len(counts) - 1:
             return
-        summed = " + ".join(self.figures[c].text for c in counts)
+        summed = " + ".join(self.figures[c].text for c in sorted(counts + unlisted))
         for c, p, (verdict, exact, explanation, suggestion) in zip(
             counts, percents, verdicts, strict=True
         ):
             parts = [self.figures[c].part("số đạt")]
-            parts += [self.figures[o].part("loại khác (cộng vào tổng)") for o in counts if o != c]
+            parts += [
+                self.figures[o].part("loại khác (cộng vào tổng)")
+                for o in sorted(counts + unlisted)
+                if o != c
+            ]
             parts.append(self.figures[p].part("tỷ lệ nêu"))
             explanation = (
                 f"Tổng số không ghi; các loại cộng lại {summed} = {format_number(added)}. "
@@ -1054,6 +1135,7 @@ class _Finder:
             self.used.update({c, p})
             self.in_shares.add(p)
             self.numerators.add(c)
+            self.share_count[p] = c
 
     def shares_of_base(self) -> None:
         self.classification_bases()

@@ -736,3 +736,43 @@ def test_a_rounded_number_is_not_a_base():
         "Trong số đảng viên mới có 780 đồng chí là đoàn viên (chiếm 65%)."
     )
     assert only(text, "share").verdict == "consistent"
+
+
+@pytest.mark.parametrize(("last", "verdict"), [("0,5%", "consistent"), ("1,5%", "inconsistent")])
+def test_rating_classes_add_up_without_a_subgroup(last, verdict):
+    """The classes of a rating add up to 100%; the subgroup after "trong đó" is not one."""
+    text = (
+        "Qua đánh giá năm 2024, tổ chức cơ sở đảng đạt trong sạch, vững mạnh chiếm 80,5% "
+        "(trong đó, tiêu biểu chiếm 15,2%); hoàn thành tốt nhiệm vụ chiếm 15,3%; hoàn thành "
+        f"nhiệm vụ chiếm 3,7%; yếu kém chiếm {last}."
+    )
+    claim = only(text, "shares_sum")
+    assert claim.verdict == verdict
+    assert [p["text"] for p in claim.parts] == ["80,5%", "15,3%", "3,7%", last]
+
+
+def test_a_second_share_of_one_class_is_not_a_class():
+    text = (
+        "Đảng viên hoàn thành xuất sắc nhiệm vụ chiếm 12% tổng số đảng viên được đánh giá và "
+        "chiếm 15,4% so với số đảng viên hoàn thành tốt nhiệm vụ; hoàn thành tốt nhiệm vụ chiếm "
+        "78%; hoàn thành nhiệm vụ chiếm 9,5%; không hoàn thành nhiệm vụ chiếm 0,5%."
+    )
+    claim = only(text, "shares_sum")
+    assert claim.verdict == "consistent"
+    assert "15,4%" not in [p["text"] for p in claim.parts]
+
+
+def test_classes_named_by_their_count_alone_are_in_the_whole():
+    text = (
+        "Qua đánh giá, xếp loại, có 10 chi bộ hoàn thành xuất sắc nhiệm vụ (bằng 12,5%); 50 "
+        "chi bộ hoàn thành tốt nhiệm vụ (bằng 62,5%); 15 chi bộ hoàn thành nhiệm vụ (bằng "
+        "18,75%); 4 chi bộ hoàn thành nhiệm vụ nhưng còn hạn chế và 1 chi bộ không hoàn thành "
+        "nhiệm vụ."
+    )
+    assert claims(text, "shares_sum") == []  # 12,5 + 62,5 + 18,75 leaves out two classes
+    assert [c.verdict for c in claims(text, "share")] == ["consistent"] * 3  # of 80
+
+
+def test_rating_shares_of_two_wholes_do_not_add_up():
+    text = "Có 100% chi bộ hoàn thành nhiệm vụ, 95% đảng viên hoàn thành tốt nhiệm vụ."
+    assert claims(text, "shares_sum") == []

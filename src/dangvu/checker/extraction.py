@@ -810,15 +810,34 @@ class _Finder:
         r"\s*\(\s*(?:không|chưa)\s+(?:tính|kể|đánh giá|xếp loại|bao gồm)[^()\n]*\)", re.I
     )
 
+    # a change stated between a total and its list: "56 đảng viên, giảm 6,67% (giảm 4 đảng
+    # viên) bằng các hình thức: …", "787 tổ chức (tăng 11 … so với năm 2011), trong đó …"
+    _CHANGE_ASIDE = re.compile(
+        r",?\s*(?:tăng|giảm)\s+[\d.,]+\s*%(?:\s*\([^()\n]*\))?|\s*\(\s*(?:tăng|giảm)\b[^()\n]*\)",
+        re.I,
+    )
+    _WORDS = re.compile(r"(?:[ \t]+[^\W\d_]+){1,6}")
+
     def totals(self) -> None:
         for t in self.prose():
             total = self.figures[t]
             if total.percent or not total.noun:
                 continue
-            head = self._HEAD.match(self.text[total.end : total.end + 80])
+            start = total.end
+            head = self._HEAD.match(self.text[start : start + 80])
+            if head is not None:
+                aside = self._CHANGE_ASIDE.match(self.text, start + head.end())
+            else:
+                words = self._WORDS.match(self.text, start)
+                aside = words and self._CHANGE_ASIDE.match(self.text, words.end())
+            if aside:
+                start = aside.end()
+                head = self._HEAD.match(self.text[start : start + 80])
+                if head is None and self._OPENER.match(self.text, start):
+                    head = re.match("", "")  # the list opens right after the aside
             if head is None or self._COMPARED_HEAD.search(head.group()):
                 continue  # "57 cá nhân so với đợt trước (132 …, 355 …)": earlier values
-            position = total.end + head.end()
+            position = start + head.end()
             aside = self._EXCLUDED.match(self.text, position)
             if aside is not None:
                 # "1.418 đồng chí (không đánh giá 108 đồng chí …), trong đó: …": what is
@@ -907,7 +926,14 @@ class _Finder:
             if not self.text[seg_start:seg_end].strip():
                 continue
             mine = [i for i in inside if seg_start <= self.figures[i].start < seg_end]
-            counts = [i for i in mine if not self.figures[i].percent]
+            # a figure in parentheses inside a part is about that part ("269 đảng bộ (tăng 08)")
+            counts = [
+                i
+                for i in mine
+                if not self.figures[i].percent
+                and self.text.count("(", seg_start, self.figures[i].start)
+                <= self.text.count(")", seg_start, self.figures[i].start)
+            ]
             if not counts:
                 if mine:
                     continue  # "chiếm 33,1%"
@@ -929,6 +955,8 @@ class _Finder:
             )
             if joined or (len(counts) > 1 and not same):
                 break  # "…, đã giải quyết 2/2 đơn": the list has ended
+            if self.figures[(same or counts)[-1]].value > total.value:
+                break  # "29 tổ chức, với hình thức: …; kỷ luật 1.090 đảng viên": not a part
             parts.append((same or counts)[-1])
         return (parts, end) if parts else None
 

@@ -776,3 +776,33 @@ def test_classes_named_by_their_count_alone_are_in_the_whole():
 def test_rating_shares_of_two_wholes_do_not_add_up():
     text = "Có 100% chi bộ hoàn thành nhiệm vụ, 95% đảng viên hoàn thành tốt nhiệm vụ."
     assert claims(text, "shares_sum") == []
+
+
+@pytest.mark.parametrize(("last", "verdict"), [("2", "consistent"), ("3", "inconsistent")])
+def test_a_change_between_a_total_and_its_list(last, verdict):
+    text = (
+        "Các cấp ủy đã kỷ luật 40 đảng viên, giảm 20% (giảm 10 đảng viên) bằng các hình "
+        f"thức: khiển trách 25, cảnh cáo 10, cách chức 3, khai trừ {last} đảng viên."
+    )
+    assert only(text, "total").verdict == verdict
+    assert only(text, "change").verdict == "consistent"
+
+
+def test_a_change_in_parentheses_before_the_list_and_inside_a_part():
+    text = (
+        "Toàn Đảng bộ có 120 tổ chức cơ sở đảng (tăng 5 tổ chức so với năm 2023), trong đó, "
+        "có 45 đảng bộ cơ sở (tăng 02), 75 chi bộ cơ sở (tăng 3)."
+    )
+    total = only(text, "total")
+    assert total.verdict == "consistent"
+    assert [p["text"] for p in total.parts] == ["120", "45", "75"]
+
+
+def test_a_count_larger_than_the_total_is_not_its_part():
+    text = (
+        "Đã thi hành kỷ luật 12 tổ chức đảng, với hình thức: khiển trách 9, cảnh cáo 3; kỷ luật "
+        "450 đảng viên vi phạm, với hình thức: khiển trách 300 đảng viên, cảnh cáo 120 đảng "
+        "viên, cách chức 10 đảng viên, khai trừ 20 đảng viên."
+    )
+    verdicts = {c.stated: c.verdict for c in claims(text, "total")}
+    assert verdicts == {"12": "consistent", "450": "consistent"}

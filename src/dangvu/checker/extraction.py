@@ -281,7 +281,45 @@ class _Finder:
         self.named_several: dict[int, list[int]] = {}  # percentage → counts its base names
         self.ratio_base: dict[int, int] = {}  # a ratio's numerator → its denominator
         self.current_values: set[int] = set()  # the later value of a change ("kỳ này")
+        self.fraction_whole: dict[int, int] = {}  # "662 trong tổng số 686 …" (no %): 662 → 686
+        self.either_base: dict[int, tuple[int, int]] = {}  # count → a fraction's two numbers
+        self._read_abbreviations()
+        self._name_fraction_numerators()
         self.inferred: set[int] = set()  # changes whose earlier value was not named as such
+
+    _ABBREVIATION = re.compile(r"\(\s*([A-ZĐ][A-ZĐ]{1,7})\s*\)")
+
+    def _read_abbreviations(self) -> None:
+        """ "686 tổ chức cơ sở đảng (TCCSĐ) … 604 TCCSĐ": a count named by an abbreviation the
+        text defines counts what the abbreviated words name (the words whose initials spell
+        it, just before the parenthesis)."""
+        aliases: dict[str, tuple[str, ...]] = {}
+        for match in self._ABBREVIATION.finditer(self.text):
+            letters = match.group(1).lower()
+            words = _WORD.findall(self.text[max(match.start() - 80, 0) : match.start()])
+            words = [w.lower() for w in words[-len(letters) :]]
+            if len(words) == len(letters) and "".join(w[0] for w in words) == letters:
+                aliases[letters] = tuple(words[:3])
+        if not aliases:
+            return
+        for figure in self.figures:
+            if figure.noun and figure.noun[0] in aliases:
+                figure.noun = (aliases[figure.noun[0]] + figure.noun[1:])[:3]
+
+    def _name_fraction_numerators(self) -> None:
+        """ "662 trong tổng số 686 tổ chức cơ sở đảng", "117/120 tổ chức": the first number
+        counts what the second names; with no percentage of its own the pair is a whole and
+        the part of it a later share may be of."""
+        pairs = self.fraction_pairs()
+        for clause_pairs in pairs.values():
+            for i, j in clause_pairs:
+                numerator, denominator = self.figures[i], self.figures[j]
+                follows = self.figures[j + 1] if j + 1 < len(self.figures) else None
+                if follows is not None and follows.percent and follows.clause == numerator.clause:
+                    continue
+                if not numerator.noun or numerator.noun[0] in ("trong", "trên"):
+                    numerator.noun = denominator.noun
+                self.fraction_whole[i] = j
 
     # helpers
     def between(self, a: int, b: int) -> str:
@@ -1188,6 +1226,16 @@ class _Finder:
                 whole = self.figures[self.ratio_base[base]]
                 if not self.disagrees(top, whole, percent):
                     bottom, base = whole, self.ratio_base[base]
+            if count in self.either_base:
+                agreeing = [
+                    i
+                    for i in self.either_base[count]
+                    if not self.disagrees(top, self.figures[i], percent)
+                ]
+                if not agreeing:
+                    continue  # neither of the two is said to be the base
+                base = agreeing[0]
+                bottom = self.figures[base]
             if base in self.share_base and self.disagrees(top, bottom, percent):
                 # "43.752 đồng chí, chiếm 48,57% tổng số …(trong đó: … 15.263 đồng chí,
                 # chiếm 17,34%; …)": the shares of a subgroup may be of the whole its group is
@@ -1412,6 +1460,12 @@ class _Finder:
             candidates = [i for i in candidates if self.part_of.get(i) not in candidates]
             if len({self.figures[i].value for i in candidates}) == 1:
                 return candidates[-1]
+            numerators = [i for i in candidates if self.fraction_whole.get(i) in candidates]
+            if len(candidates) == 2 and len(numerators) == 1:
+                # "662 trong tổng số 686 TCCSĐ được đánh giá⏎ … có 604 TCCSĐ …, đạt 91,2%": of
+                # the evaluated ones or of all; shares_of_base takes the one that agrees
+                self.either_base[count] = (numerators[0], self.fraction_whole[numerators[0]])
+                return numerators[0]
         # "giới thiệu 4 quần chúng …, kết nạp 2 đồng chí, đạt 50%": the only larger count of
         # the clause, named otherwise
         larger = [

@@ -806,3 +806,36 @@ def test_a_count_larger_than_the_total_is_not_its_part():
     )
     verdicts = {c.stated: c.verdict for c in claims(text, "total")}
     assert verdicts == {"12": "consistent", "450": "consistent"}
+
+
+@pytest.mark.parametrize(
+    ("stated", "verdict"), [("62,5%", "consistent"), ("64,1%", "inconsistent")]
+)
+def test_a_count_named_by_an_abbreviation_the_text_defines(stated, verdict):
+    text = (
+        "Năm 2024, Đảng bộ có 320 tổ chức cơ sở đảng (TCCSĐ). Qua đánh giá có 200 TCCSĐ hoàn "
+        f"thành tốt nhiệm vụ (chiếm {stated})."
+    )
+    share = only(text, "share")
+    assert share.verdict == verdict
+    assert [p["text"] for p in share.parts if p["role"] == "tổng số"] == ["320"]
+
+
+@pytest.mark.parametrize(
+    ("stated", "verdict", "base"),
+    [("92,1%", "consistent", "380"), ("87,5%", "consistent", "400"), ("70%", None, None)],
+)
+def test_a_share_of_a_fraction_without_percentage(stated, verdict, base):
+    """ "380 trong tổng số 400 … được đánh giá": a later share is of the evaluated ones or
+    of all — the one it agrees with; when it agrees with neither it is not checked."""
+    text = (
+        "Năm 2024 có 380 trong tổng số 400 tổ chức cơ sở đảng (TCCSĐ) được đánh giá.\n"
+        f"Qua đánh giá, có 350 TCCSĐ hoàn thành tốt nhiệm vụ, đạt {stated}."
+    )
+    shares = claims(text, "share")
+    if verdict is None:
+        assert shares == []
+        assert [c.verdict for c in claims(text)] == ["unchecked"]
+    else:
+        assert [c.verdict for c in shares] == [verdict]
+        assert [p["text"] for p in shares[0].parts if p["role"] == "tổng số"] == [base]

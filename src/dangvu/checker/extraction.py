@@ -1004,7 +1004,8 @@ class _Finder:
     )
     # mutually exclusive classes; "cơ cấu" lists overlapping ones (nữ, trẻ, dân tộc …)
     _EXHAUSTIVE = re.compile(
-        r"xếp loại|phân loại|chia ra|đánh giá chất lượng|đánh giá, xếp loại", re.I
+        r"xếp loại|phân loại|chia ra|đánh giá chất lượng|đánh giá, xếp loại|hình thức kỷ luật",
+        re.I,
     )
 
     def parts_make_the_total(self, percents: list[int]) -> bool:
@@ -1132,19 +1133,29 @@ class _Finder:
             # classes named by their count alone are classes all the same
             unlisted = self.unlisted_counts(counts)
             added = sum(self.figures[c].value for c in counts + unlisted)
+            # "Hình thức kỷ luật đảng viên: khiển trách 28 (chiếm 45%), …": counts written
+            # after their class name what the list is of
+            noun = self.figures[counts[0]].noun or self._listed_thing(lead)
             bases = [
                 i
                 for i in self.prose()
                 if i not in counts
                 and not self.figures[i].percent
                 and self.figures[i].value == added
-                and _same_noun(self.figures[i].noun, self.figures[counts[0]].noun, 2)
+                and _same_noun(self.figures[i].noun, noun, 2)
             ]
             if bases:
                 for c in counts:
                     self.part_of[c] = bases[0]
             elif len(counts) + len(unlisted) >= 3:
                 self.implied_base_shares(counts, percents, added, unlisted)
+
+    @staticmethod
+    def _listed_thing(lead: str) -> tuple[str, ...]:
+        """The last party noun of the words that open a list ("Hình thức kỷ luật đảng
+        viên:" → "đảng viên")."""
+        found = re.findall(r"đảng viên|tổ chức (?:cơ sở )?đảng|chi bộ|đảng bộ", lead.lower())
+        return tuple(found[-1].split()) if found else ()
 
     def unlisted_counts(self, counts: list[int]) -> list[int]:
         """The counts of the sentence of ``counts`` after the first one, naming the same thing
@@ -1295,7 +1306,11 @@ class _Finder:
                 break
             if figure.noun or i in self.part_of:
                 return i
+            if i == p - 1 and self._CLASS_COUNT.fullmatch(self.between(figure.end, percent.start)):
+                return i  # "khiển trách 28 (chiếm 45%)": the count of the class before it
         return None
+
+    _CLASS_COUNT = re.compile(r"\s*\(\s*(?:chiếm\s*)?", re.I)
 
     _AVERAGE = re.compile(r"\b(?:bình quân|trung bình)\b[^,;()\d]*$", re.I)
 

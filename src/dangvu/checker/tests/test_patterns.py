@@ -839,3 +839,18 @@ def test_a_share_of_a_fraction_without_percentage(stated, verdict, base):
     else:
         assert [c.verdict for c in shares] == [verdict]
         assert [p["text"] for p in shares[0].parts if p["role"] == "tổng số"] == [base]
+
+
+@pytest.mark.parametrize(("stated", "verdict"), [("40%", "consistent"), ("44%", "inconsistent")])
+def test_discipline_forms_written_before_their_counts_are_shares_of_the_total(stated, verdict):
+    text = (
+        "Năm qua, toàn huyện thi hành kỷ luật 50 đảng viên.\n"
+        f"Hình thức kỷ luật đảng viên: khiển trách 20 (chiếm {stated}), cảnh cáo 18 (36%), "
+        "cách chức 2 (4%), khai trừ 10 (20%).\n"
+        "Các vi phạm chủ yếu: tham nhũng: 6 (10,5%); lối sống: 9 (15,8%)."
+    )
+    shares = claims(text, "share")
+    assert [c.verdict for c in shares] == [verdict, "consistent", "consistent", "consistent"]
+    assert {p["text"] for c in shares for p in c.parts if p["role"] == "tổng số"} == {"50"}
+    # the violations are counted by case, of a whole the text does not give
+    assert [c.verdict for c in claims(text) if c.stated in ("10,5%", "15,8%")] == ["unchecked"] * 2

@@ -281,6 +281,7 @@ class _Finder:
         self.named_several: dict[int, list[int]] = {}  # percentage → counts its base names
         self.ratio_base: dict[int, int] = {}  # a ratio's numerator → its denominator
         self.current_values: set[int] = set()  # the later value of a change ("kỳ này")
+        self.stated_totals: set[int] = set()  # totals checked against their parts
         self.fraction_whole: dict[int, int] = {}  # "662 trong tổng số 686 …" (no %): 662 → 686
         self.either_base: dict[int, tuple[int, int]] = {}  # count → a fraction's two numbers
         self._read_abbreviations()
@@ -848,10 +849,13 @@ class _Finder:
         r"\s*\(\s*(?:không|chưa)\s+(?:tính|kể|đánh giá|xếp loại|bao gồm)[^()\n]*\)", re.I
     )
 
-    # a change stated between a total and its list: "56 đảng viên, giảm 6,67% (giảm 4 đảng
-    # viên) bằng các hình thức: …", "787 tổ chức (tăng 11 … so với năm 2011), trong đó …"
+    # a change (or a share) stated between a total and its list: "56 đảng viên, giảm 6,67%
+    # (giảm 4 đảng viên) bằng các hình thức: …", "787 tổ chức (tăng 11 … so với năm 2011),
+    # trong đó …"
     _CHANGE_ASIDE = re.compile(
-        r",?\s*(?:tăng|giảm)\s+[\d.,]+\s*%(?:\s*\([^()\n]*\))?|\s*\(\s*(?:tăng|giảm)\b[^()\n]*\)",
+        r",?\s*(?:tăng|giảm)\s+[\d.,]+\s*%(?:\s*\([^()\n]*\))?|\s*\(\s*(?:tăng|giảm)\b[^()\n]*\)"
+        # or its share: "43.752 đồng chí, chiếm 48,57% tổng số … (trong đó: …)"
+        r"|,?\s*chiếm(?:\s+tỷ lệ)?\s+[\d.,]+\s*%[^\d();:\n]{0,60}?(?=\s*\()",
         re.I,
     )
     _WORDS = re.compile(r"(?:[ \t]+[^\W\d_]+){1,6}")
@@ -918,6 +922,7 @@ class _Finder:
         if bound_match:
             claim.start = max(total.start - 12, 0) + bound_match.start()
         self.used.add(t)
+        self.stated_totals.add(t)  # it may still be a share of a larger whole
 
     def listed_parts(self, opener: re.Match, total: Figure) -> tuple[list[int], int] | None:
         """The parts listed after ``opener`` and where the list ends, or None when what
@@ -975,8 +980,10 @@ class _Finder:
             if not counts:
                 if mine:
                     continue  # "chiếm 33,1%"
-                if parts and len(_WORD.findall(self.text[seg_start:seg_end])) <= 2:
-                    continue  # "1.287 chi bộ thôn, bản và 658 …": the noun goes on
+                if len(_WORD.findall(self.text[seg_start:seg_end])) <= 2:
+                    # "1.287 chi bộ thôn, bản và 658 …": the noun goes on; "(trong đó: cán
+                    # bộ, công chức là 15.263 …": the name of the first part does
+                    continue
                 return None
             lead = self.text[seg_start : self.figures[counts[0]].start]
             number_first = bool(re.fullmatch(r"[\s:]*(?:có|là)?\s*", lead, re.I))
@@ -1301,7 +1308,10 @@ class _Finder:
             if figure.clause != percent.clause or figure.percent:
                 break
             if figure.in_table or (
-                i in self.used and i not in self.part_of and i not in self.current_values
+                i in self.used
+                and i not in self.part_of
+                and i not in self.current_values
+                and i not in self.stated_totals
             ):
                 break
             if figure.noun or i in self.part_of:

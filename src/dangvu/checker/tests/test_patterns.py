@@ -854,3 +854,18 @@ def test_discipline_forms_written_before_their_counts_are_shares_of_the_total(st
     assert {p["text"] for c in shares for p in c.parts if p["role"] == "tổng số"} == {"50"}
     # the violations are counted by case, of a whole the text does not give
     assert [c.verdict for c in claims(text) if c.stated in ("10,5%", "15,8%")] == ["unchecked"] * 2
+
+
+@pytest.mark.parametrize(("part", "verdict"), [("250", "consistent"), ("260", "inconsistent")])
+def test_a_total_with_its_own_share_before_its_list(part, verdict):
+    """ "400 đồng chí, chiếm 40% tổng số … (trong đó: cán bộ, công chức 150 …, chiếm 15%;
+    …)": the total against its parts, its share and its parts' shares of the whole."""
+    text = (
+        "Năm 2024 kết nạp 1.000 đảng viên.\n"
+        "Cán bộ, viên chức 400 đồng chí, chiếm 40% tổng số đảng viên mới kết nạp (trong đó: "
+        f"cán bộ, công chức là 150 đồng chí, chiếm 15%; viên chức là {part} đồng chí, chiếm "
+        "25%)."
+    )
+    assert only(text, "total").verdict == verdict
+    shares = {c.stated: c.verdict for c in claims(text, "share")}
+    assert shares["40%"] == "consistent" and shares["15%"] == "consistent"

@@ -171,7 +171,7 @@ _NOUN = re.compile(r"(?:[ \t]+([^\W\d_]+))(?:[ \t]+([^\W\d_]+))?(?:[ \t]+([^\W\d
 _NOUN_STOP_WORDS = (
     "chiếm đạt vượt tăng giảm bằng được đã đang có là và với so trong của tại thì nhưng "
     "còn nộp tham trên dưới gồm từ lên xuống cho để ở theo phải thuộc chưa không hoàn "
-    "thực xây"
+    "thực xây tốt"
 )
 _NOUN_STOP = frozenset(_NOUN_STOP_WORDS.split())
 
@@ -286,6 +286,7 @@ class _Finder:
         self.either_base: dict[int, tuple[int, int]] = {}  # count → a fraction's two numbers
         self._read_abbreviations()
         self._name_fraction_numerators()
+        self._read_stated_targets()
         self.inferred: set[int] = set()  # changes whose earlier value was not named as such
 
     _ABBREVIATION = re.compile(r"\(\s*([A-ZĐ][A-ZĐ]{1,7})\s*\)")
@@ -315,12 +316,25 @@ class _Finder:
         for clause_pairs in pairs.values():
             for i, j in clause_pairs:
                 numerator, denominator = self.figures[i], self.figures[j]
+                if not numerator.noun or numerator.noun[0] in ("trong", "trên"):
+                    numerator.noun = denominator.noun
                 follows = self.figures[j + 1] if j + 1 < len(self.figures) else None
                 if follows is not None and follows.percent and follows.clause == numerator.clause:
                     continue
-                if not numerator.noun or numerator.noun[0] in ("trong", "trên"):
-                    numerator.noun = denominator.noun
                 self.fraction_whole[i] = j
+
+    _STATED_TARGET = re.compile(
+        r"(?:chỉ tiêu|kế hoạch|mục tiêu)\b[^\d;.%]{0,60}?(?:\blà|:)\s*$", re.I
+    )
+
+    def _read_stated_targets(self) -> None:
+        """ "đề ra chỉ tiêu kết nạp đảng viên mới là 800 đồng chí": a target, no state (not a
+        whole a share is of)."""
+        for i in self.prose():
+            figure = self.figures[i]
+            lead = self.text[self._clauses[figure.clause] : figure.start]
+            if not figure.percent and self._STATED_TARGET.search(lead):
+                self.target_values.add(i)
 
     # helpers
     def between(self, a: int, b: int) -> str:
@@ -376,6 +390,8 @@ class _Finder:
             )
             if head is None:
                 continue
+            if self.pair_before(self.fraction_pairs(), p) is not None:
+                continue  # "454/800 đảng viên, đạt 56,75% kế hoạch": a ratio (ratios())
             target = next(
                 (
                     i
@@ -453,15 +469,21 @@ class _Finder:
         pairs = self.fraction_pairs()
         for p in self.prose():
             percent = self.figures[p]
-            if not percent.percent or self.is_change(p) or self.threshold(p):
+            if not percent.percent or p in self.used or self.is_change(p) or self.threshold(p):
                 continue
             pair = self.pair_before(pairs, p) or self.pair_after(pairs, p)
             if pair is None:
                 continue
             i, j = pair
             self.rate_claim(RATIO, self.figures[i], self.figures[j], percent)
-            self.numerators.add(i)
             self.used.update({i, j, p})
+            if re.match(
+                r"\s*(?:so với\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu)", self.text[percent.end :], re.I
+            ):
+                # "454/800 …, đạt 56,75% kế hoạch": 800 is the plan, 454 the whole of the year
+                self.target_values.add(j)
+            else:
+                self.numerators.add(i)
             # "15.210/15.742 đảng viên … (96,6%), trong đó … 2.105 đồng chí (13,8%) …"
             after = re.match(
                 r"[)\]]?\s*(?=,?\s*(?:trong đó|gồm|bao gồm)\b)", self.text[percent.end :]
@@ -1221,12 +1243,22 @@ class _Finder:
             self.numerators.add(c)
             self.share_count[p] = c
 
+    _CRITERION = re.compile(
+        r"(?:dưới|(?<!cấp )trên|hơn|từ|không quá|không dưới|tối thiểu|ít nhất|quy định)\s*$",
+        re.I,
+    )
+
+    def criterion(self, p: int) -> bool:
+        """A bound, not a result: "4 tỉnh dưới 10%", "cao hơn quy định 15%"."""
+        percent = self.figures[p]
+        return bool(self._CRITERION.search(self.text[max(percent.start - 16, 0) : percent.start]))
+
     def shares_of_base(self) -> None:
         self.classification_bases()
         prose = self.prose()
         for p in prose:
             percent = self.figures[p]
-            if not percent.percent or p in self.used:
+            if not percent.percent or p in self.used or self.criterion(p):
                 continue
             count = self.count_before(p)
             base = None if count is None else self.named_base(p, count)
@@ -1307,6 +1339,9 @@ class _Finder:
             figure = self.figures[i]
             if figure.clause != percent.clause or figure.percent:
                 break
+            gap = self.between(figure.end, percent.start)
+            if gap.count(")") > gap.count("("):
+                continue  # "(tăng 5 tỉnh so với …), cao nhất là Tuyên Quang với tỷ lệ 29,2%"
             if figure.in_table or (
                 i in self.used
                 and i not in self.part_of

@@ -869,3 +869,51 @@ def test_a_total_with_its_own_share_before_its_list(part, verdict):
     assert only(text, "total").verdict == verdict
     shares = {c.stated: c.verdict for c in claims(text, "share")}
     assert shares["40%"] == "consistent" and shares["15%"] == "consistent"
+
+
+# ---------------------------------------------------- real reports (issue 7, real set 2)
+
+
+def test_the_shares_of_a_count_measured_against_its_plan():
+    """ "454/800 …, đạt 56,75% kế hoạch": 800 is the plan; the later shares are of 454."""
+    text = (
+        "Nghị quyết đề ra chỉ tiêu kết nạp đảng viên mới là 800 đồng chí.\n"
+        "Nửa nhiệm kỳ đã kết nạp được 454/800 đảng viên, đạt 56,75% kế hoạch; trong đó, "
+        "đảng viên nữ 225 đồng chí (chiếm 49,56%). Về trình độ: trung học phổ thông 420 đồng "
+        "chí (chiếm 92,51%)."
+    )
+    assert [c.kind for c in claims(text) if c.stated == "56,75%"] == ["ratio"]
+    shares = claims(text, "share")
+    assert [c.verdict for c in shares] == ["consistent", "consistent"]
+    assert {p["text"] for c in shares for p in c.parts if p["role"] == "tổng số"} == {"454"}
+
+
+def test_a_stated_target_is_not_a_base():
+    text = (
+        "Nghị quyết đề ra chỉ tiêu kết nạp mỗi năm là 500 đảng viên; năm qua kết nạp 240 đảng "
+        "viên. Trong số đảng viên mới có 120 đồng chí là nữ (chiếm 50%)."
+    )
+    share = only(text, "share")
+    assert share.verdict == "consistent"
+    assert [p["text"] for p in share.parts if p["role"] == "tổng số"] == ["240"]
+
+
+def test_people_counted_with_a_verb_after_them():
+    text = (
+        "Năm 2020 kết nạp 101 đảng viên mới. Trình độ của đảng viên mới có 25 người tốt "
+        "nghiệp trung cấp, chiếm 24,8%; 63 người tốt nghiệp đại học, chiếm 62,4%."
+    )
+    assert [c.verdict for c in claims(text, "share")] == ["consistent", "consistent"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Có 28 tỉnh có tỷ lệ nữ tham gia cấp ủy dưới 15%, trong đó có 4 tỉnh dưới 10%.",
+        "Có 21 đại hội đã bầu cấp ủy, trong đó có 8 đại hội có tỷ lệ nữ cao hơn quy định 15%.",
+        "Có 35 tỉnh có tỷ lệ nữ từ 15% trở lên (tăng 5 tỉnh so với nhiệm kỳ trước), cao nhất "
+        "là Tuyên Quang với tỷ lệ 29,2%.",
+    ],
+)
+def test_a_bound_or_a_named_unit_rate_is_not_a_share_of_a_count(text):
+    assert [c for c in claims(text) if c.verdict == "inconsistent"] == []

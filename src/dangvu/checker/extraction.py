@@ -651,14 +651,20 @@ class _Finder:
                     return (anchor, i) if compared_first else (i, anchor)
         return None
 
-    def has_own_share(self, index: int) -> bool:
-        """A count followed in its clause by "chiếm X%" (a share of something larger)."""
+    def has_own_share(self, index: int, words: str = "chiếm") -> bool:
+        """A count followed in its clause by "chiếm X%" (a share of something larger; with
+        ``words`` "chiếm|đạt|bằng", by any rate of it but against a target)."""
         figure = self.figures[index]
         return any(
             self.figures[k].percent
             and re.search(
-                r"chiếm(?:\s+tỷ lệ)?\s*$",
+                rf"(?:{words})(?:\s+tỷ lệ)?\s*$",
                 self.text[max(self.figures[k].start - 14, 0) : self.figures[k].start],
+                re.I,
+            )
+            and not re.match(
+                r"\s*(?:so với\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu|nghị quyết)",
+                self.text[self.figures[k].end :],
                 re.I,
             )
             for k in self.in_clause(figure.clause)
@@ -877,10 +883,13 @@ class _Finder:
     _CHANGE_ASIDE = re.compile(
         r",?\s*(?:tăng|giảm)\s+[\d.,]+\s*%(?:\s*\([^()\n]*\))?|\s*\(\s*(?:tăng|giảm)\b[^()\n]*\)"
         # or its share: "43.752 đồng chí, chiếm 48,57% tổng số … (trong đó: …)"
-        r"|,?\s*chiếm(?:\s+tỷ lệ)?\s+[\d.,]+\s*%[^\d();:\n]{0,60}?(?=\s*\()",
+        r"|,?\s*chiếm(?:\s+tỷ lệ)?\s+[\d.,]+\s*%[^\d();:\n]{0,60}?(?=\s*\()"
+        # or a comparison without figures: "19 đảng viên (tương đương so với cùng kỳ), trong đó"
+        r"|\s*\([^()\d\n]*\bso với\b[^()\d\n]*\)",
         re.I,
     )
     _WORDS = re.compile(r"(?:[ \t]+[^\W\d_]+){1,6}")
+    _LABEL_FIRST = re.compile(r"(?:trong đó|gồm)\s*:\s*$", re.I)
 
     def totals(self) -> None:
         for t in self.prose():
@@ -1002,6 +1011,12 @@ class _Finder:
             if not counts:
                 if mine:
                     continue  # "chiếm 33,1%"
+                if shape is not True and self._LABEL_FIRST.search(
+                    self.text[max(opener.start() - 12, 0) : opener.end()]
+                ):
+                    # "trong đó: xem xét, giải quyết 473 đơn; đơn trùng, đơn đã giải quyết, …
+                    # 474 đơn": a part named before its count, with commas in its name
+                    continue
                 if len(_WORD.findall(self.text[seg_start:seg_end])) <= 2:
                     # "1.287 chi bộ thôn, bản và 658 …": the noun goes on; "(trong đó: cán
                     # bộ, công chức là 15.263 …": the name of the first part does
@@ -1509,6 +1524,7 @@ class _Finder:
         # nothing in the paragraph: the whole stated in the paragraph before ("… với 3.962 chi
         # bộ trực thuộc.⏎ … có 3.815 chi bộ sinh hoạt …, đạt 96,3%"), if it names one number
         earlier = self._previous_paragraph(figure.paragraph)
+        candidates = []
         if earlier is not None:
             candidates = [
                 i
@@ -1517,6 +1533,7 @@ class _Finder:
                 and self._may_be_base(i, count, siblings=False)
                 and _same_noun(self.figures[i].noun, figure.noun, 2)
             ]
+        if candidates:
             candidates = [i for i in candidates if self.part_of.get(i) not in candidates]
             if len({self.figures[i].value for i in candidates}) == 1:
                 return candidates[-1]
@@ -1563,7 +1580,7 @@ class _Finder:
         be checked)."""
         if self.part_of.get(count) == i or self.subgroup_of(i, count):
             return False
-        return self.has_own_share(i)
+        return self.has_own_share(i, "chiếm|đạt|bằng")
 
     def subgroup_of(self, i: int, count: int) -> bool:
         """Whether ``count`` is named, after ``i`` and in its sentence, as a subgroup of it

@@ -106,7 +106,10 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # "tuổi đời từ 18 đến 30 tuổi", "dưới 35 tuổi": an age, not a count
     (
         "age",
-        re.compile(r"\b\d{1,3}(?:\s*(?:-|–|đến|tới)\s*\d{1,3})?\s+tuổi\b(?!\s+(?:Đảng|đảng))", _I),
+        re.compile(
+            r"\b\d{1,3}(?:,\d+)?(?:\s*(?:-|–|đến|tới)\s*\d{1,3})?\s+tuổi\b(?!\s+(?:Đảng|đảng))",
+            _I,
+        ),
     ),
     (
         "counter",

@@ -98,3 +98,9 @@ def test_thieu_so_and_da_so_are_words_not_number_labels(text):
 def test_durations_and_ages_are_not_figures(text, number):
     start = text.index(f" {number} ") + 1
     assert covered(non_figure_spans(text), start, start + len(number)) is not None
+
+
+def test_an_average_age_is_not_a_figure():
+    text = "Độ tuổi bình quân cấp ủy là 50,05 tuổi."
+    start = text.index("50,05")
+    assert covered(non_figure_spans(text), start, start + 5) is not None

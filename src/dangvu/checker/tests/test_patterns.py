@@ -917,3 +917,31 @@ def test_people_counted_with_a_verb_after_them():
 )
 def test_a_bound_or_a_named_unit_rate_is_not_a_share_of_a_count(text):
     assert [c for c in claims(text) if c.verdict == "inconsistent"] == []
+
+
+@pytest.mark.parametrize(("last", "verdict"), [("312", "consistent"), ("321", "inconsistent")])
+def test_parts_named_before_their_counts_with_commas_in_the_names(last, verdict):
+    text = (
+        "Năm qua đã tiếp nhận 620 lượt đơn tố cáo, phản ánh, kiến nghị, trong đó: xem xét, "
+        f"giải quyết 308 đơn; đơn trùng, đơn mạo danh, nặc danh, lưu theo quy định {last} đơn."
+    )
+    assert only(text, "total").verdict == verdict
+
+
+def test_a_comparison_aside_before_the_list():
+    text = (
+        "Đảng bộ thi hành kỷ luật 17 đảng viên (tương đương so với cùng kỳ), trong đó: Ban "
+        "Thường vụ thi hành kỷ luật 02 trường hợp, Ủy ban Kiểm tra thi hành kỷ luật 03 trường "
+        "hợp, đảng ủy cơ sở và chi bộ thi hành kỷ luật 12 trường hợp."
+    )
+    assert only(text, "total").verdict == "consistent"
+
+
+def test_a_class_with_its_own_rate_is_not_the_base_of_the_next():
+    text = (
+        "Đã bầu 500 ủy viên; trong tổng số 500 đồng chí có 150 đồng chí tham gia lần đầu, đạt "
+        "30%.\n"
+        "Độ tuổi bình quân cấp ủy là 49,5 tuổi.\n"
+        "Số cán bộ nữ tham gia cấp ủy là 80 đồng chí, đạt 16%."
+    )
+    assert [c.verdict for c in claims(text, "share")] == ["consistent"] * 2

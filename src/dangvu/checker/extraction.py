@@ -275,6 +275,7 @@ class _Finder:
         self.in_sum: set[int] = set()  # percentages in a "shares add to 100%" claim
         self.target_values: set[int] = set()  # "chỉ tiêu (500 đảng viên)": a target, not a state
         self.previous_values: set[int] = set()  # the earlier value of a change ("kỳ trước")
+        self.later_value: dict[int, int] = {}  # the earlier value of a change → the later one
         self.numerators: set[int] = set()  # counts already checked as a share of a base
         self.share_count: dict[int, int] = {}  # percentage → the count it is a share of
         self.share_base: dict[int, int] = {}  # a count checked as a share → its base
@@ -282,6 +283,7 @@ class _Finder:
         self.ratio_base: dict[int, int] = {}  # a ratio's numerator → its denominator
         self.current_values: set[int] = set()  # the later value of a change ("kỳ này")
         self.stated_totals: set[int] = set()  # totals checked against their parts
+        self.ratio_percents: set[int] = set()  # percentages checked as X/Y
         self.fraction_whole: dict[int, int] = {}  # "662 trong tổng số 686 …" (no %): 662 → 686
         self.either_base: dict[int, tuple[int, int]] = {}  # count → a fraction's two numbers
         self._read_abbreviations()
@@ -477,6 +479,7 @@ class _Finder:
             i, j = pair
             self.rate_claim(RATIO, self.figures[i], self.figures[j], percent)
             self.used.update({i, j, p})
+            self.ratio_percents.add(p)
             if re.match(
                 r"\s*(?:so với\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu)", self.text[percent.end :], re.I
             ):
@@ -617,10 +620,42 @@ class _Finder:
         if found is not None and re.match(r"\s*(?:[^\W\d_]+\s+){0,3}?so với", after, re.I):
             # "kiểm tra 1.025 đảng viên, tăng 8,2% so với cùng kỳ": the point compared with is
             # named but its value is not given; only a count of that year can be it
-            year = re.match(r"\s*so với[^;.\d]{0,30}?năm\s+((?:19|20)\d\d)", after, re.I)
-            if year is None or self.year_before(found[0]) != int(year.group(1)):
+            year = re.match(
+                r"\s*(?:[^\W\d_]+\s+){0,3}?so với[^;.\d]{0,30}?năm\s+((?:19|20)\d\d)", after, re.I
+            )
+            if year is None:
                 return None
+            if self.year_before(found[0]) != int(year.group(1)):
+                return self.value_of_year(candidates[-1], int(year.group(1)))
         return found
+
+    def value_of_year(self, current: int, year: int) -> tuple[int, int] | None:
+        """ "Trong năm 2020, … kết nạp 101 đảng viên mới …⏎ … phấn đấu kết nạp 118 đảng viên
+        mới, tăng 17 đảng viên so với năm 2020": the one earlier count of the same thing that
+        its sentence says is of that year."""
+        noun = self.figures[current].noun
+        found = [
+            i
+            for i in self.prose()
+            if i < current
+            and not self.figures[i].percent
+            and _same_noun(self.figures[i].noun, noun)
+            and not self.subgroup(i)
+            and not self.has_own_share(i)
+            and year in (self.year_before(i), self.sentence_year(i))
+        ]
+        if len({self.figures[i].value for i in found}) != 1:
+            return None
+        return found[-1], current
+
+    def sentence_year(self, index: int) -> int | None:
+        """The year the sentence of a figure opens with ("Trong năm 2020, toàn huyện …")."""
+        figure = self.figures[index]
+        lead = self.text[self.sentence_start(figure) : figure.start]
+        found = re.match(
+            r"\W*(?:trong|đến hết|tính đến|năm|cả)?\s*(?:năm\s+)?((?:19|20)\d\d)\b", lead, re.I
+        )
+        return int(found.group(1)) if found else None
 
     def year_before(self, index: int) -> int | None:
         """The year named just before a figure ("năm 2023 là 10,8 …" → 2023), if any."""
@@ -719,6 +754,7 @@ class _Finder:
             )
             self.used.update({p, *values})
             self.previous_values.add(values[0])
+            self.later_value[values[0]] = values[1]
             self.current_values.add(values[1])
 
     def implausible(self, values: tuple[int, int], p: int, direction: str) -> bool:
@@ -837,6 +873,7 @@ class _Finder:
             )
             self.used.update({d, *values})
             self.previous_values.add(values[0])
+            self.later_value[values[0]] = values[1]
 
     _AND_NEXT = re.compile(r"[ \t]+(?:[^\W\d_]+[ \t]+){0,3}?(?:và|,)[ \t]+")
 
@@ -1082,10 +1119,14 @@ class _Finder:
         """The percentages of a list that are classes of one whole: without a subgroup named
         after "trong đó" under the class before it, nor a second share of the same class ("…
         và chiếm 16,19% so với …")."""
-        kept = percents[:1]
+        kept, under = percents[:1], False
         for previous, p in pairwise(percents):
             gap = self.between(self.figures[previous].end, self.figures[p].start)
-            if re.search(r"\btrong (?:đó|số)\b", gap, re.I) or self._SECOND_SHARE.fullmatch(gap):
+            if re.search(r"\btrong (?:đó|số)\b", gap, re.I):
+                under = True  # a subgroup, up to the end of its clause or parenthesis
+            elif under and re.search(r"[;)]", gap):
+                under = False
+            if under or self._SECOND_SHARE.fullmatch(gap):
                 continue
             kept.append(p)
         return kept
@@ -1112,16 +1153,26 @@ class _Finder:
         by_sentence: dict[int, list[int]] = {}
         for p in self.prose():
             figure = self.figures[p]
-            if figure.percent and (p not in self.used or p in self.in_shares):
+            if figure.percent and (
+                p not in self.used or p in self.in_shares or p in self.ratio_percents
+            ):
                 by_sentence.setdefault(figure.sentence, []).append(p)
         for percents in by_sentence.values():
+            first = self.figures[percents[0]]
+            last = self.figures[percents[-1]]
+            sentence = self.text[self.sentence_start(first) : last.end + 40]
+            rating = len(self._RATING_CLASSES.findall(sentence)) >= 2
+            ratios = [p for p in percents if p in self.ratio_percents]
+            # "23/49 … (46,9%); 16/49 … (32,6%); 10/49 … (20,4%)": ratios add up only as the
+            # classes of a rating, and not with the shares of another whole around them
+            if rating and len(ratios) >= 2 and ratios == percents[: len(ratios)]:
+                percents = ratios
+            else:
+                percents = [p for p in percents if p not in self.ratio_percents]
             if len(percents) < 2:
                 continue
             first = self.figures[percents[0]]
             lead = self.text[self.sentence_start(first) : first.start]
-            last = self.figures[percents[-1]]
-            sentence = self.text[self.sentence_start(first) : last.end + 40]
-            rating = len(self._RATING_CLASSES.findall(sentence)) >= 2
             if not (rating or self._SHARES_TRIGGER.search(lead)):
                 continue
             if self.unlisted_class(percents):
@@ -1138,8 +1189,8 @@ class _Finder:
             # the shares must be a list: nothing but words, counts and separators between them
             shares = [(self.figures[p].value, self.figures[p].decimals) for p in percents]
             verdict, added, explanation = v.shares_verdict(shares, exhaustive and len(shares) >= 3)
-            if verdict == v.UNCHECKED:
-                continue
+            if verdict == v.UNCHECKED or (verdict == v.INCONSISTENT and not (exhaustive or rating)):
+                continue  # "trong đó nữ …, đoàn viên …, dân tộc …": groups that may overlap
             last = self.figures[percents[-1]]
             claim = self.add(
                 SHARES_SUM,
@@ -1453,7 +1504,7 @@ class _Finder:
                 break
             if other.percent or other.in_table or other.value <= figure.value:
                 continue
-            if i in self.target_values or i in self.previous_values:
+            if i in self.target_values or self.earlier_than(i, count):
                 continue
             if self.sibling_share(i, count):
                 continue
@@ -1552,6 +1603,16 @@ class _Finder:
         ]
         return larger[0] if len(larger) == 1 else None
 
+    def earlier_than(self, i: int, count: int) -> bool:
+        """Whether ``i`` is the earlier value of a change whose later value is stated before
+        ``count`` (then the later one is the whole of its time, not ``i``; "năm 2020 kết nạp
+        101 …, trong đó nữ 60 (59,4%) …⏎ năm 2021 phấn đấu kết nạp 118, tăng 17 so với năm
+        2020": 101 is still the whole of 2020's shares)."""
+        if i not in self.previous_values:
+            return False
+        later = self.later_value.get(i)
+        return later is None or later < count
+
     def _may_be_base(self, i: int, count: int, *, siblings: bool = True) -> bool:
         other = self.figures[i]
         return (
@@ -1559,7 +1620,7 @@ class _Finder:
             and not other.in_table
             and other.value > self.figures[count].value
             and i not in self.target_values
-            and i not in self.previous_values
+            and not self.earlier_than(i, count)
             and not (siblings and i in self.numerators)
             and not self.sibling_share(i, count)
             and not self.approximate(i)
@@ -1608,7 +1669,7 @@ class _Finder:
             # a target ("chỉ tiêu (45 đảng viên)"), the earlier value of a change, or a
             # sibling already checked as a share ("1.847 đồng chí, chiếm 56,5%; … 1.655
             # đồng chí") is not the base of this count
-            if i in self.target_values or i in self.previous_values:
+            if i in self.target_values or self.earlier_than(i, count):
                 continue
             if i in self.numerators and not self.subgroup_of(i, count):
                 continue

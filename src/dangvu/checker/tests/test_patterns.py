@@ -945,3 +945,39 @@ def test_a_class_with_its_own_rate_is_not_the_base_of_the_next():
         "Số cán bộ nữ tham gia cấp ủy là 80 đồng chí, đạt 16%."
     )
     assert [c.verdict for c in claims(text, "share")] == ["consistent"] * 2
+
+
+@pytest.mark.parametrize(("last", "verdict"), [("20,4%", "consistent"), ("22,4%", "inconsistent")])
+def test_rating_classes_written_as_ratios_add_up(last, verdict):
+    text = (
+        "Qua đánh giá, có 23/49 chi, đảng bộ cơ sở đạt trong sạch vững mạnh, bằng 46,9%; 16/49 "
+        "chi, đảng bộ hoàn thành tốt nhiệm vụ, bằng 32,7%; hoàn thành nhiệm vụ 10/49 chi, đảng "
+        f"bộ, bằng {last}; đảng viên hoàn thành xuất sắc nhiệm vụ chiếm 12,6%."
+    )
+    total = only(text, "shares_sum")
+    assert total.verdict == verdict
+    assert [p["text"] for p in total.parts] == ["46,9%", "32,7%", last]
+
+
+def test_subgroups_after_trong_do_run_to_the_end_of_the_clause():
+    text = (
+        "Xếp loại đảng viên: 950/1.000 đồng chí hoàn thành tốt nhiệm vụ trở lên (95%), trong "
+        "đó hoàn thành xuất sắc nhiệm vụ 150 đồng chí (15%), hoàn thành tốt nhiệm vụ 800 đồng "
+        "chí (80%)."
+    )
+    assert claims(text, "shares_sum") == []
+
+
+@pytest.mark.parametrize(("stated", "verdict"), [("17", "consistent"), ("19", "inconsistent")])
+def test_a_difference_with_the_year_it_is_compared_with(stated, verdict):
+    text = (
+        "Trong năm 2020, toàn huyện kết nạp 101 đảng viên mới. Trong đó, đảng viên nữ có 60 "
+        "người, chiếm 59,4%; đoàn viên có 50 người, chiếm 49,5%; dân tộc thiểu số có 32 người, "
+        "chiếm 31,7%.\n"
+        "Năm 2021, toàn đảng bộ phấn đấu kết nạp 118 đảng viên mới, tăng "
+        f"{stated} đảng viên so với năm 2020."
+    )
+    assert only(text, "difference").verdict == verdict
+    # 101 is still the whole of 2020's shares; the groups overlap, their sum is no claim
+    assert [c.verdict for c in claims(text, "share")] == ["consistent"] * 3
+    assert claims(text, "shares_sum") == []

@@ -374,7 +374,7 @@ class _Finder:
 
     # ------------------------------------------------------------ against a target
     _TARGET = re.compile(
-        r"\s*(?:so với\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu)(?P<words>[^\d;.%()]{0,80}?)"
+        r"\s*(?:so với\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu)(?P<words>[^\d;.%(),]{0,80}?)"
         r"(?:\(\s*|\s+là\s+|:\s*)?$",
         re.IGNORECASE,
     )
@@ -921,11 +921,13 @@ class _Finder:
         r",?\s*(?:tăng|giảm)\s+[\d.,]+\s*%(?:\s*\([^()\n]*\))?|\s*\(\s*(?:tăng|giảm)\b[^()\n]*\)"
         # or its share: "43.752 đồng chí, chiếm 48,57% tổng số … (trong đó: …)"
         r"|,?\s*chiếm(?:\s+tỷ lệ)?\s+[\d.,]+\s*%[^\d();:\n]{0,60}?(?=\s*\()"
+        r"|,?\s*(?:đạt|bằng|chiếm)(?:\s+tỷ lệ)?\s+[\d.,]+\s*%[^\d();:,\n]{0,40}?"
+        r"(?=\s*,\s*(?:trong đó|gồm|bao gồm)\b)"
         # or a comparison without figures: "19 đảng viên (tương đương so với cùng kỳ), trong đó"
         r"|\s*\([^()\d\n]*\bso với\b[^()\d\n]*\)",
         re.I,
     )
-    _WORDS = re.compile(r"(?:[ \t]+[^\W\d_]+){1,6}")
+    _WORDS = re.compile(r"(?:[ \t]+(?!(?:đạt|chiếm|bằng|tăng|giảm)\b)[^\W\d_]+){1,6}")
     _LABEL_FIRST = re.compile(r"(?:trong đó|gồm)\s*:\s*$", re.I)
 
     def totals(self) -> None:
@@ -945,7 +947,10 @@ class _Finder:
                 head = self._HEAD.match(self.text[start : start + 80])
                 if head is None and self._OPENER.match(self.text, start):
                     head = re.match("", "")  # the list opens right after the aside
-            if head is None or self._COMPARED_HEAD.search(head.group()):
+            if head is None:
+                self.total_before_its_sentence(t)
+                continue
+            if self._COMPARED_HEAD.search(head.group()):
                 continue  # "57 cá nhân so với đợt trước (132 …, 355 …)": earlier values
             position = start + head.end()
             aside = self._EXCLUDED.match(self.text, position)
@@ -955,14 +960,44 @@ class _Finder:
                 position = aside.end()
             self.total_with_parts(t, position)
 
-    def total_with_parts(self, t: int, position: int, *, start_at: int | None = None) -> None:
+    # "… có 71 đảng viên được trao huy hiệu Đảng. Trong đó có 5 …, 26 … và 40 …"
+    _NEXT_OPENER = re.compile(
+        r"Trong (?:đó|số đó|đợt [^,.;\d\n]{0,40}?lần này)\s*,?\s*(?:có\s+)?(?=\d)", re.I
+    )
+    _NEXT_SENTENCE_LIST = re.compile(r"[^\d.;:!?\n]{0,80}?[.]\s+(?=Trong )")
+    _IN_TOTAL = re.compile(r"[^\d.;:!?\n]{0,80}?\s(?=có\s+\d)")  # "Trong 29 đảng viên … có 3 …"
+
+    def total_before_its_sentence(self, t: int) -> None:
+        """A total that ends its sentence, its parts listed by the next one ("… cho 74 đồng
+        chí. Trong đó, có 6 …, 3 …"), or a total opening a sentence with "Trong" whose parts
+        follow "có" ("Trong 29 đảng viên được tặng … có 3 …; 2 …; … và 17 …")."""
+        total = self.figures[t]
+        lead = self.text[self.sentence_start(total) : total.start]
+        if re.fullmatch(r"\W*Trong\s+(?:tổng số\s+)?", lead, re.I):
+            found = self._IN_TOTAL.match(self.text, total.end)
+            if found:
+                self.total_with_parts(t, found.end(), opener=re.compile(r"có\s+"), sentence=True)
+            return
+        found = self._NEXT_SENTENCE_LIST.match(self.text, total.end)
+        if found and self._NEXT_OPENER.match(self.text, found.end()):
+            self.total_with_parts(t, found.end(), opener=self._NEXT_OPENER, sentence=True)
+
+    def total_with_parts(
+        self,
+        t: int,
+        position: int,
+        *,
+        start_at: int | None = None,
+        opener: re.Pattern | None = None,
+        sentence: bool = False,
+    ) -> None:
         """The total ``t`` against the parts listed from ``position`` (if they are)."""
         figures = self.figures
         total = figures[t]
-        opener = self._OPENER.match(self.text, position)
+        opener = (opener or self._OPENER).match(self.text, position)
         if opener is None or opener.end() == position:
             return
-        listed = self.listed_parts(opener, total)
+        listed = self.listed_parts(opener, total, sentence=sentence)
         if listed is None:
             return
         parts, end = listed
@@ -992,7 +1027,9 @@ class _Finder:
         self.used.add(t)
         self.stated_totals.add(t)  # it may still be a share of a larger whole
 
-    def listed_parts(self, opener: re.Match, total: Figure) -> tuple[list[int], int] | None:
+    def listed_parts(
+        self, opener: re.Match, total: Figure, *, sentence: bool = False
+    ) -> tuple[list[int], int] | None:
         """The parts listed after ``opener`` and where the list ends, or None when what
         follows is not a list of counts ("89 tập thể, 135 cá nhân"; "khiển
         trách 4, cảnh cáo 1"; "30 năm tuổi Đảng 5 đồng chí" → 5)."""
@@ -1006,7 +1043,8 @@ class _Finder:
                 return None
             stop = end - 1
         else:
-            limit = "\n" if opener.group().rstrip().endswith(":") else ";\n"
+            # a list after ":" or filling its own sentence runs over ";" to its end
+            limit = "\n" if sentence or opener.group().rstrip().endswith(":") else ";\n"
             stop = start
             while stop < len(self.text) and self.text[stop] not in limit:
                 if self.text[stop] in ".!?" and self.text[stop + 1 : stop + 2] in (" ", "\n", ""):
@@ -1408,6 +1446,13 @@ class _Finder:
             gap = self.between(figure.end, percent.start)
             if gap.count(")") > gap.count("("):
                 continue  # "(tăng 5 tỉnh so với …), cao nhất là Tuyên Quang với tỷ lệ 29,2%"
+            subject = re.search(r",\s*(?:tỷ lệ\s+|số\s+)([^\W\d_]+(?:\s+[^\W\d_]+)?)", gap)
+            if subject and not _same_noun(
+                tuple(subject.group(1).lower().split()), figure.noun, 2, loose=True
+            ):
+                # "37 đảng viên, chia làm 2 tổ, …, số đảng viên hoàn thành tốt đạt 100%": the
+                # rate of a subject named after the count, not of the count
+                return None
             if figure.in_table or (
                 i in self.used
                 and i not in self.part_of

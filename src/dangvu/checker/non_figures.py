@@ -103,6 +103,18 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
             _I,
         ),
     ),
+    # "Huy hiệu 30 năm tuổi Đảng", "Huy hiệu 60 năm, 50 năm … và 30 năm tuổi Đảng", "kỷ niệm
+    # 133 năm ngày sinh", "64 năm Cách mạng Tháng Tám": the name of an award or an anniversary
+    (
+        "duration",
+        re.compile(
+            r"\b\d{1,3}\s+năm(?:\s*(?:,|và)\s*\d{1,3}\s+năm)*\s+tuổi\s+đảng\b"
+            r"|\bhuy hiệu(?:\s+đảng)?\s+\d{1,3}\s+năm(?:\s*(?:,|và)\s*\d{1,3}\s+năm)*"
+            r"|\b(?:kỷ niệm\s+)?\d{1,3}\s+năm\s+(?:ngày|cách mạng|quốc khánh|thành lập|"
+            r"truyền thống|thực hiện|chiến thắng|giải phóng)\b",
+            _I,
+        ),
+    ),
     # "tuổi đời từ 18 đến 30 tuổi", "dưới 35 tuổi": an age, not a count
     (
         "age",

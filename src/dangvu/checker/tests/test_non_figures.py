@@ -104,3 +104,17 @@ def test_an_average_age_is_not_a_figure():
     text = "Độ tuổi bình quân cấp ủy là 50,05 tuổi."
     start = text.index("50,05")
     assert covered(non_figure_spans(text), start, start + 5) is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Có 5 đồng chí nhận Huy hiệu 60 năm tuổi Đảng.", "60"),
+        ("Trao Huy hiệu 60 năm, 50 năm và 30 năm tuổi Đảng cho 74 đồng chí.", "50"),
+        ("Nhân dịp kỷ niệm 133 năm ngày sinh Chủ tịch Hồ Chí Minh.", "133"),
+        ("Nhân kỷ niệm 64 năm Cách mạng Tháng Tám.", "64"),
+    ],
+)
+def test_award_names_and_anniversaries_are_not_figures(text, number):
+    start = text.index(f" {number} ") + 1
+    assert covered(non_figure_spans(text), start, start + len(number)) is not None

@@ -981,3 +981,52 @@ def test_a_difference_with_the_year_it_is_compared_with(stated, verdict):
     # 101 is still the whole of 2020's shares; the groups overlap, their sum is no claim
     assert [c.verdict for c in claims(text, "share")] == ["consistent"] * 3
     assert claims(text, "shares_sum") == []
+
+
+# ---------------------------------------------------- real reports (issue 7, real set 3)
+
+
+@pytest.mark.parametrize(("last", "verdict"), [("30", "consistent"), ("31", "inconsistent")])
+def test_parts_listed_by_the_next_sentence(last, verdict):
+    text = (
+        "Đợt này có 48 đảng viên được trao tặng Huy hiệu Đảng. Trong đó, có 6 đồng chí nhận "
+        "Huy hiệu 60 năm tuổi Đảng; 12 đồng chí nhận Huy hiệu 50 năm tuổi Đảng và "
+        f"{last} đồng chí nhận Huy hiệu 30 năm tuổi Đảng."
+    )
+    total = only(text, "total")
+    assert total.verdict == verdict
+    assert [p["text"] for p in total.parts] == ["48", "6", "12", last]
+
+
+def test_a_total_opening_its_sentence_with_trong():
+    text = (
+        "Trong 20 đảng viên được tặng Huy hiệu Đảng đợt này có 2 đảng viên nhận Huy hiệu 55 "
+        "năm; 3 đảng viên nhận Huy hiệu 40 năm và 15 đảng viên nhận Huy hiệu 30 năm tuổi Đảng."
+    )
+    assert only(text, "total").verdict == "consistent"
+
+
+def test_a_list_after_trong_dot_nay():
+    text = (
+        "Ban Thường vụ quyết định trao tặng Huy hiệu Đảng cho 100 đảng viên.\n"
+        "Trong đợt trao huy hiệu lần này, có 10 đồng chí nhận Huy hiệu 70 năm tuổi Đảng; 40 "
+        "đồng chí nhận Huy hiệu 50 năm tuổi Đảng và 50 đồng chí nhận Huy hiệu 30 năm tuổi Đảng."
+    )
+    assert only(text, "total").verdict == "consistent"
+
+
+def test_a_rate_against_plan_before_the_parts():
+    text = (
+        "Từ đầu năm, đảng bộ xã đã kết nạp được 7 đảng viên mới đạt 100% kế hoạch, trong đó có "
+        "4 đảng viên chi bộ nông thôn, 3 đảng viên chi bộ giáo dục."
+    )
+    assert only(text, "total").verdict == "consistent"
+    assert [c for c in claims(text) if c.verdict == "inconsistent"] == []
+
+
+def test_the_rate_of_a_subject_named_after_the_count():
+    text = (
+        "Với 37 đảng viên, được chia làm 2 tổ, hằng năm chi bộ đều hoàn thành tốt nhiệm vụ, số "
+        "đảng viên hoàn thành tốt nhiệm vụ đạt 100%."
+    )
+    assert [c.verdict for c in claims(text)] == ["unchecked"]

@@ -962,9 +962,10 @@ class _Finder:
 
     # "… có 71 đảng viên được trao huy hiệu Đảng. Trong đó có 5 …, 26 … và 40 …"
     _NEXT_OPENER = re.compile(
-        r"Trong (?:đó|số đó|đợt [^,.;\d\n]{0,40}?lần này)\s*,?\s*(?:có\s+)?(?=\d)", re.I
+        r"(?:Trong (?:đó|số đó|đợt [^,.;\d\n]{0,40}?lần này)|Cụ thể)\s*[,:]?\s*(?:có\s+)?(?=\d)",
+        re.I,
     )
-    _NEXT_SENTENCE_LIST = re.compile(r"[^\d.;:!?\n]{0,80}?[.]\s+(?=Trong )")
+    _NEXT_SENTENCE_LIST = re.compile(r"[^\d.;:!?\n]{0,80}?[.]\s+(?=Trong |Cụ thể)")
     _IN_TOTAL = re.compile(r"[^\d.;:!?\n]{0,80}?\s(?=có\s+\d)")  # "Trong 29 đảng viên … có 3 …"
 
     def total_before_its_sentence(self, t: int) -> None:

@@ -1030,3 +1030,12 @@ def test_the_rate_of_a_subject_named_after_the_count():
         "đảng viên hoàn thành tốt nhiệm vụ đạt 100%."
     )
     assert [c.verdict for c in claims(text)] == ["unchecked"]
+
+
+def test_parts_listed_after_cu_the():
+    text = (
+        "Trong 6 tháng, cấp ủy các cấp đã thi hành kỷ luật 1.200 đảng viên.\n"
+        "Cụ thể, có 900 đảng viên bị khiển trách; 200 đảng viên bị cảnh cáo; 40 đảng viên bị "
+        "cách chức và 60 đảng viên bị khai trừ khỏi Đảng."
+    )
+    assert only(text, "total").verdict == "consistent"

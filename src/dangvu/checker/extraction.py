@@ -448,6 +448,34 @@ class _Finder:
             claim.end = max(claim.end, bottom.end)
             self.used.update({p, count, target})
             self.target_values.add(target)
+        self.elliptic_targets()
+
+    _PLAN_AFTER = re.compile(r"\s*(?:so với\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu)", re.I)
+
+    def elliptic_targets(self) -> None:
+        """ "Công an tỉnh kết nạp 21 ĐV, đạt 105% chỉ tiêu được giao; huyện Ninh Phước kết nạp
+        52 ĐV, đạt 50,98%; …": after a rate against a plan, the next "đạt X%" of the list
+        leaves the plan unsaid; it is not a share of another unit's count."""
+        for p in self.prose():
+            percent = self.figures[p]
+            if not percent.percent or p in self.used:
+                continue
+            if not re.search(
+                r"\bđạt\s*$", self.text[max(percent.start - 8, 0) : percent.start], re.I
+            ):
+                continue
+            if re.match(r"\s*(?:\(|của\s|so với\s|tổng\s|số\s)", self.text[percent.end :], re.I):
+                continue
+            before = [
+                k
+                for k in self.prose()
+                if k < p
+                and self.figures[k].percent
+                and self.figures[k].sentence == percent.sentence
+                and self._PLAN_AFTER.match(self.text, self.figures[k].end)
+            ]
+            if before:
+                self.unchecked(p, "Không nêu chỉ tiêu (kế hoạch) bằng số")
 
     # ------------------------------------------------------------ ratios
     _RATIO_JOIN = re.compile(
@@ -923,6 +951,8 @@ class _Finder:
         r"|,?\s*chiếm(?:\s+tỷ lệ)?\s+[\d.,]+\s*%[^\d();:\n]{0,60}?(?=\s*\()"
         r"|,?\s*(?:đạt|bằng|chiếm)(?:\s+tỷ lệ)?\s+[\d.,]+\s*%[^\d();:,\n]{0,40}?"
         r"(?=\s*,\s*(?:trong đó|gồm|bao gồm)\b)"
+        # or in parentheses: "23 đảng viên … (chiếm tỷ lệ 1,2% tổng số …), trong đó có 19 …"
+        r"|\s*\(\s*(?:chiếm|bằng|đạt)\b[^()\n]*\)(?=\s*,?\s*(?:trong đó|gồm|bao gồm)\b)"
         # or a comparison without figures: "19 đảng viên (tương đương so với cùng kỳ), trong đó"
         r"|\s*\([^()\d\n]*\bso với\b[^()\d\n]*\)",
         re.I,
@@ -962,10 +992,11 @@ class _Finder:
 
     # "… có 71 đảng viên được trao huy hiệu Đảng. Trong đó có 5 …, 26 … và 40 …"
     _NEXT_OPENER = re.compile(
-        r"(?:Trong (?:đó|số đó|đợt [^,.;\d\n]{0,40}?lần này)|Cụ thể)\s*[,:]?\s*(?:có\s+)?(?=\d)",
+        r"(?:Trong (?:đó|số đó|đợt [^,.;\d\n]{0,40}?lần này)|Cụ thể)\s*[,:]?\s*(?:có\s+)?"
+        r"(?=\d|[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,8}?[ \t]+\d)",
         re.I,
     )
-    _NEXT_SENTENCE_LIST = re.compile(r"[^\d.;:!?\n]{0,80}?[.]\s+(?=Trong |Cụ thể)")
+    _NEXT_SENTENCE_LIST = re.compile(r"[^\d.;:!?\n]{0,160}?[.]\s+(?=Trong |Cụ thể)")
     _IN_TOTAL = re.compile(r"[^\d.;:!?\n]{0,80}?\s(?=có\s+\d)")  # "Trong 29 đảng viên … có 3 …"
 
     def total_before_its_sentence(self, t: int) -> None:
@@ -980,6 +1011,16 @@ class _Finder:
                 self.total_with_parts(t, found.end(), opener=re.compile(r"có\s+"), sentence=True)
             return
         found = self._NEXT_SENTENCE_LIST.match(self.text, total.end)
+        others = [
+            i
+            for i in self.prose()
+            if i != t
+            and self.figures[i].sentence == total.sentence
+            and self.figures[i].noun
+            and not self.figures[i].percent
+        ]
+        if others:
+            return  # "… 5.151 đảng viên … và 38 trường hợp …. Trong đó, …": of which?
         if found and self._NEXT_OPENER.match(self.text, found.end()):
             self.total_with_parts(t, found.end(), opener=self._NEXT_OPENER, sentence=True)
 
@@ -1070,11 +1111,13 @@ class _Finder:
             if (char in ",;" and depth == 0 and not in_number) or at_and or position == stop:
                 segments.append((cursor, position))
                 cursor = position + (4 if at_and else 1)
-        parts = []
+        parts, leads = [], []
         shape = None  # does the first part start with its number ("15 đảng viên …")?
         for seg_start, seg_end in segments:
             if not self.text[seg_start:seg_end].strip():
                 continue
+            if re.match(r"\s*với\s", self.text[seg_start:seg_end], re.I):
+                continue  # "149 đảng bộ cơ sở, với 1.251 chi bộ trực thuộc": about the part before
             mine = [i for i in inside if seg_start <= self.figures[i].start < seg_end]
             # a figure in parentheses inside a part is about that part ("269 đảng bộ (tăng 08)")
             counts = [
@@ -1097,6 +1140,14 @@ class _Finder:
                     # "1.287 chi bộ thôn, bản và 658 …": the noun goes on; "(trong đó: cán
                     # bộ, công chức là 15.263 …": the name of the first part does
                     continue
+                if (
+                    parts
+                    and self.text.startswith(" và ", seg_start - 4)
+                    and len(_WORD.findall(self.text[seg_start:seg_end])) <= 4
+                ):
+                    continue  # "19 trường hợp khiếu nại về nội dung vi phạm và hình thức kỷ luật"
+                if sentence and len(parts) >= 2:
+                    break  # "Trong đó, 194 mô hình tập thể và 80 … cá nhân trên các lĩnh vực, …"
                 return None
             lead = self.text[seg_start : self.figures[counts[0]].start]
             number_first = bool(re.fullmatch(r"[\s:]*(?:có|là)?\s*", lead, re.I))
@@ -1116,7 +1167,26 @@ class _Finder:
             if self.figures[(same or counts)[-1]].value > total.value:
                 break  # "29 tổ chức, với hình thức: …; kỷ luật 1.090 đảng viên": not a part
             parts.append((same or counts)[-1])
+            leads.append(lead)
+        parts = self.same_measure(parts, leads, total, opener)
         return (parts, end) if parts else None
+
+    def same_measure(
+        self, parts: list[int], leads: list[str], total: Figure, opener: re.Match
+    ) -> list[int]:
+        """ "381 đảng viên được kiểm tra, trong đó … kiểm tra 98, giám sát 46 đảng viên, …
+        kiểm tra 283, giám sát 195": parts named before their counts by alternating measures
+        are of the measure the total names (or of none, when it names none of them)."""
+        measures = [" ".join(_WORD.findall(lead.lower())[-2:]) for lead in leads]
+        kinds = set(measures)
+        repeated = [k for k in kinds if measures.count(k) >= 2]
+        if "" in kinds or len(repeated) < 2:
+            return parts  # not two measures taken turn about
+        head = " ".join(_WORD.findall(self.text[total.end : opener.start()].lower()))
+        named = [k for k in kinds if k and k in head]
+        if len(named) != 1:
+            return []
+        return [i for i, k in zip(parts, measures, strict=True) if k == named[0]]
 
     # ------------------------------------------------------------ shares of one whole
     _SHARES_TRIGGER = re.compile(
@@ -1374,6 +1444,8 @@ class _Finder:
                 continue
             if base is None:
                 continue
+            if self.approximate(count):
+                continue  # "trên 2.400 đồng chí, chiếm tỷ lệ 92,23%": a rounded count
             top, bottom = self.figures[count], self.figures[base]
             if base in self.ratio_base and self.disagrees(top, bottom, percent):
                 # "21/23 chi bộ … (91,3%), trong đó 5 chi bộ … (21,7%)": the share may be of
@@ -1527,7 +1599,8 @@ class _Finder:
         return (first, second)[position]
 
     _NAMED_BASE = re.compile(
-        r"\s*(?:của\s+)?(?P<total>tổng\s+)?số\s+(?P<words>[^\W\d_]+(?:[ \t]+[^\W\d_]+)?)",
+        r"\s*(?:của\s+|so với\s+)?(?P<total>tổng\s+)?số\s+(?P<words>[^\W\d_]+(?:[ \t]+[^\W\d_]+)?)"
+        r"(?P<qualifier>(?:[ \t]+[^\W\d_]+){0,2})",
         re.I,
     )
 
@@ -1567,6 +1640,18 @@ class _Finder:
                 if " ".join(words) in around:
                     alike.append(i)
         if named.group("total"):
+            # "chiếm 13% so với tổng số đảng viên khiếu nại": the count the qualifying words
+            # follow ("23 đảng viên thực hiện quyền khiếu nại"), else the largest
+            qualifier = " ".join(named.group("qualifier").lower().split())
+            if qualifier:
+                qualified = [
+                    i
+                    for i in found
+                    if qualifier
+                    in " ".join(_WORD.findall(self.text[self.figures[i].end :][:60].lower()))
+                ]
+                if qualified:
+                    return qualified[0]
             return max(found, key=lambda i: self.figures[i].value) if found else None
         if len(alike) > 1 and _same_noun(words, figure.noun, 2):
             # "kiểm tra 24 chi bộ, giám sát 18 chi bộ; … 3 chi bộ, chiếm 7,1% số chi bộ được
@@ -1645,7 +1730,10 @@ class _Finder:
         larger = [
             i
             for i in self.in_clause(figure.clause)
-            if i < count and self.figures[i].noun and self._may_be_base(i, count)
+            if i < count
+            and self.figures[i].noun
+            and self._may_be_base(i, count)
+            and not _same_noun(self.figures[i].noun, figure.noun)  # not a sibling class
         ]
         return larger[0] if len(larger) == 1 else None
 
@@ -1672,7 +1760,7 @@ class _Finder:
             and not self.approximate(i)
         )
 
-    _APPROXIMATE = re.compile(r"\b(?:gần|khoảng|xấp xỉ|hơn|ngót|chừng)\s*$", re.I)
+    _APPROXIMATE = re.compile(r"\b(?:gần|khoảng|xấp xỉ|hơn|ngót|chừng|(?<!cấp )trên)\s*$", re.I)
 
     def approximate(self, i: int) -> bool:
         """ "nâng tổng số đảng viên lên gần 3,2 triệu": a rounded number is no base to check

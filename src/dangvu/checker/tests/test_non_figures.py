@@ -118,3 +118,9 @@ def test_an_average_age_is_not_a_figure():
 def test_award_names_and_anniversaries_are_not_figures(text, number):
     start = text.index(f" {number} ") + 1
     assert covered(non_figure_spans(text), start, start + len(number)) is not None
+
+
+def test_an_iso_date_is_not_a_figure():
+    text = " date 2025-08-28 Theo quyết định, đợt này có 13 đảng viên."
+    start = text.index("08")
+    assert covered(non_figure_spans(text), start, start + 2) is not None

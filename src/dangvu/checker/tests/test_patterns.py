@@ -1039,3 +1039,79 @@ def test_parts_listed_after_cu_the():
         "cách chức và 60 đảng viên bị khai trừ khỏi Đảng."
     )
     assert only(text, "total").verdict == "consistent"
+
+
+# ---------------------------------------------------- real reports (issue 7, real set 4)
+
+
+def test_a_rate_in_a_list_of_rates_against_plans():
+    text = (
+        "Trong đó có 3 đảng bộ đạt trên 50% chỉ tiêu, gồm: Đảng bộ Công an kết nạp 22 đảng "
+        "viên, đạt 110% chỉ tiêu được giao; Đảng bộ huyện A kết nạp 40 đảng viên, đạt 50%; "
+        "Đảng bộ Quân sự kết nạp 6 đảng viên, đạt 60%."
+    )
+    assert [c for c in claims(text) if c.verdict == "inconsistent"] == []
+
+
+def test_a_rounded_count_has_no_exact_share():
+    text = (
+        "Đảng bộ có 2.576 đảng viên, trong đó đảng viên dân tộc thiểu số có trên 2.400 đồng "
+        "chí, chiếm tỷ lệ 92,23%."
+    )
+    assert [c for c in claims(text) if c.verdict == "inconsistent"] == []
+
+
+def test_a_named_base_with_its_qualifier():
+    text = (
+        "Cấp ủy đã thi hành kỷ luật 1.849 đảng viên, có 23 đảng viên thực hiện quyền khiếu "
+        "nại kỷ luật; qua giải quyết, đã chuẩn y 18 đảng viên, giảm 2 đảng viên, xoá hình thức "
+        "kỷ luật 3 đảng viên (chiếm tỷ lệ 13% so với tổng số đảng viên khiếu nại)."
+    )
+    share = only(text, "share")
+    assert share.verdict == "consistent"
+    assert [p["text"] for p in share.parts if p["role"] == "tổng số"] == ["23"]
+
+
+def test_a_sibling_class_is_not_the_base_of_the_next():
+    text = (
+        "Có 5 đảng viên khiếu nại; qua giải quyết, đã chuẩn y hình thức kỷ luật đối với 3 "
+        "đảng viên, xoá hình thức kỷ luật 2 đảng viên (chiếm tỷ lệ 40%)."
+    )
+    assert [c for c in claims(text) if c.verdict == "inconsistent"] == []
+
+
+def test_parts_of_the_measure_the_total_names():
+    text = (
+        "Có 381 đảng viên được kiểm tra, trong đó Ban Thường vụ kiểm tra 98, giám sát 46 đảng "
+        "viên, cấp ủy cơ sở kiểm tra 283, giám sát 195 đảng viên."
+    )
+    total = only(text, "total")
+    assert total.verdict == "consistent"
+    assert [p["text"] for p in total.parts] == ["381", "98", "283"]
+
+
+def test_an_attribute_of_a_part_is_not_a_part():
+    text = (
+        "Toàn tỉnh có 434 tổ chức cơ sở đảng (trong đó: 149 đảng bộ cơ sở, với 1.251 chi bộ "
+        "trực thuộc và 285 chi bộ cơ sở)."
+    )
+    total = only(text, "total")
+    assert total.verdict == "consistent"
+
+
+def test_a_parenthesized_share_before_the_list():
+    text = (
+        "Có 23 đảng viên khiếu nại kỷ luật (chiếm tỷ lệ 1,2% tổng số đảng viên bị kỷ luật), "
+        "trong đó có 19 trường hợp khiếu nại về nội dung vi phạm và hình thức kỷ luật, 4 trường "
+        "hợp khiếu nại về quy trình."
+    )
+    assert only(text, "total").verdict == "consistent"
+
+
+def test_a_sentence_with_two_totals_before_the_list_is_not_checked():
+    text = (
+        "Đợt này có 500 đảng viên được trao tặng Huy hiệu Đảng và 12 trường hợp được truy tặng. "
+        "Trong đó, nhận Huy hiệu 60 năm tuổi Đảng có 10 đồng chí; nhận Huy hiệu 50 năm tuổi Đảng "
+        "có 8 đồng chí."
+    )
+    assert claims(text, "total") == []

@@ -375,7 +375,8 @@ class _Finder:
     # ------------------------------------------------------------ against a target
     _TARGET = re.compile(
         r"\s*(?:so với\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu)(?P<words>[^\d;.%(),]{0,80}?)"
-        r"(?:\(\s*|\s+là\s+|:\s*)?$",
+        r"(?:\(\s*(?:(?:chỉ tiêu|kế hoạch|mục tiêu)[^\d;.%()]{0,30}?(?:năm\s+\d{4}\s*)?"
+        r"(?:là|:)\s*)?|\s+là\s+|:\s*)?$",
         re.IGNORECASE,
     )
 
@@ -501,6 +502,8 @@ class _Finder:
             percent = self.figures[p]
             if not percent.percent or p in self.used or self.is_change(p) or self.threshold(p):
                 continue
+            if self.criterion(p):
+                continue  # "6.659/8.159 …, tỷ lệ trên 81,6%": a bound, not a rate to check
             pair = self.pair_before(pairs, p) or self.pair_after(pairs, p)
             if pair is None:
                 continue
@@ -721,7 +724,7 @@ class _Finder:
         return any(
             self.figures[k].percent
             and re.search(
-                rf"(?:{words})(?:\s+tỷ lệ)?\s*$",
+                rf"(?:{words})(?:\s+tỷ lệ)?(?:\s+(?:gần|khoảng|trên|hơn|dưới))?\s*$",
                 self.text[max(self.figures[k].start - 14, 0) : self.figures[k].start],
                 re.I,
             )
@@ -1088,7 +1091,14 @@ class _Finder:
             # a list after ":" or filling its own sentence runs over ";" to its end
             limit = "\n" if sentence or opener.group().rstrip().endswith(":") else ";\n"
             stop = start
-            while stop < len(self.text) and self.text[stop] not in limit:
+            while (
+                stop < len(self.text)
+                and (
+                    self.text[stop] not in limit
+                    # "trong đó có 25 đảng bộ xã; 4 đảng bộ khối; 43 chi bộ cơ sở": the list goes on
+                    or (self.text[stop] == ";" and re.match(r";\s*\d", self.text[stop : stop + 4]))
+                )
+            ):
                 if self.text[stop] in ".!?" and self.text[stop + 1 : stop + 2] in (" ", "\n", ""):
                     break
                 stop += 1
@@ -1126,6 +1136,12 @@ class _Finder:
                 if not self.figures[i].percent
                 and self.text.count("(", seg_start, self.figures[i].start)
                 <= self.text.count(")", seg_start, self.figures[i].start)
+                # "43 chi bộ cơ sở với trên 8.100 đảng viên": about the part, not a part
+                and not re.search(
+                    r"\bvới\s+(?:trên\s+|hơn\s+|gần\s+|khoảng\s+)?$",
+                    self.text[seg_start : self.figures[i].start],
+                    re.I,
+                )
             ]
             if not counts:
                 if mine:
@@ -1284,6 +1300,23 @@ class _Finder:
             lead = self.text[self.sentence_start(first) : first.start]
             if not (rating or self._SHARES_TRIGGER.search(lead)):
                 continue
+            # "97,35% (chỉ tiêu Nghị quyết là 95%)", "trên 92%", "90% trở lên": not a class
+            percents = [
+                p
+                for p in percents
+                if not self.criterion(p)
+                and not re.match(r"\s*trở lên", self.text[self.figures[p].end :])
+                and not self._STATED_TARGET.search(
+                    self.text[max(self.figures[p].start - 40, 0) : self.figures[p].start]
+                )
+                and not re.search(
+                    r"(?:theo\s+)?nghị quyết\s*$",
+                    self.text[max(self.figures[p].start - 20, 0) : self.figures[p].start],
+                    re.I,
+                )
+            ]
+            if len(percents) < 2:
+                continue
             if self.unlisted_class(percents):
                 continue
             if rating:
@@ -1419,7 +1452,8 @@ class _Finder:
             self.share_count[p] = c
 
     _CRITERION = re.compile(
-        r"(?:dưới|(?<!cấp )trên|hơn|từ|không quá|không dưới|tối thiểu|ít nhất|quy định)\s*$",
+        r"(?:dưới|(?<!cấp )trên|hơn|từ|không quá|không dưới|tối thiểu|ít nhất|quy định|gần|khoảng|"
+        r"xấp xỉ)\s*$",
         re.I,
     )
 
@@ -1437,6 +1471,7 @@ class _Finder:
                 continue
             count = self.count_before(p)
             base = None if count is None else self.named_base(p, count)
+            inferred = base is None and count is not None and count not in self.part_of
             if base is None and count is not None:
                 base = self.base_for(count)
             if base == self.AMBIGUOUS:
@@ -1471,8 +1506,10 @@ class _Finder:
                 if self.disagrees(top, whole, percent):
                     continue
                 bottom, base = whole, self.share_base[base]
-            if bottom.sentence != top.sentence and self.far_off(top, bottom, percent):
-                continue  # an inferred base that is far off is more likely not the base
+            if (inferred or bottom.sentence != top.sentence) and self.far_off(top, bottom, percent):
+                # an inferred base that is far off is more likely not the base ("… 940 đảng viên
+                # …, có 5 đảng viên khiếu nại …; … xoá kỷ luật 2 đảng viên (chiếm tỷ lệ 40%)")
+                continue
             self.rate_claim(SHARE_OF_BASE, top, bottom, percent, base_first=True)
             self.claims[-1].start = min(top.start, percent.start)
             self.used.update({p, count})
@@ -1775,7 +1812,7 @@ class _Finder:
         be checked)."""
         if self.part_of.get(count) == i or self.subgroup_of(i, count):
             return False
-        return self.has_own_share(i, "chiếm|đạt|bằng")
+        return self.has_own_share(i, "chiếm|đạt|bằng|tỷ lệ")
 
     def subgroup_of(self, i: int, count: int) -> bool:
         """Whether ``count`` is named, after ``i`` and in its sentence, as a subgroup of it
@@ -1822,9 +1859,19 @@ class _Finder:
         candidates = [i for i in candidates if self.part_of.get(i) not in candidates]
         if len({self.figures[i].value for i in candidates}) == 1:
             return candidates[-1]  # one candidate, or the same number stated twice
-        same_sentence = [i for i in candidates if self.figures[i].sentence == figure.sentence]
+        same_sentence = [
+            i
+            for i in candidates
+            if self.figures[i].sentence == figure.sentence and not self.listed_before(i, count)
+        ]
         if len(same_sentence) == 1:
             return same_sentence[0]
+        pair = self.fraction_of(candidates)
+        if pair is not None:
+            # "6.659/8.159 đảng viên dự đánh giá …⏎ … 112 đảng viên chưa đánh giá, chiếm 1,37%":
+            # of one of the fraction's two numbers, the one the share agrees with
+            self.either_base[count] = pair
+            return pair[0]
         marked = [
             i
             for i in candidates
@@ -1833,6 +1880,28 @@ class _Finder:
             )
         ]
         return marked[-1] if len(marked) == 1 else None
+
+    def listed_before(self, i: int, count: int) -> bool:
+        """ "Có 1.388 đảng viên miễn đánh giá, 112 đảng viên chưa đánh giá": a class listed
+        before the count in its clause, not its whole."""
+        if self.figures[i].clause != self.figures[count].clause:
+            return False
+        gap = self.between(self.figures[i].end, self.figures[count].start)
+        return bool(re.search(r",|\svà\s", gap)) and not re.search(
+            r"\btrong (?:đó|số)\b|\b(?:bao )?gồm\b|,\s*(?:có|thì)\s*$", gap, re.I
+        )
+
+    def fraction_of(self, candidates: list[int]) -> tuple[int, int] | None:
+        """The two numbers of one fraction ("6.659/8.159") when the distinct candidate values
+        are just those two."""
+        values = {self.figures[i].value: i for i in candidates}
+        if len(values) != 2:
+            return None
+        for clause_pairs in self.fraction_pairs().values():
+            for i, j in clause_pairs:
+                if {self.figures[i].value, self.figures[j].value} == set(values):
+                    return i, j
+        return None
 
     def unchecked(self, p: int, why: str) -> None:
         percent = self.figures[p]

@@ -116,6 +116,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
             _I,
         ),
     ),
+    # "độ tuổi 30 trở xuống": an age bound
+    ("age", re.compile(r"\b(?:độ tuổi|tuổi đời|tuổi)\s+(?:từ\s+|dưới\s+|trên\s+)?\d{1,3}\b", _I)),
     # "tuổi đời từ 18 đến 30 tuổi", "dưới 35 tuổi": an age, not a count
     (
         "age",

@@ -1115,3 +1115,51 @@ def test_a_sentence_with_two_totals_before_the_list_is_not_checked():
         "có 8 đồng chí."
     )
     assert claims(text, "total") == []
+
+
+# ---------------------------------------------------- real reports (issue 7, real set 5)
+
+
+def test_bounds_and_targets_are_not_classes_of_a_sum():
+    text = (
+        "Tỷ lệ đảng viên hoàn thành tốt nhiệm vụ đạt 97,35% (chỉ tiêu Nghị quyết là 95%), trong "
+        "đó hoàn thành xuất sắc nhiệm vụ đạt 12,45%. Hằng năm, chi bộ đạt trong sạch, vững "
+        "mạnh đạt trên 92%; đảng viên hoàn thành tốt nhiệm vụ đạt 91,62%, theo Nghị quyết 90% "
+        "trở lên."
+    )
+    assert [c for c in claims(text) if c.verdict == "inconsistent"] == []
+
+
+def test_an_age_bound_is_not_a_count():
+    text = "Năm 2004 kết nạp 163 đảng viên, độ tuổi 30 trở xuống chiếm 47,3%."
+    assert [c for c in claims(text) if c.verdict == "inconsistent"] == []
+
+
+def test_a_trong_do_list_over_semicolons():
+    text = (
+        "Đảng bộ huyện có 72 tổ chức cơ sở đảng, trong đó có 25 đảng bộ xã, thị trấn; 4 đảng bộ "
+        "khối cơ quan, doanh nghiệp; 43 chi bộ cơ sở với trên 8.100 đảng viên."
+    )
+    assert only(text, "total").verdict == "consistent"
+
+
+def test_a_target_restated_in_parentheses():
+    text = (
+        "Năm 2004 kết nạp được 163 quần chúng ưu tú vào Đảng, đạt 135,83% chỉ tiêu (chỉ tiêu "
+        "năm 2004 là 120)."
+    )
+    assert only(text, "share").verdict == "consistent"
+
+
+@pytest.mark.parametrize(
+    ("stated", "verdict"), [("36,6%", "consistent"), ("36,7%", "inconsistent")]
+)
+def test_a_class_with_a_rounded_share_is_not_the_next_class_base(stated, verdict):
+    text = (
+        "Đảng bộ huyện có 41 tổ chức cơ sở đảng. Qua đánh giá có 24 tổ chức cơ sở đảng đạt "
+        "trong sạch vững mạnh, chiếm gần 59%. Có 15 tổ chức hoàn thành tốt nhiệm vụ, tỷ lệ "
+        f"{stated}."
+    )
+    share = only(text, "share")
+    assert share.verdict == verdict
+    assert [p["text"] for p in share.parts if p["role"] == "tổng số"] == ["41"]

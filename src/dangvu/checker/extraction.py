@@ -282,6 +282,7 @@ class _Finder:
         self.named_several: dict[int, list[int]] = {}  # percentage → counts its base names
         self.ratio_base: dict[int, int] = {}  # a ratio's numerator → its denominator
         self.current_values: set[int] = set()  # the later value of a change ("kỳ này")
+        self._fraction_pairs: dict[int, list[tuple[int, int]]] | None = None
         self.stated_totals: set[int] = set()  # totals checked against their parts
         self.ratio_percents: set[int] = set()  # percentages checked as X/Y
         self.fraction_whole: dict[int, int] = {}  # "662 trong tổng số 686 …" (no %): 662 → 686
@@ -485,8 +486,11 @@ class _Finder:
     )
 
     def fraction_pairs(self) -> dict[int, list[tuple[int, int]]]:
-        """Fractions ("941/968", "45 trên tổng số 50") by clause."""
+        """Fractions ("941/968", "45 trên tổng số 50") by clause (read once)."""
+        if self._fraction_pairs is not None:
+            return self._fraction_pairs
         pairs: dict[int, list[tuple[int, int]]] = {}
+        self._fraction_pairs = pairs
         figures = self.figures
         for i in self.prose()[:-1]:
             a, b = figures[i], figures[i + 1]

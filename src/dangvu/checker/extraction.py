@@ -285,7 +285,7 @@ class _Finder:
         self._fraction_pairs: dict[int, list[tuple[int, int]]] | None = None
         self.stated_totals: set[int] = set()  # totals checked against their parts
         self.ratio_percents: set[int] = set()  # percentages checked as X/Y
-        self.fraction_whole: dict[int, int] = {}  # "662 trong tổng số 686 …" (no %): 662 → 686
+        self.fraction_whole: dict[int, int] = {}  # "380 trong tổng số 400 …" (no %): 380 → 400
         self.either_base: dict[int, tuple[int, int]] = {}  # count → a fraction's two numbers
         self._read_abbreviations()
         self._name_fraction_numerators()
@@ -295,7 +295,7 @@ class _Finder:
     _ABBREVIATION = re.compile(r"\(\s*([A-ZĐ][A-ZĐ]{1,7})\s*\)")
 
     def _read_abbreviations(self) -> None:
-        """ "686 tổ chức cơ sở đảng (TCCSĐ) … 604 TCCSĐ": a count named by an abbreviation the
+        """ "320 tổ chức cơ sở đảng (TCCSĐ) … 200 TCCSĐ": a count named by an abbreviation the
         text defines counts what the abbreviated words name (the words whose initials spell
         it, just before the parenthesis)."""
         aliases: dict[str, tuple[str, ...]] = {}
@@ -312,7 +312,7 @@ class _Finder:
                 figure.noun = (aliases[figure.noun[0]] + figure.noun[1:])[:3]
 
     def _name_fraction_numerators(self) -> None:
-        """ "662 trong tổng số 686 tổ chức cơ sở đảng", "117/120 tổ chức": the first number
+        """ "380 trong tổng số 400 tổ chức cơ sở đảng", "95/100 tổ chức": the first number
         counts what the second names; with no percentage of its own the pair is a whole and
         the part of it a later share may be of."""
         pairs = self.fraction_pairs()
@@ -331,7 +331,7 @@ class _Finder:
     )
 
     def _read_stated_targets(self) -> None:
-        """ "đề ra chỉ tiêu kết nạp đảng viên mới là 800 đồng chí": a target, no state (not a
+        """ "đề ra chỉ tiêu kết nạp đảng viên mới là 600 đồng chí": a target, no state (not a
         whole a share is of)."""
         for i in self.prose():
             figure = self.figures[i]
@@ -395,7 +395,7 @@ class _Finder:
             if head is None:
                 continue
             if self.pair_before(self.fraction_pairs(), p) is not None:
-                continue  # "454/800 đảng viên, đạt 56,75% kế hoạch": a ratio (ratios())
+                continue  # "300/600 đảng viên, đạt 50% kế hoạch": a ratio (ratios())
             target = next(
                 (
                     i
@@ -455,8 +455,8 @@ class _Finder:
     _PLAN_AFTER = re.compile(r"\s*(?:so với\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu)", re.I)
 
     def elliptic_targets(self) -> None:
-        """ "Công an tỉnh kết nạp 21 ĐV, đạt 105% chỉ tiêu được giao; huyện Ninh Phước kết nạp
-        52 ĐV, đạt 50,98%; …": after a rate against a plan, the next "đạt X%" of the list
+        """ "Đảng bộ A kết nạp 22 đảng viên, đạt 110% chỉ tiêu được giao; Đảng bộ B kết
+        nạp 40 đảng viên, đạt 50%; …": after a rate against a plan, the next "đạt X%" of the list
         leaves the plan unsaid; it is not a share of another unit's count."""
         for p in self.prose():
             percent = self.figures[p]
@@ -507,7 +507,7 @@ class _Finder:
             if not percent.percent or p in self.used or self.is_change(p) or self.threshold(p):
                 continue
             if self.criterion(p):
-                continue  # "6.659/8.159 …, tỷ lệ trên 81,6%": a bound, not a rate to check
+                continue  # "1.800/2.000 …, tỷ lệ trên 89%": a bound, not a rate to check
             pair = self.pair_before(pairs, p) or self.pair_after(pairs, p)
             if pair is None:
                 continue
@@ -518,7 +518,7 @@ class _Finder:
             if re.match(
                 r"\s*(?:so với\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu)", self.text[percent.end :], re.I
             ):
-                # "454/800 …, đạt 56,75% kế hoạch": 800 is the plan, 454 the whole of the year
+                # "300/600 …, đạt 50% kế hoạch": 600 is the plan, 300 the whole of the year
                 self.target_values.add(j)
             else:
                 self.numerators.add(i)
@@ -665,8 +665,8 @@ class _Finder:
         return found
 
     def value_of_year(self, current: int, year: int) -> tuple[int, int] | None:
-        """ "Trong năm 2020, … kết nạp 101 đảng viên mới …⏎ … phấn đấu kết nạp 118 đảng viên
-        mới, tăng 17 đảng viên so với năm 2020": the one earlier count of the same thing that
+        """ "Trong năm 2022, … kết nạp 80 đảng viên mới …⏎ … phấn đấu kết nạp 95 đảng viên
+        mới, tăng 15 đảng viên so với năm 2022": the one earlier count of the same thing that
         its sentence says is of that year."""
         noun = self.figures[current].noun
         found = [
@@ -684,7 +684,7 @@ class _Finder:
         return found[-1], current
 
     def sentence_year(self, index: int) -> int | None:
-        """The year the sentence of a figure opens with ("Trong năm 2020, toàn huyện …")."""
+        """The year the sentence of a figure opens with ("Trong năm 2022, toàn huyện …")."""
         figure = self.figures[index]
         lead = self.text[self.sentence_start(figure) : figure.start]
         found = re.match(
@@ -795,8 +795,8 @@ class _Finder:
     def implausible(self, values: tuple[int, int], p: int, direction: str) -> bool:
         """Whether an earlier value that the text does not name as such (a count of the same
         thing in an earlier clause) is unlikely to be it: the change it gives goes the other
-        way, or is more than twice or less than half the stated one ("15 cơ sở … (45,3%);
-        53 cơ sở … (bằng 45,3% và tăng 0,86%)": a sibling class, not last year's value)."""
+        way, or is more than twice or less than half the stated one ("12 chi bộ … (30,0%);
+        25 chi bộ … (bằng 62,5% và tăng 1,5%)": a sibling class, not last year's value)."""
         old, new = (self.figures[i].value for i in values)
         stated = self.figures[p]
         exact = v.change_percent(old, new) if stated.percent else Decimal(new) - Decimal(old)
@@ -809,8 +809,8 @@ class _Finder:
     _DIFFERENCE_ASIDE = re.compile(r"\s*\(\s*(?P<word>tăng|giảm)\s+(?:thêm\s+)?$", re.I)
 
     def change_with_difference(self, p: int, direction: str, stated: str) -> bool:
-        """ "kỷ luật 56 đảng viên, giảm 6,67% (giảm 4 đảng viên)": the difference in
-        parentheses gives the earlier value (56 + 4 = 60), checked against the percentage."""
+        """ "kỷ luật 45 đảng viên, giảm 10% (giảm 5 đảng viên)": the difference in
+        parentheses gives the earlier value (45 + 5 = 50), checked against the percentage."""
         percent = self.figures[p]
         d = p + 1
         if d >= len(self.figures) or self.figures[d].percent or self.figures[d].in_table:
@@ -949,18 +949,18 @@ class _Finder:
         r"\s*\(\s*(?:không|chưa)\s+(?:tính|kể|đánh giá|xếp loại|bao gồm)[^()\n]*\)", re.I
     )
 
-    # a change (or a share) stated between a total and its list: "56 đảng viên, giảm 6,67%
-    # (giảm 4 đảng viên) bằng các hình thức: …", "787 tổ chức (tăng 11 … so với năm 2011),
+    # a change (or a share) stated between a total and its list: "40 đảng viên, giảm 20%
+    # (giảm 10 đảng viên) bằng các hình thức: …", "120 tổ chức (tăng 5 … so với năm 2023),
     # trong đó …"
     _CHANGE_ASIDE = re.compile(
         r",?\s*(?:tăng|giảm)\s+[\d.,]+\s*%(?:\s*\([^()\n]*\))?|\s*\(\s*(?:tăng|giảm)\b[^()\n]*\)"
-        # or its share: "43.752 đồng chí, chiếm 48,57% tổng số … (trong đó: …)"
+        # or its share: "400 đồng chí, chiếm 40% tổng số … (trong đó: …)"
         r"|,?\s*chiếm(?:\s+tỷ lệ)?\s+[\d.,]+\s*%[^\d();:\n]{0,60}?(?=\s*\()"
         r"|,?\s*(?:đạt|bằng|chiếm)(?:\s+tỷ lệ)?\s+[\d.,]+\s*%[^\d();:,\n]{0,40}?"
         r"(?=\s*,\s*(?:trong đó|gồm|bao gồm)\b)"
-        # or in parentheses: "23 đảng viên … (chiếm tỷ lệ 1,2% tổng số …), trong đó có 19 …"
+        # or in parentheses: "30 đảng viên … (chiếm tỷ lệ 2% tổng số …), trong đó có 22 …"
         r"|\s*\(\s*(?:chiếm|bằng|đạt)\b[^()\n]*\)(?=\s*,?\s*(?:trong đó|gồm|bao gồm)\b)"
-        # or a comparison without figures: "19 đảng viên (tương đương so với cùng kỳ), trong đó"
+        # or a comparison without figures: "17 đảng viên (tương đương so với cùng kỳ), trong đó"
         r"|\s*\([^()\d\n]*\bso với\b[^()\d\n]*\)",
         re.I,
     )
@@ -997,7 +997,7 @@ class _Finder:
                 position = aside.end()
             self.total_with_parts(t, position)
 
-    # "… có 71 đảng viên được trao huy hiệu Đảng. Trong đó có 5 …, 26 … và 40 …"
+    # "… có 48 đảng viên được trao huy hiệu Đảng. Trong đó có 6 …, 12 … và 30 …"
     _NEXT_OPENER = re.compile(
         r"(?:Trong (?:đó|số đó|đợt [^,.;\d\n]{0,40}?lần này)|Cụ thể)\s*[,:]?\s*(?:có\s+)?"
         r"(?=\d|[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,8}?[ \t]+\d)",
@@ -1007,9 +1007,9 @@ class _Finder:
     _IN_TOTAL = re.compile(r"[^\d.;:!?\n]{0,80}?\s(?=có\s+\d)")  # "Trong 29 đảng viên … có 3 …"
 
     def total_before_its_sentence(self, t: int) -> None:
-        """A total that ends its sentence, its parts listed by the next one ("… cho 74 đồng
-        chí. Trong đó, có 6 …, 3 …"), or a total opening a sentence with "Trong" whose parts
-        follow "có" ("Trong 29 đảng viên được tặng … có 3 …; 2 …; … và 17 …")."""
+        """A total that ends its sentence, its parts listed by the next one ("… cho 100 đồng
+        chí. Trong đó, có 10 …, 40 …"), or a total opening a sentence with "Trong" whose parts
+        follow "có" ("Trong 20 đảng viên được tặng … có 2 …; 3 … và 15 …")."""
         total = self.figures[t]
         lead = self.text[self.sentence_start(total) : total.start]
         if re.fullmatch(r"\W*Trong\s+(?:tổng số\s+)?", lead, re.I):
@@ -1027,7 +1027,7 @@ class _Finder:
             and not self.figures[i].percent
         ]
         if others:
-            return  # "… 5.151 đảng viên … và 38 trường hợp …. Trong đó, …": of which?
+            return  # "… 500 đảng viên … và 12 trường hợp …. Trong đó, …": of which?
         if found and self._NEXT_OPENER.match(self.text, found.end()):
             self.total_with_parts(t, found.end(), opener=self._NEXT_OPENER, sentence=True)
 
@@ -1099,7 +1099,7 @@ class _Finder:
                 stop < len(self.text)
                 and (
                     self.text[stop] not in limit
-                    # "trong đó có 25 đảng bộ xã; 4 đảng bộ khối; 43 chi bộ cơ sở": the list goes on
+                    # "trong đó có 20 đảng bộ xã; 5 đảng bộ khối; 35 chi bộ cơ sở": the list goes on
                     or (self.text[stop] == ";" and re.match(r";\s*\d", self.text[stop : stop + 4]))
                 )
             ):
@@ -1131,16 +1131,16 @@ class _Finder:
             if not self.text[seg_start:seg_end].strip():
                 continue
             if re.match(r"\s*với\s", self.text[seg_start:seg_end], re.I):
-                continue  # "149 đảng bộ cơ sở, với 1.251 chi bộ trực thuộc": about the part before
+                continue  # "120 đảng bộ cơ sở, với 900 chi bộ trực thuộc": about the part before
             mine = [i for i in inside if seg_start <= self.figures[i].start < seg_end]
-            # a figure in parentheses inside a part is about that part ("269 đảng bộ (tăng 08)")
+            # a figure in parentheses inside a part is about that part ("45 đảng bộ (tăng 02)")
             counts = [
                 i
                 for i in mine
                 if not self.figures[i].percent
                 and self.text.count("(", seg_start, self.figures[i].start)
                 <= self.text.count(")", seg_start, self.figures[i].start)
-                # "43 chi bộ cơ sở với trên 8.100 đảng viên": about the part, not a part
+                # "35 chi bộ cơ sở với trên 2.000 đảng viên": about the part, not a part
                 and not re.search(
                     r"\bvới\s+(?:trên\s+|hơn\s+|gần\s+|khoảng\s+)?$",
                     self.text[seg_start : self.figures[i].start],
@@ -1153,21 +1153,21 @@ class _Finder:
                 if shape is not True and self._LABEL_FIRST.search(
                     self.text[max(opener.start() - 12, 0) : opener.end()]
                 ):
-                    # "trong đó: xem xét, giải quyết 473 đơn; đơn trùng, đơn đã giải quyết, …
-                    # 474 đơn": a part named before its count, with commas in its name
+                    # "trong đó: xem xét, giải quyết 308 đơn; đơn trùng, đơn mạo danh, …
+                    # 312 đơn": a part named before its count, with commas in its name
                     continue
                 if len(_WORD.findall(self.text[seg_start:seg_end])) <= 2:
                     # "1.287 chi bộ thôn, bản và 658 …": the noun goes on; "(trong đó: cán
-                    # bộ, công chức là 15.263 …": the name of the first part does
+                    # bộ, công chức là 150 …": the name of the first part does
                     continue
                 if (
                     parts
                     and self.text.startswith(" và ", seg_start - 4)
                     and len(_WORD.findall(self.text[seg_start:seg_end])) <= 4
                 ):
-                    continue  # "19 trường hợp khiếu nại về nội dung vi phạm và hình thức kỷ luật"
+                    continue  # "22 trường hợp khiếu nại về nội dung và hình thức kỷ luật"
                 if sentence and len(parts) >= 2:
-                    break  # "Trong đó, 194 mô hình tập thể và 80 … cá nhân trên các lĩnh vực, …"
+                    break  # "Trong đó, 120 mô hình tập thể và 60 … cá nhân trên các lĩnh vực, …"
                 return None
             lead = self.text[seg_start : self.figures[counts[0]].start]
             number_first = bool(re.fullmatch(r"[\s:]*(?:có|là)?\s*", lead, re.I))
@@ -1185,7 +1185,7 @@ class _Finder:
             if joined or (len(counts) > 1 and not same):
                 break  # "…, đã giải quyết 2/2 đơn": the list has ended
             if self.figures[(same or counts)[-1]].value > total.value:
-                break  # "29 tổ chức, với hình thức: …; kỷ luật 1.090 đảng viên": not a part
+                break  # "12 tổ chức, với hình thức: …; kỷ luật 450 đảng viên": not a part
             parts.append((same or counts)[-1])
             leads.append(lead)
         parts = self.same_measure(parts, leads, total, opener)
@@ -1194,8 +1194,8 @@ class _Finder:
     def same_measure(
         self, parts: list[int], leads: list[str], total: Figure, opener: re.Match
     ) -> list[int]:
-        """ "381 đảng viên được kiểm tra, trong đó … kiểm tra 98, giám sát 46 đảng viên, …
-        kiểm tra 283, giám sát 195": parts named before their counts by alternating measures
+        """ "250 đảng viên được kiểm tra, trong đó … kiểm tra 70, giám sát 30 đảng viên, …
+        kiểm tra 180, giám sát 90": parts named before their counts by alternating measures
         are of the measure the total names (or of none, when it names none of them)."""
         measures = [" ".join(_WORD.findall(lead.lower())[-2:]) for lead in leads]
         kinds = set(measures)
@@ -1231,12 +1231,12 @@ class _Finder:
         (total,) = totals
         return sum(self.figures[c].value for c in counts) == self.figures[total].value
 
-    # the classes of a quality rating: "đạt trong sạch, vững mạnh chiếm 87,97%; hoàn thành tốt
-    # nhiệm vụ chiếm 10,22%; …; yếu kém chiếm 0,39%"
+    # the classes of a quality rating: "đạt trong sạch, vững mạnh chiếm 80,5%; hoàn thành tốt
+    # nhiệm vụ chiếm 15,3%; …; yếu kém chiếm 0,5%"
     _RATING_CLASSES = re.compile(
         r"hoàn thành (?:xuất sắc |tốt )?nhiệm vụ|trong sạch,? vững mạnh|yếu kém", re.I
     )
-    _SECOND_SHARE = re.compile(  # "chiếm 13% tổng số … và chiếm 16,19% so với …"
+    _SECOND_SHARE = re.compile(  # "chiếm 12% tổng số … và chiếm 15,4% so với …"
         r"\s*(?:của\s+)?(?:so với\s+)?(?:tổng\s+)?số\b[^%;\d]*?(?:và|,)\s*(?:chiếm|bằng)\s*$",
         re.I,
     )
@@ -1247,7 +1247,7 @@ class _Finder:
     def classes_of_one_whole(self, percents: list[int]) -> list[int]:
         """The percentages of a list that are classes of one whole: without a subgroup named
         after "trong đó" under the class before it, nor a second share of the same class ("…
-        và chiếm 16,19% so với …")."""
+        và chiếm 15,4% so với …")."""
         kept, under = percents[:1], False
         for previous, p in pairwise(percents):
             gap = self.between(self.figures[previous].end, self.figures[p].start)
@@ -1261,7 +1261,7 @@ class _Finder:
         return kept
 
     def named_wholes(self, percents: list[int]) -> set[str]:
-        """The things the percentages are written of ("30,96% TCCSĐ", "90,33% số đảng
+        """The things the percentages are written of ("15,3% TCCSĐ", "90,5% số đảng
         viên")."""
         wholes = set()
         for p in percents:
@@ -1271,9 +1271,9 @@ class _Finder:
         return wholes
 
     def unlisted_class(self, percents: list[int]) -> bool:
-        """Whether the list names a class by its count but gives it no percentage ("15 cơ sở
-        (bằng 12,82%); …; 9 cơ sở hoàn thành nhiệm vụ và 1 cơ sở yếu kém"): its shares cannot
-        add up to 100%."""
+        """Whether the list names a class by its count but gives it no percentage ("10 chi bộ
+        (bằng 12,5%); …; 4 chi bộ hoàn thành nhiệm vụ và 1 chi bộ không hoàn thành"): its
+        shares cannot add up to 100%."""
         counts = [self.share_count.get(p, self.count_before(p)) for p in percents]
         counts = [c for c in counts if c is not None]
         return bool(counts) and bool(self.unlisted_counts(counts))
@@ -1292,7 +1292,7 @@ class _Finder:
             sentence = self.text[self.sentence_start(first) : last.end + 40]
             rating = len(self._RATING_CLASSES.findall(sentence)) >= 2
             ratios = [p for p in percents if p in self.ratio_percents]
-            # "23/49 … (46,9%); 16/49 … (32,6%); 10/49 … (20,4%)": ratios add up only as the
+            # "20/50 … (40%); 24/50 … (48%); 6/50 … (12%)": ratios add up only as the
             # classes of a rating, and not with the shares of another whole around them
             if rating and len(ratios) >= 2 and ratios == percents[: len(ratios)]:
                 percents = ratios
@@ -1304,7 +1304,7 @@ class _Finder:
             lead = self.text[self.sentence_start(first) : first.start]
             if not (rating or self._SHARES_TRIGGER.search(lead)):
                 continue
-            # "97,35% (chỉ tiêu Nghị quyết là 95%)", "trên 92%", "90% trở lên": not a class
+            # "96,2% (chỉ tiêu Nghị quyết là 95%)", "trên 90%", "90% trở lên": not a class
             percents = [
                 p
                 for p in percents
@@ -1370,11 +1370,11 @@ class _Finder:
             counts = [self.count_before(p) for p in percents]
             if None in counts or any(c in self.part_of for c in counts):
                 continue
-            # "…; 39 cơ sở … (bằng 33,33%); 9 cơ sở hoàn thành nhiệm vụ và 1 cơ sở yếu kém":
-            # classes named by their count alone are classes all the same
+            # "…; 15 chi bộ … (bằng 18,75%); 4 chi bộ hoàn thành nhiệm vụ và 1 chi bộ không
+            # hoàn thành": classes named by their count alone are classes all the same
             unlisted = self.unlisted_counts(counts)
             added = sum(self.figures[c].value for c in counts + unlisted)
-            # "Hình thức kỷ luật đảng viên: khiển trách 28 (chiếm 45%), …": counts written
+            # "Hình thức kỷ luật đảng viên: khiển trách 20 (chiếm 40%), …": counts written
             # after their class name what the list is of
             noun = self.figures[counts[0]].noun or self._listed_thing(lead)
             bases = [
@@ -1484,7 +1484,7 @@ class _Finder:
             if base is None:
                 continue
             if self.approximate(count):
-                continue  # "trên 2.400 đồng chí, chiếm tỷ lệ 92,23%": a rounded count
+                continue  # "trên 2.900 đồng chí, chiếm tỷ lệ 91,5%": a rounded count
             top, bottom = self.figures[count], self.figures[base]
             if base in self.ratio_base and self.disagrees(top, bottom, percent):
                 # "21/23 chi bộ … (91,3%), trong đó 5 chi bộ … (21,7%)": the share may be of
@@ -1503,16 +1503,16 @@ class _Finder:
                 base = agreeing[0]
                 bottom = self.figures[base]
             if base in self.share_base and self.disagrees(top, bottom, percent):
-                # "43.752 đồng chí, chiếm 48,57% tổng số …(trong đó: … 15.263 đồng chí,
-                # chiếm 17,34%; …)": the shares of a subgroup may be of the whole its group is
+                # "400 đồng chí, chiếm 40% tổng số … (trong đó: … 150 đồng chí,
+                # chiếm 15%; …)": the shares of a subgroup may be of the whole its group is
                 # a share of; take that whole when it agrees, else say nothing
                 whole = self.figures[self.share_base[base]]
                 if self.disagrees(top, whole, percent):
                     continue
                 bottom, base = whole, self.share_base[base]
             if (inferred or bottom.sentence != top.sentence) and self.far_off(top, bottom, percent):
-                # an inferred base that is far off is more likely not the base ("… 940 đảng viên
-                # …, có 5 đảng viên khiếu nại …; … xoá kỷ luật 2 đảng viên (chiếm tỷ lệ 40%)")
+                # an inferred base that is far off is more likely not the base ("… 800 đảng viên
+                # …, có 10 đảng viên khiếu nại …; … xoá kỷ luật 4 đảng viên (chiếm tỷ lệ 40%)")
                 continue
             self.rate_claim(SHARE_OF_BASE, top, bottom, percent, base_first=True)
             self.claims[-1].start = min(top.start, percent.start)
@@ -1559,12 +1559,12 @@ class _Finder:
                 break
             gap = self.between(figure.end, percent.start)
             if gap.count(")") > gap.count("("):
-                continue  # "(tăng 5 tỉnh so với …), cao nhất là Tuyên Quang với tỷ lệ 29,2%"
+                continue  # "(tăng 5 tỉnh so với …), cao nhất là tỉnh A với tỷ lệ 28,5%"
             subject = re.search(r",\s*(?:tỷ lệ\s+|số\s+)([^\W\d_]+(?:\s+[^\W\d_]+)?)", gap)
             if subject and not _same_noun(
                 tuple(subject.group(1).lower().split()), figure.noun, 2, loose=True
             ):
-                # "37 đảng viên, chia làm 2 tổ, …, số đảng viên hoàn thành tốt đạt 100%": the
+                # "45 đảng viên, sinh hoạt ở 3 tổ, …, số đảng viên hoàn thành tốt đạt 100%": the
                 # rate of a subject named after the count, not of the count
                 return None
             if figure.in_table or (
@@ -1577,7 +1577,7 @@ class _Finder:
             if figure.noun or i in self.part_of:
                 return i
             if i == p - 1 and self._CLASS_COUNT.fullmatch(self.between(figure.end, percent.start)):
-                return i  # "khiển trách 28 (chiếm 45%)": the count of the class before it
+                return i  # "khiển trách 20 (chiếm 40%)": the count of the class before it
         return None
 
     _CLASS_COUNT = re.compile(r"\s*\(\s*(?:chiếm\s*)?", re.I)
@@ -1682,7 +1682,7 @@ class _Finder:
                     alike.append(i)
         if named.group("total"):
             # "chiếm 13% so với tổng số đảng viên khiếu nại": the count the qualifying words
-            # follow ("23 đảng viên thực hiện quyền khiếu nại"), else the largest
+            # follow ("30 đảng viên thực hiện quyền khiếu nại"), else the largest
             qualifier = " ".join(named.group("qualifier").lower().split())
             if qualifier:
                 qualified = [
@@ -1762,7 +1762,7 @@ class _Finder:
                 return candidates[-1]
             numerators = [i for i in candidates if self.fraction_whole.get(i) in candidates]
             if len(candidates) == 2 and len(numerators) == 1:
-                # "662 trong tổng số 686 TCCSĐ được đánh giá⏎ … có 604 TCCSĐ …, đạt 91,2%": of
+                # "380 trong tổng số 400 TCCSĐ được đánh giá⏎ … có 350 TCCSĐ …, đạt 92,1%": of
                 # the evaluated ones or of all; shares_of_base takes the one that agrees
                 self.either_base[count] = (numerators[0], self.fraction_whole[numerators[0]])
                 return numerators[0]
@@ -1780,9 +1780,9 @@ class _Finder:
 
     def earlier_than(self, i: int, count: int) -> bool:
         """Whether ``i`` is the earlier value of a change whose later value is stated before
-        ``count`` (then the later one is the whole of its time, not ``i``; "năm 2020 kết nạp
-        101 …, trong đó nữ 60 (59,4%) …⏎ năm 2021 phấn đấu kết nạp 118, tăng 17 so với năm
-        2020": 101 is still the whole of 2020's shares)."""
+        ``count`` (then the later one is the whole of its time, not ``i``; "năm 2022 kết nạp
+        80 …, trong đó nữ 40 (50%) …⏎ năm 2023 phấn đấu kết nạp 95, tăng 15 so với năm
+        2022": 80 is still the whole of 2022's shares)."""
         if i not in self.previous_values:
             return False
         later = self.later_value.get(i)
@@ -1804,15 +1804,15 @@ class _Finder:
     _APPROXIMATE = re.compile(r"\b(?:gần|khoảng|xấp xỉ|hơn|ngót|chừng|(?<!cấp )trên)\s*$", re.I)
 
     def approximate(self, i: int) -> bool:
-        """ "nâng tổng số đảng viên lên gần 3,2 triệu": a rounded number is no base to check
+        """ "nâng tổng số lên gần 52 nghìn đảng viên": a rounded number is no base to check
         an exact share against."""
         figure = self.figures[i]
         return bool(self._APPROXIMATE.search(self.text[max(figure.start - 10, 0) : figure.start]))
 
     def sibling_share(self, i: int, count: int) -> bool:
         """Whether ``i`` is a count with its own share that is not the whole ``count`` is
-        listed under: "đoàn viên 59.776 đồng chí, chiếm 67,9% …; phụ nữ 35.658 đồng chí,
-        chiếm 40,51%": a class beside this one, not its base (even when its share could not
+        listed under: "đoàn viên 300 đồng chí, chiếm 60% …; phụ nữ 200 đồng chí,
+        chiếm 40%": a class beside this one, not its base (even when its share could not
         be checked)."""
         if self.part_of.get(count) == i or self.subgroup_of(i, count):
             return False
@@ -1820,7 +1820,7 @@ class _Finder:
 
     def subgroup_of(self, i: int, count: int) -> bool:
         """Whether ``count`` is named, after ``i`` and in its sentence, as a subgroup of it
-        ("439 TCCSĐ … (chiếm 62,62%), trong đó có 107 TCCSĐ …")."""
+        ("80 tổ chức … (chiếm 66,7%), trong đó có 20 tổ chức …")."""
         whole, part = self.figures[i], self.figures[count]
         return whole.sentence == part.sentence and bool(
             re.search(r"\btrong (?:đó|số)\b", self.between(whole.end, part.start), re.I)
@@ -1872,7 +1872,7 @@ class _Finder:
             return same_sentence[0]
         pair = self.fraction_of(candidates)
         if pair is not None:
-            # "6.659/8.159 đảng viên dự đánh giá …⏎ … 112 đảng viên chưa đánh giá, chiếm 1,37%":
+            # "1.800/2.000 đảng viên dự đánh giá …⏎ … 150 đảng viên chưa đánh giá, chiếm 7,5%":
             # of one of the fraction's two numbers, the one the share agrees with
             self.either_base[count] = pair
             return pair[0]
@@ -1886,7 +1886,7 @@ class _Finder:
         return marked[-1] if len(marked) == 1 else None
 
     def listed_before(self, i: int, count: int) -> bool:
-        """ "Có 1.388 đảng viên miễn đánh giá, 112 đảng viên chưa đánh giá": a class listed
+        """ "Có 250 đảng viên miễn đánh giá, 40 đảng viên chưa đánh giá": a class listed
         before the count in its clause, not its whole."""
         if self.figures[i].clause != self.figures[count].clause:
             return False
@@ -1896,7 +1896,7 @@ class _Finder:
         )
 
     def fraction_of(self, candidates: list[int]) -> tuple[int, int] | None:
-        """The two numbers of one fraction ("6.659/8.159") when the distinct candidate values
+        """The two numbers of one fraction ("1.800/2.000") when the distinct candidate values
         are just those two."""
         values = {self.figures[i].value: i for i in candidates}
         if len(values) != 2:

@@ -62,7 +62,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("date", re.compile(rf"\btháng\s+{_D}(?:\s*(?:[/.\-]|năm)\s*{_Y})?", _I)),
     ("date", re.compile(rf"\b(?:quý|học kỳ|đợt)\s+(?:\d|[IVX]+)(?:\s*[/.\-]\s*{_Y})?", _I)),
     ("date", re.compile(rf"(?<![\d/.,])\b{_D}/{_Y}\b")),  # "8/2023"
-    ("date", re.compile(rf"\b{_Y}-\d{{1,2}}(?:-\d{{1,2}})?\b")),  # "2025-08-28", "2022-10"
+    ("date", re.compile(rf"\b{_Y}-\d{{1,2}}(?:-\d{{1,2}})?\b")),  # "2024-05-17", "2023-11"
     ("term", re.compile(rf"\b{_Y}\s*(?:-|–|—|đến|tới)\s*{_Y}\b", _I)),
     (
         "term",

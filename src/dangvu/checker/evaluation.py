@@ -75,8 +75,10 @@ class Score:
         )
 
 
-def load_expected() -> dict:
-    with (CORPUS / "expected.json").open(encoding="utf-8") as stream:
+def load_expected(path: Path | None = None) -> dict:
+    """The labels of ``path`` (the corpus's ``expected.json`` by default), without the
+    ``_``-prefixed notes."""
+    with (path or CORPUS / "expected.json").open(encoding="utf-8") as stream:
         data = json.load(stream)
     return {name: entry for name, entry in data.items() if not name.startswith("_")}
 
@@ -96,11 +98,25 @@ def _span(text: str, quote: str, name: str) -> tuple[int, int]:
 
 
 def score(part: str) -> Score:
+    """The scores of one part of the corpus (``dev``, ``heldout7`` …)."""
+    entries = {n: e for n, e in load_expected().items() if n.startswith(f"{part}/")}
+    return score_entries(entries, CORPUS)
+
+
+def score_directory(directory: Path, expected: Path | None = None) -> Score:
+    """The scores of texts outside the corpus: ``directory`` holds the texts and (unless
+    ``expected`` names another file) an ``expected.json`` in the corpus's format whose names
+    are relative to ``directory``. Used for real reports that must not enter the repository."""
+    directory = Path(directory)
+    return score_entries(load_expected(expected or directory / "expected.json"), directory)
+
+
+def score_entries(entries: dict, root: Path) -> Score:
+    """Check every labelled text (names relative to ``root``) and score the claims found
+    against the labels."""
     result = Score()
-    for name, entry in sorted(load_expected().items()):
-        if not name.startswith(f"{part}/"):
-            continue
-        report = check_text(read_corpus_file(CORPUS / name))
+    for name, entry in sorted(entries.items()):
+        report = check_text(read_corpus_file(root / name))
         text = report.text
         expected = [
             {**claim, "span": _span(text, claim["quote"], name)} for claim in entry["claims"]

@@ -171,7 +171,7 @@ _NOUN = re.compile(r"(?:[ \t]+([^\W\d_]+))(?:[ \t]+([^\W\d_]+))?(?:[ \t]+([^\W\d
 _NOUN_STOP_WORDS = (
     "chiếm đạt vượt tăng giảm bằng được đã đang có là và với so trong của tại thì nhưng "
     "còn nộp tham trên dưới gồm từ lên xuống cho để ở theo phải thuộc chưa không hoàn "
-    "thực xây"
+    "thực xây tốt"
 )
 _NOUN_STOP = frozenset(_NOUN_STOP_WORDS.split())
 
@@ -275,11 +275,69 @@ class _Finder:
         self.in_sum: set[int] = set()  # percentages in a "shares add to 100%" claim
         self.target_values: set[int] = set()  # "chỉ tiêu (500 đảng viên)": a target, not a state
         self.previous_values: set[int] = set()  # the earlier value of a change ("kỳ trước")
+        self.later_value: dict[int, int] = {}  # the earlier value of a change → the later one
         self.numerators: set[int] = set()  # counts already checked as a share of a base
         self.share_count: dict[int, int] = {}  # percentage → the count it is a share of
+        self.share_base: dict[int, int] = {}  # a count checked as a share → its base
         self.named_several: dict[int, list[int]] = {}  # percentage → counts its base names
         self.ratio_base: dict[int, int] = {}  # a ratio's numerator → its denominator
         self.current_values: set[int] = set()  # the later value of a change ("kỳ này")
+        self._fraction_pairs: dict[int, list[tuple[int, int]]] | None = None
+        self.stated_totals: set[int] = set()  # totals checked against their parts
+        self.ratio_percents: set[int] = set()  # percentages checked as X/Y
+        self.fraction_whole: dict[int, int] = {}  # "380 trong tổng số 400 …" (no %): 380 → 400
+        self.either_base: dict[int, tuple[int, int]] = {}  # count → a fraction's two numbers
+        self._read_abbreviations()
+        self._name_fraction_numerators()
+        self._read_stated_targets()
+        self.inferred: set[int] = set()  # changes whose earlier value was not named as such
+
+    _ABBREVIATION = re.compile(r"\(\s*([A-ZĐ][A-ZĐ]{1,7})\s*\)")
+
+    def _read_abbreviations(self) -> None:
+        """ "320 tổ chức cơ sở đảng (TCCSĐ) … 200 TCCSĐ": a count named by an abbreviation the
+        text defines counts what the abbreviated words name (the words whose initials spell
+        it, just before the parenthesis)."""
+        aliases: dict[str, tuple[str, ...]] = {}
+        for match in self._ABBREVIATION.finditer(self.text):
+            letters = match.group(1).lower()
+            words = _WORD.findall(self.text[max(match.start() - 80, 0) : match.start()])
+            words = [w.lower() for w in words[-len(letters) :]]
+            if len(words) == len(letters) and "".join(w[0] for w in words) == letters:
+                aliases[letters] = tuple(words[:3])
+        if not aliases:
+            return
+        for figure in self.figures:
+            if figure.noun and figure.noun[0] in aliases:
+                figure.noun = (aliases[figure.noun[0]] + figure.noun[1:])[:3]
+
+    def _name_fraction_numerators(self) -> None:
+        """ "380 trong tổng số 400 tổ chức cơ sở đảng", "95/100 tổ chức": the first number
+        counts what the second names; with no percentage of its own the pair is a whole and
+        the part of it a later share may be of."""
+        pairs = self.fraction_pairs()
+        for clause_pairs in pairs.values():
+            for i, j in clause_pairs:
+                numerator, denominator = self.figures[i], self.figures[j]
+                if not numerator.noun or numerator.noun[0] in ("trong", "trên"):
+                    numerator.noun = denominator.noun
+                follows = self.figures[j + 1] if j + 1 < len(self.figures) else None
+                if follows is not None and follows.percent and follows.clause == numerator.clause:
+                    continue
+                self.fraction_whole[i] = j
+
+    _STATED_TARGET = re.compile(
+        r"(?:chỉ tiêu|kế hoạch|mục tiêu)\b[^\d;.%]{0,60}?(?:\blà|:)\s*$", re.I
+    )
+
+    def _read_stated_targets(self) -> None:
+        """ "đề ra chỉ tiêu kết nạp đảng viên mới là 600 đồng chí": a target, no state (not a
+        whole a share is of)."""
+        for i in self.prose():
+            figure = self.figures[i]
+            lead = self.text[self._clauses[figure.clause] : figure.start]
+            if not figure.percent and self._STATED_TARGET.search(lead):
+                self.target_values.add(i)
 
     # helpers
     def between(self, a: int, b: int) -> str:
@@ -317,8 +375,9 @@ class _Finder:
 
     # ------------------------------------------------------------ against a target
     _TARGET = re.compile(
-        r"\s*(?:so với\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu)(?P<words>[^\d;.%()]{0,80}?)"
-        r"(?:\(\s*|\s+là\s+|:\s*)?$",
+        r"\s*(?:so với\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu)(?P<words>[^\d;.%(),]{0,80}?)"
+        r"(?:\(\s*(?:(?:chỉ tiêu|kế hoạch|mục tiêu)[^\d;.%()]{0,30}?(?:năm\s+\d{4}\s*)?"
+        r"(?:là|:)\s*)?|\s+là\s+|:\s*)?$",
         re.IGNORECASE,
     )
 
@@ -335,6 +394,8 @@ class _Finder:
             )
             if head is None:
                 continue
+            if self.pair_before(self.fraction_pairs(), p) is not None:
+                continue  # "300/600 đảng viên, đạt 50% kế hoạch": a ratio (ratios())
             target = next(
                 (
                     i
@@ -389,6 +450,34 @@ class _Finder:
             claim.end = max(claim.end, bottom.end)
             self.used.update({p, count, target})
             self.target_values.add(target)
+        self.elliptic_targets()
+
+    _PLAN_AFTER = re.compile(r"\s*(?:so với\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu)", re.I)
+
+    def elliptic_targets(self) -> None:
+        """ "Đảng bộ A kết nạp 22 đảng viên, đạt 110% chỉ tiêu được giao; Đảng bộ B kết
+        nạp 40 đảng viên, đạt 50%; …": after a rate against a plan, the next "đạt X%" of the list
+        leaves the plan unsaid; it is not a share of another unit's count."""
+        for p in self.prose():
+            percent = self.figures[p]
+            if not percent.percent or p in self.used:
+                continue
+            if not re.search(
+                r"\bđạt\s*$", self.text[max(percent.start - 8, 0) : percent.start], re.I
+            ):
+                continue
+            if re.match(r"\s*(?:\(|của\s|so với\s|tổng\s|số\s)", self.text[percent.end :], re.I):
+                continue
+            before = [
+                k
+                for k in self.prose()
+                if k < p
+                and self.figures[k].percent
+                and self.figures[k].sentence == percent.sentence
+                and self._PLAN_AFTER.match(self.text, self.figures[k].end)
+            ]
+            if before:
+                self.unchecked(p, "Không nêu chỉ tiêu (kế hoạch) bằng số")
 
     # ------------------------------------------------------------ ratios
     _RATIO_JOIN = re.compile(
@@ -397,8 +486,11 @@ class _Finder:
     )
 
     def fraction_pairs(self) -> dict[int, list[tuple[int, int]]]:
-        """Fractions ("941/968", "45 trên tổng số 50") by clause."""
+        """Fractions ("941/968", "45 trên tổng số 50") by clause (read once)."""
+        if self._fraction_pairs is not None:
+            return self._fraction_pairs
         pairs: dict[int, list[tuple[int, int]]] = {}
+        self._fraction_pairs = pairs
         figures = self.figures
         for i in self.prose()[:-1]:
             a, b = figures[i], figures[i + 1]
@@ -412,15 +504,24 @@ class _Finder:
         pairs = self.fraction_pairs()
         for p in self.prose():
             percent = self.figures[p]
-            if not percent.percent or self.is_change(p) or self.threshold(p):
+            if not percent.percent or p in self.used or self.is_change(p) or self.threshold(p):
                 continue
+            if self.criterion(p):
+                continue  # "1.800/2.000 …, tỷ lệ trên 89%": a bound, not a rate to check
             pair = self.pair_before(pairs, p) or self.pair_after(pairs, p)
             if pair is None:
                 continue
             i, j = pair
             self.rate_claim(RATIO, self.figures[i], self.figures[j], percent)
-            self.numerators.add(i)
             self.used.update({i, j, p})
+            self.ratio_percents.add(p)
+            if re.match(
+                r"\s*(?:so với\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu)", self.text[percent.end :], re.I
+            ):
+                # "300/600 …, đạt 50% kế hoạch": 600 is the plan, 300 the whole of the year
+                self.target_values.add(j)
+            else:
+                self.numerators.add(i)
             # "15.210/15.742 đảng viên … (96,6%), trong đó … 2.105 đồng chí (13,8%) …"
             after = re.match(
                 r"[)\]]?\s*(?=,?\s*(?:trong đó|gồm|bao gồm)\b)", self.text[percent.end :]
@@ -539,6 +640,7 @@ class _Finder:
                 return compared, alike[-1]
             if candidates:
                 return compared, candidates[-1]
+            self.inferred.add(index)
             return self.earlier_same_noun(compared, figure, compared_first=True)
         if not candidates:
             return None
@@ -547,15 +649,48 @@ class _Finder:
         if len(candidates) >= 2 and None not in years and years[0] != years[1]:
             older, newer = sorted(zip(years, candidates[-2:], strict=True))
             return older[1], newer[1]
+        self.inferred.add(index)
         found = self.earlier_same_noun(candidates[-1], figure)
         after = self.text[figure.end : figure.end + 60]
         if found is not None and re.match(r"\s*(?:[^\W\d_]+\s+){0,3}?so với", after, re.I):
             # "kiểm tra 1.025 đảng viên, tăng 8,2% so với cùng kỳ": the point compared with is
             # named but its value is not given; only a count of that year can be it
-            year = re.match(r"\s*so với[^;.\d]{0,30}?năm\s+((?:19|20)\d\d)", after, re.I)
-            if year is None or self.year_before(found[0]) != int(year.group(1)):
+            year = re.match(
+                r"\s*(?:[^\W\d_]+\s+){0,3}?so với[^;.\d]{0,30}?năm\s+((?:19|20)\d\d)", after, re.I
+            )
+            if year is None:
                 return None
+            if self.year_before(found[0]) != int(year.group(1)):
+                return self.value_of_year(candidates[-1], int(year.group(1)))
         return found
+
+    def value_of_year(self, current: int, year: int) -> tuple[int, int] | None:
+        """ "Trong năm 2022, … kết nạp 80 đảng viên mới …⏎ … phấn đấu kết nạp 95 đảng viên
+        mới, tăng 15 đảng viên so với năm 2022": the one earlier count of the same thing that
+        its sentence says is of that year."""
+        noun = self.figures[current].noun
+        found = [
+            i
+            for i in self.prose()
+            if i < current
+            and not self.figures[i].percent
+            and _same_noun(self.figures[i].noun, noun)
+            and not self.subgroup(i)
+            and not self.has_own_share(i)
+            and year in (self.year_before(i), self.sentence_year(i))
+        ]
+        if len({self.figures[i].value for i in found}) != 1:
+            return None
+        return found[-1], current
+
+    def sentence_year(self, index: int) -> int | None:
+        """The year the sentence of a figure opens with ("Trong năm 2022, toàn huyện …")."""
+        figure = self.figures[index]
+        lead = self.text[self.sentence_start(figure) : figure.start]
+        found = re.match(
+            r"\W*(?:trong|đến hết|tính đến|năm|cả)?\s*(?:năm\s+)?((?:19|20)\d\d)\b", lead, re.I
+        )
+        return int(found.group(1)) if found else None
 
     def year_before(self, index: int) -> int | None:
         """The year named just before a figure ("năm 2023 là 10,8 …" → 2023), if any."""
@@ -586,14 +721,20 @@ class _Finder:
                     return (anchor, i) if compared_first else (i, anchor)
         return None
 
-    def has_own_share(self, index: int) -> bool:
-        """A count followed in its clause by "chiếm X%" (a share of something larger)."""
+    def has_own_share(self, index: int, words: str = "chiếm") -> bool:
+        """A count followed in its clause by "chiếm X%" (a share of something larger; with
+        ``words`` "chiếm|đạt|bằng", by any rate of it but against a target)."""
         figure = self.figures[index]
         return any(
             self.figures[k].percent
             and re.search(
-                r"chiếm(?:\s+tỷ lệ)?\s*$",
+                rf"(?:{words})(?:\s+tỷ lệ)?(?:\s+(?:gần|khoảng|trên|hơn|dưới))?\s*$",
                 self.text[max(self.figures[k].start - 14, 0) : self.figures[k].start],
+                re.I,
+            )
+            and not re.match(
+                r"\s*(?:so với\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu|nghị quyết)",
+                self.text[self.figures[k].end :],
                 re.I,
             )
             for k in self.in_clause(figure.clause)
@@ -609,8 +750,12 @@ class _Finder:
             if not percent.percent or p in self.used or not self.is_change(p):
                 continue
             direction = self.change_word(p).group("word").lower()
-            values = self.change_values(p)
             stated = f"{direction} {percent.text}"
+            if self.change_with_difference(p, direction, stated):
+                continue
+            values = self.change_values(p)
+            if values is not None and p in self.inferred and self.implausible(values, p, direction):
+                values = None
             if values is None:
                 self.add(
                     CHANGE,
@@ -644,7 +789,82 @@ class _Finder:
             )
             self.used.update({p, *values})
             self.previous_values.add(values[0])
+            self.later_value[values[0]] = values[1]
             self.current_values.add(values[1])
+
+    def implausible(self, values: tuple[int, int], p: int, direction: str) -> bool:
+        """Whether an earlier value that the text does not name as such (a count of the same
+        thing in an earlier clause) is unlikely to be it: the change it gives goes the other
+        way, or is more than twice or less than half the stated one ("12 chi bộ … (30,0%);
+        25 chi bộ … (bằng 62,5% và tăng 1,5%)": a sibling class, not last year's value)."""
+        old, new = (self.figures[i].value for i in values)
+        stated = self.figures[p]
+        exact = v.change_percent(old, new) if stated.percent else Decimal(new) - Decimal(old)
+        if exact is None or exact == 0 or stated.value == 0:
+            return True
+        if (exact > 0) != (direction == "tăng"):
+            return True
+        return not Decimal("0.5") <= abs(exact) / stated.value <= 2
+
+    _DIFFERENCE_ASIDE = re.compile(r"\s*\(\s*(?P<word>tăng|giảm)\s+(?:thêm\s+)?$", re.I)
+
+    def change_with_difference(self, p: int, direction: str, stated: str) -> bool:
+        """ "kỷ luật 45 đảng viên, giảm 10% (giảm 5 đảng viên)": the difference in
+        parentheses gives the earlier value (45 + 5 = 50), checked against the percentage."""
+        percent = self.figures[p]
+        d = p + 1
+        if d >= len(self.figures) or self.figures[d].percent or self.figures[d].in_table:
+            return False
+        difference = self.figures[d]
+        aside = self._DIFFERENCE_ASIDE.fullmatch(self.between(percent.end, difference.start))
+        if aside is None or aside.group("word").lower() != direction:
+            return False
+        if not re.match(r"[^\d()%;\n]{0,40}\)", self.text[difference.end :]):
+            return False
+        word_start = max(percent.start - 40, 0) + self.change_word(p).start()
+        counts = [
+            i
+            for i in self.in_clause(percent.clause)
+            if i < p and not self.figures[i].percent and self.figures[i].end <= word_start
+        ]
+        counts = [i for i in counts if not self.is_change(i)]
+        if not counts:
+            return False
+        current = self.figures[counts[-1]]
+        if difference.noun and current.noun and difference.noun[:1] != current.noun[:1]:
+            return False
+        sign = -1 if direction == "tăng" else 1
+        old = current.value + sign * difference.value
+        verdict, exact, explanation = v.change_verdict(
+            old,
+            current.value,
+            direction,
+            percent.value,
+            percent.decimals,
+            labels=(
+                f"{format_number(old)} ({current.text} {'−' if sign < 0 else '+'} "
+                f"{difference.text})",
+                current.text,
+            ),
+        )
+        claim = self.add(
+            CHANGE,
+            [
+                current.part("kỳ này"),
+                percent.part("mức tăng/giảm nêu"),
+                difference.part("mức tăng/giảm (số)"),
+            ],
+            percent,
+            verdict,
+            exact,
+            explanation,
+            stated=stated,
+            correct_value=None if exact is None else abs(exact),
+        )
+        claim.end = max(claim.end, difference.end + 1)
+        self.used.update({p, d, counts[-1]})
+        self.current_values.add(counts[-1])
+        return True
 
     def differences(self) -> None:
         last: tuple[int, str, int] | None = None  # (figure, direction, word start) of the last
@@ -667,6 +887,8 @@ class _Finder:
                 continue
             if values is None or d in values:
                 continue
+            if d in self.inferred and self.implausible(values, d, direction):
+                continue
             old, new = (self.figures[i] for i in values)
             if figure.noun and figure.noun[:1] != new.noun[:1]:
                 continue
@@ -686,6 +908,7 @@ class _Finder:
             )
             self.used.update({d, *values})
             self.previous_values.add(values[0])
+            self.later_value[values[0]] = values[1]
 
     _AND_NEXT = re.compile(r"[ \t]+(?:[^\W\d_]+[ \t]+){0,3}?(?:và|,)[ \t]+")
 
@@ -726,15 +949,47 @@ class _Finder:
         r"\s*\(\s*(?:không|chưa)\s+(?:tính|kể|đánh giá|xếp loại|bao gồm)[^()\n]*\)", re.I
     )
 
+    # a change (or a share) stated between a total and its list: "40 đảng viên, giảm 20%
+    # (giảm 10 đảng viên) bằng các hình thức: …", "120 tổ chức (tăng 5 … so với năm 2023),
+    # trong đó …"
+    _CHANGE_ASIDE = re.compile(
+        r",?\s*(?:tăng|giảm)\s+[\d.,]+\s*%(?:\s*\([^()\n]*\))?|\s*\(\s*(?:tăng|giảm)\b[^()\n]*\)"
+        # or its share: "400 đồng chí, chiếm 40% tổng số … (trong đó: …)"
+        r"|,?\s*chiếm(?:\s+tỷ lệ)?\s+[\d.,]+\s*%[^\d();:\n]{0,60}?(?=\s*\()"
+        r"|,?\s*(?:đạt|bằng|chiếm)(?:\s+tỷ lệ)?\s+[\d.,]+\s*%[^\d();:,\n]{0,40}?"
+        r"(?=\s*,\s*(?:trong đó|gồm|bao gồm)\b)"
+        # or in parentheses: "30 đảng viên … (chiếm tỷ lệ 2% tổng số …), trong đó có 22 …"
+        r"|\s*\(\s*(?:chiếm|bằng|đạt)\b[^()\n]*\)(?=\s*,?\s*(?:trong đó|gồm|bao gồm)\b)"
+        # or a comparison without figures: "17 đảng viên (tương đương so với cùng kỳ), trong đó"
+        r"|\s*\([^()\d\n]*\bso với\b[^()\d\n]*\)",
+        re.I,
+    )
+    _WORDS = re.compile(r"(?:[ \t]+(?!(?:đạt|chiếm|bằng|tăng|giảm)\b)[^\W\d_]+){1,6}")
+    _LABEL_FIRST = re.compile(r"(?:trong đó|gồm)\s*:\s*$", re.I)
+
     def totals(self) -> None:
         for t in self.prose():
             total = self.figures[t]
             if total.percent or not total.noun:
                 continue
-            head = self._HEAD.match(self.text[total.end : total.end + 80])
-            if head is None or self._COMPARED_HEAD.search(head.group()):
+            start = total.end
+            head = self._HEAD.match(self.text[start : start + 80])
+            if head is not None:
+                aside = self._CHANGE_ASIDE.match(self.text, start + head.end())
+            else:
+                words = self._WORDS.match(self.text, start)
+                aside = words and self._CHANGE_ASIDE.match(self.text, words.end())
+            if aside:
+                start = aside.end()
+                head = self._HEAD.match(self.text[start : start + 80])
+                if head is None and self._OPENER.match(self.text, start):
+                    head = re.match("", "")  # the list opens right after the aside
+            if head is None:
+                self.total_before_its_sentence(t)
+                continue
+            if self._COMPARED_HEAD.search(head.group()):
                 continue  # "57 cá nhân so với đợt trước (132 …, 355 …)": earlier values
-            position = total.end + head.end()
+            position = start + head.end()
             aside = self._EXCLUDED.match(self.text, position)
             if aside is not None:
                 # "1.418 đồng chí (không đánh giá 108 đồng chí …), trong đó: …": what is
@@ -742,14 +997,56 @@ class _Finder:
                 position = aside.end()
             self.total_with_parts(t, position)
 
-    def total_with_parts(self, t: int, position: int, *, start_at: int | None = None) -> None:
+    # "… có 48 đảng viên được trao huy hiệu Đảng. Trong đó có 6 …, 12 … và 30 …"
+    _NEXT_OPENER = re.compile(
+        r"(?:Trong (?:đó|số đó|đợt [^,.;\d\n]{0,40}?lần này)|Cụ thể)\s*[,:]?\s*(?:có\s+)?"
+        r"(?=\d|[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,8}?[ \t]+\d)",
+        re.I,
+    )
+    _NEXT_SENTENCE_LIST = re.compile(r"[^\d.;:!?\n]{0,160}?[.]\s+(?=Trong |Cụ thể)")
+    _IN_TOTAL = re.compile(r"[^\d.;:!?\n]{0,80}?\s(?=có\s+\d)")  # "Trong 29 đảng viên … có 3 …"
+
+    def total_before_its_sentence(self, t: int) -> None:
+        """A total that ends its sentence, its parts listed by the next one ("… cho 100 đồng
+        chí. Trong đó, có 10 …, 40 …"), or a total opening a sentence with "Trong" whose parts
+        follow "có" ("Trong 20 đảng viên được tặng … có 2 …; 3 … và 15 …")."""
+        total = self.figures[t]
+        lead = self.text[self.sentence_start(total) : total.start]
+        if re.fullmatch(r"\W*Trong\s+(?:tổng số\s+)?", lead, re.I):
+            found = self._IN_TOTAL.match(self.text, total.end)
+            if found:
+                self.total_with_parts(t, found.end(), opener=re.compile(r"có\s+"), sentence=True)
+            return
+        found = self._NEXT_SENTENCE_LIST.match(self.text, total.end)
+        others = [
+            i
+            for i in self.prose()
+            if i != t
+            and self.figures[i].sentence == total.sentence
+            and self.figures[i].noun
+            and not self.figures[i].percent
+        ]
+        if others:
+            return  # "… 500 đảng viên … và 12 trường hợp …. Trong đó, …": of which?
+        if found and self._NEXT_OPENER.match(self.text, found.end()):
+            self.total_with_parts(t, found.end(), opener=self._NEXT_OPENER, sentence=True)
+
+    def total_with_parts(
+        self,
+        t: int,
+        position: int,
+        *,
+        start_at: int | None = None,
+        opener: re.Pattern | None = None,
+        sentence: bool = False,
+    ) -> None:
         """The total ``t`` against the parts listed from ``position`` (if they are)."""
         figures = self.figures
         total = figures[t]
-        opener = self._OPENER.match(self.text, position)
+        opener = (opener or self._OPENER).match(self.text, position)
         if opener is None or opener.end() == position:
             return
-        listed = self.listed_parts(opener, total)
+        listed = self.listed_parts(opener, total, sentence=sentence)
         if listed is None:
             return
         parts, end = listed
@@ -777,8 +1074,11 @@ class _Finder:
         if bound_match:
             claim.start = max(total.start - 12, 0) + bound_match.start()
         self.used.add(t)
+        self.stated_totals.add(t)  # it may still be a share of a larger whole
 
-    def listed_parts(self, opener: re.Match, total: Figure) -> tuple[list[int], int] | None:
+    def listed_parts(
+        self, opener: re.Match, total: Figure, *, sentence: bool = False
+    ) -> tuple[list[int], int] | None:
         """The parts listed after ``opener`` and where the list ends, or None when what
         follows is not a list of counts ("89 tập thể, 135 cá nhân"; "khiển
         trách 4, cảnh cáo 1"; "30 năm tuổi Đảng 5 đồng chí" → 5)."""
@@ -792,9 +1092,17 @@ class _Finder:
                 return None
             stop = end - 1
         else:
-            limit = "\n" if opener.group().rstrip().endswith(":") else ";\n"
+            # a list after ":" or filling its own sentence runs over ";" to its end
+            limit = "\n" if sentence or opener.group().rstrip().endswith(":") else ";\n"
             stop = start
-            while stop < len(self.text) and self.text[stop] not in limit:
+            while (
+                stop < len(self.text)
+                and (
+                    self.text[stop] not in limit
+                    # "trong đó có 20 đảng bộ xã; 5 đảng bộ khối; 35 chi bộ cơ sở": the list goes on
+                    or (self.text[stop] == ";" and re.match(r";\s*\d", self.text[stop : stop + 4]))
+                )
+            ):
                 if self.text[stop] in ".!?" and self.text[stop + 1 : stop + 2] in (" ", "\n", ""):
                     break
                 stop += 1
@@ -817,18 +1125,49 @@ class _Finder:
             if (char in ",;" and depth == 0 and not in_number) or at_and or position == stop:
                 segments.append((cursor, position))
                 cursor = position + (4 if at_and else 1)
-        parts = []
+        parts, leads = [], []
         shape = None  # does the first part start with its number ("15 đảng viên …")?
         for seg_start, seg_end in segments:
             if not self.text[seg_start:seg_end].strip():
                 continue
+            if re.match(r"\s*với\s", self.text[seg_start:seg_end], re.I):
+                continue  # "120 đảng bộ cơ sở, với 900 chi bộ trực thuộc": about the part before
             mine = [i for i in inside if seg_start <= self.figures[i].start < seg_end]
-            counts = [i for i in mine if not self.figures[i].percent]
+            # a figure in parentheses inside a part is about that part ("45 đảng bộ (tăng 02)")
+            counts = [
+                i
+                for i in mine
+                if not self.figures[i].percent
+                and self.text.count("(", seg_start, self.figures[i].start)
+                <= self.text.count(")", seg_start, self.figures[i].start)
+                # "35 chi bộ cơ sở với trên 2.000 đảng viên": about the part, not a part
+                and not re.search(
+                    r"\bvới\s+(?:trên\s+|hơn\s+|gần\s+|khoảng\s+)?$",
+                    self.text[seg_start : self.figures[i].start],
+                    re.I,
+                )
+            ]
             if not counts:
                 if mine:
                     continue  # "chiếm 33,1%"
-                if parts and len(_WORD.findall(self.text[seg_start:seg_end])) <= 2:
-                    continue  # "1.287 chi bộ thôn, bản và 658 …": the noun goes on
+                if shape is not True and self._LABEL_FIRST.search(
+                    self.text[max(opener.start() - 12, 0) : opener.end()]
+                ):
+                    # "trong đó: xem xét, giải quyết 308 đơn; đơn trùng, đơn mạo danh, …
+                    # 312 đơn": a part named before its count, with commas in its name
+                    continue
+                if len(_WORD.findall(self.text[seg_start:seg_end])) <= 2:
+                    # "1.287 chi bộ thôn, bản và 658 …": the noun goes on; "(trong đó: cán
+                    # bộ, công chức là 150 …": the name of the first part does
+                    continue
+                if (
+                    parts
+                    and self.text.startswith(" và ", seg_start - 4)
+                    and len(_WORD.findall(self.text[seg_start:seg_end])) <= 4
+                ):
+                    continue  # "22 trường hợp khiếu nại về nội dung và hình thức kỷ luật"
+                if sentence and len(parts) >= 2:
+                    break  # "Trong đó, 120 mô hình tập thể và 60 … cá nhân trên các lĩnh vực, …"
                 return None
             lead = self.text[seg_start : self.figures[counts[0]].start]
             number_first = bool(re.fullmatch(r"[\s:]*(?:có|là)?\s*", lead, re.I))
@@ -845,8 +1184,29 @@ class _Finder:
             )
             if joined or (len(counts) > 1 and not same):
                 break  # "…, đã giải quyết 2/2 đơn": the list has ended
+            if self.figures[(same or counts)[-1]].value > total.value:
+                break  # "12 tổ chức, với hình thức: …; kỷ luật 450 đảng viên": not a part
             parts.append((same or counts)[-1])
+            leads.append(lead)
+        parts = self.same_measure(parts, leads, total, opener)
         return (parts, end) if parts else None
+
+    def same_measure(
+        self, parts: list[int], leads: list[str], total: Figure, opener: re.Match
+    ) -> list[int]:
+        """ "250 đảng viên được kiểm tra, trong đó … kiểm tra 70, giám sát 30 đảng viên, …
+        kiểm tra 180, giám sát 90": parts named before their counts by alternating measures
+        are of the measure the total names (or of none, when it names none of them)."""
+        measures = [" ".join(_WORD.findall(lead.lower())[-2:]) for lead in leads]
+        kinds = set(measures)
+        repeated = [k for k in kinds if measures.count(k) >= 2]
+        if "" in kinds or len(repeated) < 2:
+            return parts  # not two measures taken turn about
+        head = " ".join(_WORD.findall(self.text[total.end : opener.start()].lower()))
+        named = [k for k in kinds if k and k in head]
+        if len(named) != 1:
+            return []
+        return [i for i, k in zip(parts, measures, strict=True) if k == named[0]]
 
     # ------------------------------------------------------------ shares of one whole
     _SHARES_TRIGGER = re.compile(
@@ -854,7 +1214,8 @@ class _Finder:
     )
     # mutually exclusive classes; "cơ cấu" lists overlapping ones (nữ, trẻ, dân tộc …)
     _EXHAUSTIVE = re.compile(
-        r"xếp loại|phân loại|chia ra|đánh giá chất lượng|đánh giá, xếp loại", re.I
+        r"xếp loại|phân loại|chia ra|đánh giá chất lượng|đánh giá, xếp loại|hình thức kỷ luật",
+        re.I,
     )
 
     def parts_make_the_total(self, percents: list[int]) -> bool:
@@ -870,20 +1231,102 @@ class _Finder:
         (total,) = totals
         return sum(self.figures[c].value for c in counts) == self.figures[total].value
 
+    # the classes of a quality rating: "đạt trong sạch, vững mạnh chiếm 80,5%; hoàn thành tốt
+    # nhiệm vụ chiếm 15,3%; …; yếu kém chiếm 0,5%"
+    _RATING_CLASSES = re.compile(
+        r"hoàn thành (?:xuất sắc |tốt )?nhiệm vụ|trong sạch,? vững mạnh|yếu kém", re.I
+    )
+    _SECOND_SHARE = re.compile(  # "chiếm 12% tổng số … và chiếm 15,4% so với …"
+        r"\s*(?:của\s+)?(?:so với\s+)?(?:tổng\s+)?số\b[^%;\d]*?(?:và|,)\s*(?:chiếm|bằng)\s*$",
+        re.I,
+    )
+    _PARTY_NOUN = re.compile(
+        r"\s*(?:số\s+)?(đảng viên|chi bộ|đảng bộ|tổ chức|tccsđ|cơ sở đảng)\b", re.I
+    )
+
+    def classes_of_one_whole(self, percents: list[int]) -> list[int]:
+        """The percentages of a list that are classes of one whole: without a subgroup named
+        after "trong đó" under the class before it, nor a second share of the same class ("…
+        và chiếm 15,4% so với …")."""
+        kept, under = percents[:1], False
+        for previous, p in pairwise(percents):
+            gap = self.between(self.figures[previous].end, self.figures[p].start)
+            if re.search(r"\btrong (?:đó|số)\b", gap, re.I):
+                under = True  # a subgroup, up to the end of its clause or parenthesis
+            elif under and re.search(r"[;)]", gap):
+                under = False
+            if under or self._SECOND_SHARE.fullmatch(gap):
+                continue
+            kept.append(p)
+        return kept
+
+    def named_wholes(self, percents: list[int]) -> set[str]:
+        """The things the percentages are written of ("15,3% TCCSĐ", "90,5% số đảng
+        viên")."""
+        wholes = set()
+        for p in percents:
+            named = self._PARTY_NOUN.match(self.text, self.figures[p].end)
+            if named:
+                wholes.add(named.group(1).lower())
+        return wholes
+
+    def unlisted_class(self, percents: list[int]) -> bool:
+        """Whether the list names a class by its count but gives it no percentage ("10 chi bộ
+        (bằng 12,5%); …; 4 chi bộ hoàn thành nhiệm vụ và 1 chi bộ không hoàn thành"): its
+        shares cannot add up to 100%."""
+        counts = [self.share_count.get(p, self.count_before(p)) for p in percents]
+        counts = [c for c in counts if c is not None]
+        return bool(counts) and bool(self.unlisted_counts(counts))
+
     def shares_sums(self) -> None:
         by_sentence: dict[int, list[int]] = {}
         for p in self.prose():
             figure = self.figures[p]
-            if figure.percent and (p not in self.used or p in self.in_shares):
+            if figure.percent and (
+                p not in self.used or p in self.in_shares or p in self.ratio_percents
+            ):
                 by_sentence.setdefault(figure.sentence, []).append(p)
         for percents in by_sentence.values():
+            first = self.figures[percents[0]]
+            last = self.figures[percents[-1]]
+            sentence = self.text[self.sentence_start(first) : last.end + 40]
+            rating = len(self._RATING_CLASSES.findall(sentence)) >= 2
+            ratios = [p for p in percents if p in self.ratio_percents]
+            # "20/50 … (40%); 24/50 … (48%); 6/50 … (12%)": ratios add up only as the
+            # classes of a rating, and not with the shares of another whole around them
+            if rating and len(ratios) >= 2 and ratios == percents[: len(ratios)]:
+                percents = ratios
+            else:
+                percents = [p for p in percents if p not in self.ratio_percents]
             if len(percents) < 2:
                 continue
             first = self.figures[percents[0]]
             lead = self.text[self.sentence_start(first) : first.start]
-            trigger = self._SHARES_TRIGGER.search(lead)
-            if trigger is None:
+            if not (rating or self._SHARES_TRIGGER.search(lead)):
                 continue
+            # "96,2% (chỉ tiêu Nghị quyết là 95%)", "trên 90%", "90% trở lên": not a class
+            percents = [
+                p
+                for p in percents
+                if not self.criterion(p)
+                and not re.match(r"\s*trở lên", self.text[self.figures[p].end :])
+                and not self._STATED_TARGET.search(
+                    self.text[max(self.figures[p].start - 40, 0) : self.figures[p].start]
+                )
+                and not re.search(
+                    r"(?:theo\s+)?nghị quyết\s*$",
+                    self.text[max(self.figures[p].start - 20, 0) : self.figures[p].start],
+                    re.I,
+                )
+            ]
+            if len(percents) < 2:
+                continue
+            if self.unlisted_class(percents):
+                continue
+            if rating:
+                percents = self.classes_of_one_whole(percents)
+                if len(percents) < 2 or len(self.named_wholes(percents)) > 1:
+                    continue
             exhaustive = bool(self._EXHAUSTIVE.search(lead)) or self.parts_make_the_total(percents)
             if not exhaustive and all(p in self.in_shares for p in percents):
                 # "trong đó nữ 21 đồng chí, chiếm 44,7%, đoàn viên 38 đồng chí, chiếm 80,8%":
@@ -892,8 +1335,8 @@ class _Finder:
             # the shares must be a list: nothing but words, counts and separators between them
             shares = [(self.figures[p].value, self.figures[p].decimals) for p in percents]
             verdict, added, explanation = v.shares_verdict(shares, exhaustive and len(shares) >= 3)
-            if verdict == v.UNCHECKED:
-                continue
+            if verdict == v.UNCHECKED or (verdict == v.INCONSISTENT and not (exhaustive or rating)):
+                continue  # "trong đó nữ …, đoàn viên …, dân tộc …": groups that may overlap
             last = self.figures[percents[-1]]
             claim = self.add(
                 SHARES_SUM,
@@ -927,22 +1370,58 @@ class _Finder:
             counts = [self.count_before(p) for p in percents]
             if None in counts or any(c in self.part_of for c in counts):
                 continue
-            added = sum(self.figures[c].value for c in counts)
+            # "…; 15 chi bộ … (bằng 18,75%); 4 chi bộ hoàn thành nhiệm vụ và 1 chi bộ không
+            # hoàn thành": classes named by their count alone are classes all the same
+            unlisted = self.unlisted_counts(counts)
+            added = sum(self.figures[c].value for c in counts + unlisted)
+            # "Hình thức kỷ luật đảng viên: khiển trách 20 (chiếm 40%), …": counts written
+            # after their class name what the list is of
+            noun = self.figures[counts[0]].noun or self._listed_thing(lead)
             bases = [
                 i
                 for i in self.prose()
                 if i not in counts
                 and not self.figures[i].percent
                 and self.figures[i].value == added
-                and _same_noun(self.figures[i].noun, self.figures[counts[0]].noun, 2)
+                and _same_noun(self.figures[i].noun, noun, 2)
             ]
             if bases:
                 for c in counts:
                     self.part_of[c] = bases[0]
-            elif len(counts) >= 3:
-                self.implied_base_shares(counts, percents, added)
+            elif len(counts) + len(unlisted) >= 3:
+                self.implied_base_shares(counts, percents, added, unlisted)
 
-    def implied_base_shares(self, counts: list[int], percents: list[int], added: Decimal):
+    @staticmethod
+    def _listed_thing(lead: str) -> tuple[str, ...]:
+        """The last party noun of the words that open a list ("Hình thức kỷ luật đảng
+        viên:" → "đảng viên")."""
+        found = re.findall(r"đảng viên|tổ chức (?:cơ sở )?đảng|chi bộ|đảng bộ", lead.lower())
+        return tuple(found[-1].split()) if found else ()
+
+    def unlisted_counts(self, counts: list[int]) -> list[int]:
+        """The counts of the sentence of ``counts`` after the first one, naming the same thing
+        with no percentage of their own."""
+        first = self.figures[counts[0]]
+        return [
+            i
+            for i in self.prose()
+            if i > counts[0]
+            and i not in counts
+            and self.figures[i].sentence == first.sentence
+            and not self.figures[i].percent
+            and i not in self.used
+            and _same_noun(self.figures[i].noun, first.noun)
+            and not self._UNRATED.match(self.text, self.figures[i].end)
+        ]
+
+    _UNRATED = re.compile(  # "4 đồng chí miễn sinh hoạt không xếp loại": outside the classes
+        r"[^\d;.,()]{0,30}?\b(?:miễn|không (?:xếp loại|đánh giá)|chưa (?:xếp loại|đánh giá))",
+        re.I,
+    )
+
+    def implied_base_shares(
+        self, counts: list[int], percents: list[int], added: Decimal, unlisted: list[int]
+    ):
         """ "Chi bộ có 34 đảng viên …; miễn sinh hoạt 4 đồng chí. Xếp loại: 6 đồng chí …
         (20%), 22 đồng chí … (73,3%), 2 đồng chí … (6,7%)": the base (30) is not written but
         the classes add up to it. Taken as the base when all shares but one agree with it."""
@@ -955,12 +1434,16 @@ class _Finder:
         agree = sum(verdict[0] != v.INCONSISTENT for verdict in verdicts)
         if agree < len(counts) - 1:
             return
-        summed = " + ".join(self.figures[c].text for c in counts)
+        summed = " + ".join(self.figures[c].text for c in sorted(counts + unlisted))
         for c, p, (verdict, exact, explanation, suggestion) in zip(
             counts, percents, verdicts, strict=True
         ):
             parts = [self.figures[c].part("số đạt")]
-            parts += [self.figures[o].part("loại khác (cộng vào tổng)") for o in counts if o != c]
+            parts += [
+                self.figures[o].part("loại khác (cộng vào tổng)")
+                for o in sorted(counts + unlisted)
+                if o != c
+            ]
             parts.append(self.figures[p].part("tỷ lệ nêu"))
             explanation = (
                 f"Tổng số không ghi; các loại cộng lại {summed} = {format_number(added)}. "
@@ -970,16 +1453,29 @@ class _Finder:
             self.used.update({c, p})
             self.in_shares.add(p)
             self.numerators.add(c)
+            self.share_count[p] = c
+
+    _CRITERION = re.compile(
+        r"(?:dưới|(?<!cấp )trên|hơn|từ|không quá|không dưới|tối thiểu|ít nhất|quy định|gần|khoảng|"
+        r"xấp xỉ)\s*$",
+        re.I,
+    )
+
+    def criterion(self, p: int) -> bool:
+        """A bound, not a result: "4 tỉnh dưới 10%", "cao hơn quy định 15%"."""
+        percent = self.figures[p]
+        return bool(self._CRITERION.search(self.text[max(percent.start - 16, 0) : percent.start]))
 
     def shares_of_base(self) -> None:
         self.classification_bases()
         prose = self.prose()
         for p in prose:
             percent = self.figures[p]
-            if not percent.percent or p in self.used:
+            if not percent.percent or p in self.used or self.criterion(p):
                 continue
             count = self.count_before(p)
             base = None if count is None else self.named_base(p, count)
+            inferred = base is None and count is not None and count not in self.part_of
             if base is None and count is not None:
                 base = self.base_for(count)
             if base == self.AMBIGUOUS:
@@ -987,21 +1483,44 @@ class _Finder:
                 continue
             if base is None:
                 continue
+            if self.approximate(count):
+                continue  # "trên 2.900 đồng chí, chiếm tỷ lệ 91,5%": a rounded count
             top, bottom = self.figures[count], self.figures[base]
             if base in self.ratio_base and self.disagrees(top, bottom, percent):
                 # "21/23 chi bộ … (91,3%), trong đó 5 chi bộ … (21,7%)": the share may be of
                 # the ratio's numerator (21) or of its base (23); take the one that agrees
                 whole = self.figures[self.ratio_base[base]]
                 if not self.disagrees(top, whole, percent):
-                    bottom = whole
-            if bottom.sentence != top.sentence and self.far_off(top, bottom, percent):
-                continue  # an inferred base that is far off is more likely not the base
+                    bottom, base = whole, self.ratio_base[base]
+            if count in self.either_base:
+                agreeing = [
+                    i
+                    for i in self.either_base[count]
+                    if not self.disagrees(top, self.figures[i], percent)
+                ]
+                if not agreeing:
+                    continue  # neither of the two is said to be the base
+                base = agreeing[0]
+                bottom = self.figures[base]
+            if base in self.share_base and self.disagrees(top, bottom, percent):
+                # "400 đồng chí, chiếm 40% tổng số … (trong đó: … 150 đồng chí,
+                # chiếm 15%; …)": the shares of a subgroup may be of the whole its group is
+                # a share of; take that whole when it agrees, else say nothing
+                whole = self.figures[self.share_base[base]]
+                if self.disagrees(top, whole, percent):
+                    continue
+                bottom, base = whole, self.share_base[base]
+            if (inferred or bottom.sentence != top.sentence) and self.far_off(top, bottom, percent):
+                # an inferred base that is far off is more likely not the base ("… 800 đảng viên
+                # …, có 10 đảng viên khiếu nại …; … xoá kỷ luật 4 đảng viên (chiếm tỷ lệ 40%)")
+                continue
             self.rate_claim(SHARE_OF_BASE, top, bottom, percent, base_first=True)
             self.claims[-1].start = min(top.start, percent.start)
             self.used.update({p, count})
             self.in_shares.add(p)
             self.numerators.add(count)
             self.share_count[p] = count
+            self.share_base[count] = base
 
     @staticmethod
     def disagrees(top: Figure, bottom: Figure, percent: Figure) -> bool:
@@ -1038,13 +1557,30 @@ class _Finder:
             figure = self.figures[i]
             if figure.clause != percent.clause or figure.percent:
                 break
+            gap = self.between(figure.end, percent.start)
+            if gap.count(")") > gap.count("("):
+                continue  # "(tăng 5 tỉnh so với …), cao nhất là tỉnh A với tỷ lệ 28,5%"
+            subject = re.search(r",\s*(?:tỷ lệ\s+|số\s+)([^\W\d_]+(?:\s+[^\W\d_]+)?)", gap)
+            if subject and not _same_noun(
+                tuple(subject.group(1).lower().split()), figure.noun, 2, loose=True
+            ):
+                # "45 đảng viên, sinh hoạt ở 3 tổ, …, số đảng viên hoàn thành tốt đạt 100%": the
+                # rate of a subject named after the count, not of the count
+                return None
             if figure.in_table or (
-                i in self.used and i not in self.part_of and i not in self.current_values
+                i in self.used
+                and i not in self.part_of
+                and i not in self.current_values
+                and i not in self.stated_totals
             ):
                 break
             if figure.noun or i in self.part_of:
                 return i
+            if i == p - 1 and self._CLASS_COUNT.fullmatch(self.between(figure.end, percent.start)):
+                return i  # "khiển trách 20 (chiếm 40%)": the count of the class before it
         return None
+
+    _CLASS_COUNT = re.compile(r"\s*\(\s*(?:chiếm\s*)?", re.I)
 
     _AVERAGE = re.compile(r"\b(?:bình quân|trung bình)\b[^,;()\d]*$", re.I)
 
@@ -1104,7 +1640,8 @@ class _Finder:
         return (first, second)[position]
 
     _NAMED_BASE = re.compile(
-        r"\s*(?:của\s+)?(?P<total>tổng\s+)?số\s+(?P<words>[^\W\d_]+(?:[ \t]+[^\W\d_]+)?)",
+        r"\s*(?:của\s+|so với\s+)?(?P<total>tổng\s+)?số\s+(?P<words>[^\W\d_]+(?:[ \t]+[^\W\d_]+)?)"
+        r"(?P<qualifier>(?:[ \t]+[^\W\d_]+){0,2})",
         re.I,
     )
 
@@ -1127,7 +1664,9 @@ class _Finder:
                 break
             if other.percent or other.in_table or other.value <= figure.value:
                 continue
-            if i in self.target_values or i in self.previous_values:
+            if i in self.target_values or self.earlier_than(i, count):
+                continue
+            if self.sibling_share(i, count):
                 continue
             if named.group("total"):
                 if _same_noun(other.noun, words, 2):
@@ -1142,6 +1681,18 @@ class _Finder:
                 if " ".join(words) in around:
                     alike.append(i)
         if named.group("total"):
+            # "chiếm 13% so với tổng số đảng viên khiếu nại": the count the qualifying words
+            # follow ("30 đảng viên thực hiện quyền khiếu nại"), else the largest
+            qualifier = " ".join(named.group("qualifier").lower().split())
+            if qualifier:
+                qualified = [
+                    i
+                    for i in found
+                    if qualifier
+                    in " ".join(_WORD.findall(self.text[self.figures[i].end :][:60].lower()))
+                ]
+                if qualified:
+                    return qualified[0]
             return max(found, key=lambda i: self.figures[i].value) if found else None
         if len(alike) > 1 and _same_noun(words, figure.noun, 2):
             # "kiểm tra 24 chi bộ, giám sát 18 chi bộ; … 3 chi bộ, chiếm 7,1% số chi bộ được
@@ -1196,6 +1747,7 @@ class _Finder:
         # nothing in the paragraph: the whole stated in the paragraph before ("… với 3.962 chi
         # bộ trực thuộc.⏎ … có 3.815 chi bộ sinh hoạt …, đạt 96,3%"), if it names one number
         earlier = self._previous_paragraph(figure.paragraph)
+        candidates = []
         if earlier is not None:
             candidates = [
                 i
@@ -1204,17 +1756,37 @@ class _Finder:
                 and self._may_be_base(i, count, siblings=False)
                 and _same_noun(self.figures[i].noun, figure.noun, 2)
             ]
+        if candidates:
             candidates = [i for i in candidates if self.part_of.get(i) not in candidates]
             if len({self.figures[i].value for i in candidates}) == 1:
                 return candidates[-1]
+            numerators = [i for i in candidates if self.fraction_whole.get(i) in candidates]
+            if len(candidates) == 2 and len(numerators) == 1:
+                # "380 trong tổng số 400 TCCSĐ được đánh giá⏎ … có 350 TCCSĐ …, đạt 92,1%": of
+                # the evaluated ones or of all; shares_of_base takes the one that agrees
+                self.either_base[count] = (numerators[0], self.fraction_whole[numerators[0]])
+                return numerators[0]
         # "giới thiệu 4 quần chúng …, kết nạp 2 đồng chí, đạt 50%": the only larger count of
         # the clause, named otherwise
         larger = [
             i
             for i in self.in_clause(figure.clause)
-            if i < count and self.figures[i].noun and self._may_be_base(i, count)
+            if i < count
+            and self.figures[i].noun
+            and self._may_be_base(i, count)
+            and not _same_noun(self.figures[i].noun, figure.noun)  # not a sibling class
         ]
         return larger[0] if len(larger) == 1 else None
+
+    def earlier_than(self, i: int, count: int) -> bool:
+        """Whether ``i`` is the earlier value of a change whose later value is stated before
+        ``count`` (then the later one is the whole of its time, not ``i``; "năm 2022 kết nạp
+        80 …, trong đó nữ 40 (50%) …⏎ năm 2023 phấn đấu kết nạp 95, tăng 15 so với năm
+        2022": 80 is still the whole of 2022's shares)."""
+        if i not in self.previous_values:
+            return False
+        later = self.later_value.get(i)
+        return later is None or later < count
 
     def _may_be_base(self, i: int, count: int, *, siblings: bool = True) -> bool:
         other = self.figures[i]
@@ -1223,8 +1795,35 @@ class _Finder:
             and not other.in_table
             and other.value > self.figures[count].value
             and i not in self.target_values
-            and i not in self.previous_values
+            and not self.earlier_than(i, count)
             and not (siblings and i in self.numerators)
+            and not self.sibling_share(i, count)
+            and not self.approximate(i)
+        )
+
+    _APPROXIMATE = re.compile(r"\b(?:gần|khoảng|xấp xỉ|hơn|ngót|chừng|(?<!cấp )trên)\s*$", re.I)
+
+    def approximate(self, i: int) -> bool:
+        """ "nâng tổng số lên gần 52 nghìn đảng viên": a rounded number is no base to check
+        an exact share against."""
+        figure = self.figures[i]
+        return bool(self._APPROXIMATE.search(self.text[max(figure.start - 10, 0) : figure.start]))
+
+    def sibling_share(self, i: int, count: int) -> bool:
+        """Whether ``i`` is a count with its own share that is not the whole ``count`` is
+        listed under: "đoàn viên 300 đồng chí, chiếm 60% …; phụ nữ 200 đồng chí,
+        chiếm 40%": a class beside this one, not its base (even when its share could not
+        be checked)."""
+        if self.part_of.get(count) == i or self.subgroup_of(i, count):
+            return False
+        return self.has_own_share(i, "chiếm|đạt|bằng|tỷ lệ")
+
+    def subgroup_of(self, i: int, count: int) -> bool:
+        """Whether ``count`` is named, after ``i`` and in its sentence, as a subgroup of it
+        ("80 tổ chức … (chiếm 66,7%), trong đó có 20 tổ chức …")."""
+        whole, part = self.figures[i], self.figures[count]
+        return whole.sentence == part.sentence and bool(
+            re.search(r"\btrong (?:đó|số)\b", self.between(whole.end, part.start), re.I)
         )
 
     def _previous_paragraph(self, paragraph: int) -> int | None:
@@ -1245,7 +1844,11 @@ class _Finder:
             # a target ("chỉ tiêu (45 đảng viên)"), the earlier value of a change, or a
             # sibling already checked as a share ("1.847 đồng chí, chiếm 56,5%; … 1.655
             # đồng chí") is not the base of this count
-            if i in self.target_values or i in self.previous_values or i in self.numerators:
+            if i in self.target_values or self.earlier_than(i, count):
+                continue
+            if i in self.numerators and not self.subgroup_of(i, count):
+                continue
+            if self.sibling_share(i, count):
                 continue
             # "Chi bộ có 42 đảng viên thì 40 đồng chí tham gia": two words suffice nearby
             words = 2 if other.clause == figure.clause else 3
@@ -1260,9 +1863,19 @@ class _Finder:
         candidates = [i for i in candidates if self.part_of.get(i) not in candidates]
         if len({self.figures[i].value for i in candidates}) == 1:
             return candidates[-1]  # one candidate, or the same number stated twice
-        same_sentence = [i for i in candidates if self.figures[i].sentence == figure.sentence]
+        same_sentence = [
+            i
+            for i in candidates
+            if self.figures[i].sentence == figure.sentence and not self.listed_before(i, count)
+        ]
         if len(same_sentence) == 1:
             return same_sentence[0]
+        pair = self.fraction_of(candidates)
+        if pair is not None:
+            # "1.800/2.000 đảng viên dự đánh giá …⏎ … 150 đảng viên chưa đánh giá, chiếm 7,5%":
+            # of one of the fraction's two numbers, the one the share agrees with
+            self.either_base[count] = pair
+            return pair[0]
         marked = [
             i
             for i in candidates
@@ -1271,6 +1884,28 @@ class _Finder:
             )
         ]
         return marked[-1] if len(marked) == 1 else None
+
+    def listed_before(self, i: int, count: int) -> bool:
+        """ "Có 250 đảng viên miễn đánh giá, 40 đảng viên chưa đánh giá": a class listed
+        before the count in its clause, not its whole."""
+        if self.figures[i].clause != self.figures[count].clause:
+            return False
+        gap = self.between(self.figures[i].end, self.figures[count].start)
+        return bool(re.search(r",|\svà\s", gap)) and not re.search(
+            r"\btrong (?:đó|số)\b|\b(?:bao )?gồm\b|,\s*(?:có|thì)\s*$", gap, re.I
+        )
+
+    def fraction_of(self, candidates: list[int]) -> tuple[int, int] | None:
+        """The two numbers of one fraction ("1.800/2.000") when the distinct candidate values
+        are just those two."""
+        values = {self.figures[i].value: i for i in candidates}
+        if len(values) != 2:
+            return None
+        for clause_pairs in self.fraction_pairs().values():
+            for i, j in clause_pairs:
+                if {self.figures[i].value, self.figures[j].value} == set(values):
+                    return i, j
+        return None
 
     def unchecked(self, p: int, why: str) -> None:
         percent = self.figures[p]

@@ -1,5 +1,6 @@
 """Numbers in a report that are not figures: dates, years and terms, document symbols,
-decree numbers, phone numbers, file names, ordinals, times, view counters, page furniture.
+decree numbers, phone numbers, file names, ordinals, times, durations and ages, view
+counters, page furniture.
 
 :func:`non_figure_spans` gives the spans (in the text it is given) that the claim finder must
 never read as counts or percentages. Document symbols come from
@@ -23,6 +24,8 @@ KINDS = {
     "phone": "số điện thoại",
     "file": "tên tệp",
     "time": "giờ",
+    "duration": "khoảng thời gian (6 tháng, 5 năm liền)",
+    "age": "tuổi",
     "counter": "bộ đếm lượt xem",
     "furniture": "thành phần trang web",
 }
@@ -59,6 +62,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("date", re.compile(rf"\btháng\s+{_D}(?:\s*(?:[/.\-]|năm)\s*{_Y})?", _I)),
     ("date", re.compile(rf"\b(?:quý|học kỳ|đợt)\s+(?:\d|[IVX]+)(?:\s*[/.\-]\s*{_Y})?", _I)),
     ("date", re.compile(rf"(?<![\d/.,])\b{_D}/{_Y}\b")),  # "8/2023"
+    ("date", re.compile(rf"\b{_Y}-\d{{1,2}}(?:-\d{{1,2}})?\b")),  # "2024-05-17", "2023-11"
     ("term", re.compile(rf"\b{_Y}\s*(?:-|–|—|đến|tới)\s*{_Y}\b", _I)),
     (
         "term",
@@ -90,6 +94,38 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("time", re.compile(r"\b\d{1,2}\s*(?::|giờ|h)\s*\d{2}(?:\s*(?::|phút)\s*\d{2})?\b", _I)),
     ("time", re.compile(r"\b\d{1,2}\s*(?:giờ|h)\b(?!\s*\w)", _I)),
     ("time", re.compile(r"\b\d+\s*(?:phút|giây)\s+trước\b|\bcách đây\s+\d+\s+\w+", _I)),
+    # "6 tháng đầu năm", "trong 9 tháng", "5 năm liền": a span of time, not a count
+    ("duration", re.compile(r"\b\d{1,2}\s+tháng\b(?!\s+tuổi)", _I)),
+    (
+        "duration",
+        re.compile(
+            r"\b\d{1,2}\s+năm\s+(?:liền|liên tục|qua|gần đây|trở lại đây|tới|đầu|cuối)\b"
+            r"|\b(?:trong|sau|qua|suốt)\s+\d{1,2}\s+(?:năm|tuần|ngày)\b",
+            _I,
+        ),
+    ),
+    # "Huy hiệu 30 năm tuổi Đảng", "Huy hiệu 60 năm, 50 năm … và 30 năm tuổi Đảng", "kỷ niệm
+    # 133 năm ngày sinh", "64 năm Cách mạng Tháng Tám": the name of an award or an anniversary
+    (
+        "duration",
+        re.compile(
+            r"\b\d{1,3}\s+năm(?:\s*(?:,|và)\s*\d{1,3}\s+năm)*\s+tuổi\s+đảng\b"
+            r"|\bhuy hiệu(?:\s+đảng)?\s+\d{1,3}\s+năm(?:\s*(?:,|và)\s*\d{1,3}\s+năm)*"
+            r"|\b(?:kỷ niệm\s+)?\d{1,3}\s+năm\s+(?:ngày|cách mạng|quốc khánh|thành lập|"
+            r"truyền thống|thực hiện|chiến thắng|giải phóng)\b",
+            _I,
+        ),
+    ),
+    # "độ tuổi 30 trở xuống": an age bound
+    ("age", re.compile(r"\b(?:độ tuổi|tuổi đời|tuổi)\s+(?:từ\s+|dưới\s+|trên\s+)?\d{1,3}\b", _I)),
+    # "tuổi đời từ 18 đến 30 tuổi", "dưới 35 tuổi": an age, not a count
+    (
+        "age",
+        re.compile(
+            r"\b\d{1,3}(?:,\d+)?(?:\s*(?:-|–|đến|tới)\s*\d{1,3})?\s+tuổi\b(?!\s+(?:Đảng|đảng))",
+            _I,
+        ),
+    ),
     (
         "counter",
         re.compile(

@@ -84,3 +84,43 @@ def test_thieu_so_and_da_so_are_words_not_number_labels(text):
     """ "dân tộc thiểu số 6 đồng chí": the 6 is a count, not "số 6"."""
     start = text.index(next(ch for ch in text if ch.isdigit()))
     assert covered(non_figure_spans(text), start, start + 1) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Trong 6 tháng đầu năm, kết nạp 40 đảng viên.", "6"),
+        ("Có 230 đồng chí tuổi đời từ 18 đến 30 tuổi (chiếm 58%).", "30"),
+        ("Có 230 đồng chí tuổi đời từ 18 đến 30 tuổi (chiếm 58%).", "18"),
+        ("41 đảng viên hoàn thành xuất sắc nhiệm vụ 5 năm liền.", "5"),
+    ],
+)
+def test_durations_and_ages_are_not_figures(text, number):
+    start = text.index(f" {number} ") + 1
+    assert covered(non_figure_spans(text), start, start + len(number)) is not None
+
+
+def test_an_average_age_is_not_a_figure():
+    text = "Độ tuổi bình quân cấp ủy là 48,75 tuổi."
+    start = text.index("48,75")
+    assert covered(non_figure_spans(text), start, start + 5) is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Có 7 đồng chí nhận Huy hiệu 60 năm tuổi Đảng.", "60"),
+        ("Trao Huy hiệu 60 năm, 50 năm và 30 năm tuổi Đảng cho 58 đồng chí.", "50"),
+        ("Nhân dịp kỷ niệm 135 năm ngày sinh Chủ tịch Hồ Chí Minh.", "135"),
+        ("Nhân kỷ niệm 70 năm Cách mạng Tháng Tám.", "70"),
+    ],
+)
+def test_award_names_and_anniversaries_are_not_figures(text, number):
+    start = text.index(f" {number} ") + 1
+    assert covered(non_figure_spans(text), start, start + len(number)) is not None
+
+
+def test_an_iso_date_is_not_a_figure():
+    text = " date 2024-05-17 Theo quyết định, đợt này có 21 đảng viên."
+    start = text.index("05")
+    assert covered(non_figure_spans(text), start, start + 2) is not None

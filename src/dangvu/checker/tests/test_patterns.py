@@ -663,3 +663,502 @@ def test_a_share_under_a_ratio_is_of_its_numerator_or_its_base(stated, base):
     assert values(claim)[0] == base and claim.verdict == "consistent"
     text = text.replace(stated, "30%")  # neither: still flagged against the numerator
     assert share_of(text, "30%").verdict == "inconsistent"
+
+
+# ---------------------------------------------------- real reports (issue 7, real set 1)
+
+
+def test_a_sibling_class_is_not_the_earlier_value_of_a_change():
+    """ "(bằng 62,5% và tăng 1,5%)": the earlier value is not given; the count of the class
+    listed before is not it."""
+    text = (
+        "Có 12 chi bộ đạt trong sạch, vững mạnh (bằng 30,0%); 25 chi bộ hoàn thành tốt "
+        "nhiệm vụ (bằng 62,5% và tăng 1,5%)."
+    )
+    change = only(text, "change")
+    assert change.verdict == "unchecked"
+    assert not [c for c in claims(text) if c.verdict == "inconsistent"]
+
+
+@pytest.mark.parametrize(("stated", "verdict"), [("10%", "consistent"), ("12%", "inconsistent")])
+def test_the_difference_in_parentheses_gives_the_earlier_value(stated, verdict):
+    text = f"Năm nay kỷ luật 45 đảng viên, giảm {stated} (giảm 5 đảng viên) so với cùng kỳ."
+    change = only(text, "change")
+    assert change.verdict == verdict
+    assert change.computed == Decimal(-10)  # from 50 to 45
+    assert claims(text, "difference") == []
+
+
+def test_a_class_with_its_own_share_is_not_the_base_of_the_next_class():
+    """The first share names a whole the text does not give; the next class's share is not
+    of the first class's count."""
+    text = (
+        "Trong số đảng viên mới: đoàn viên 300 đồng chí, chiếm 60% tổng số đảng viên mới "
+        "kết nạp; phụ nữ 200 đồng chí, chiếm 40%."
+    )
+    assert [c.verdict for c in claims(text) if c.stated in ("60%", "40%")] == ["unchecked"] * 2
+
+
+def test_a_class_share_takes_the_whole_stated_before():
+    text = (
+        "Năm 2024, toàn huyện kết nạp 500 đảng viên.\n"
+        "Trong số đảng viên mới: đoàn viên 300 đồng chí, chiếm 60% tổng số đảng viên mới "
+        "kết nạp; phụ nữ 200 đồng chí, chiếm 40%."
+    )
+    shares = claims(text, "share")
+    assert [(c.stated, c.verdict) for c in shares] == [("60%", "consistent"), ("40%", "consistent")]
+    bases = {part["text"] for c in shares for part in c.parts if part["role"] == "tổng số"}
+    assert bases == {"500"}
+
+
+def test_a_subgroup_share_may_be_of_the_whole_its_group_is_a_share_of():
+    text = (
+        "Năm 2024 kết nạp 1.000 đảng viên.\n"
+        "Có 400 đồng chí là công chức, viên chức, chiếm 40% (trong đó: công chức 150 đồng "
+        "chí, chiếm 15%; viên chức 250 đồng chí, chiếm 25%)."
+    )
+    verdicts = {c.stated: c.verdict for c in claims(text, "share")}
+    assert verdicts == {"40%": "consistent", "15%": "consistent", "25%": "consistent"}
+
+
+def test_a_subgroup_share_of_its_group():
+    text = (
+        "Đảng bộ có 120 tổ chức cơ sở đảng. Có 80 tổ chức đạt trong sạch, vững mạnh (chiếm "
+        "66,7%), trong đó có 20 tổ chức đạt trong sạch, vững mạnh tiêu biểu (chiếm 25%)."
+    )
+    verdicts = {c.stated: c.verdict for c in claims(text, "share")}
+    assert verdicts == {"66,7%": "consistent", "25%": "consistent"}
+
+
+def test_a_rounded_number_is_not_a_base():
+    text = (
+        "Năm 2023 kết nạp 1.200 đảng viên, nâng tổng số lên gần 52 nghìn đảng viên.\n"
+        "Trong số đảng viên mới có 780 đồng chí là đoàn viên (chiếm 65%)."
+    )
+    assert only(text, "share").verdict == "consistent"
+
+
+@pytest.mark.parametrize(("last", "verdict"), [("0,5%", "consistent"), ("1,5%", "inconsistent")])
+def test_rating_classes_add_up_without_a_subgroup(last, verdict):
+    """The classes of a rating add up to 100%; the subgroup after "trong đó" is not one."""
+    text = (
+        "Qua đánh giá năm 2024, tổ chức cơ sở đảng đạt trong sạch, vững mạnh chiếm 80,5% "
+        "(trong đó, tiêu biểu chiếm 15,2%); hoàn thành tốt nhiệm vụ chiếm 15,3%; hoàn thành "
+        f"nhiệm vụ chiếm 3,7%; yếu kém chiếm {last}."
+    )
+    claim = only(text, "shares_sum")
+    assert claim.verdict == verdict
+    assert [p["text"] for p in claim.parts] == ["80,5%", "15,3%", "3,7%", last]
+
+
+def test_a_second_share_of_one_class_is_not_a_class():
+    text = (
+        "Đảng viên hoàn thành xuất sắc nhiệm vụ chiếm 12% tổng số đảng viên được đánh giá và "
+        "chiếm 15,4% so với số đảng viên hoàn thành tốt nhiệm vụ; hoàn thành tốt nhiệm vụ chiếm "
+        "78%; hoàn thành nhiệm vụ chiếm 9,5%; không hoàn thành nhiệm vụ chiếm 0,5%."
+    )
+    claim = only(text, "shares_sum")
+    assert claim.verdict == "consistent"
+    assert "15,4%" not in [p["text"] for p in claim.parts]
+
+
+def test_classes_named_by_their_count_alone_are_in_the_whole():
+    text = (
+        "Qua đánh giá, xếp loại, có 10 chi bộ hoàn thành xuất sắc nhiệm vụ (bằng 12,5%); 50 "
+        "chi bộ hoàn thành tốt nhiệm vụ (bằng 62,5%); 15 chi bộ hoàn thành nhiệm vụ (bằng "
+        "18,75%); 4 chi bộ hoàn thành nhiệm vụ nhưng còn hạn chế và 1 chi bộ không hoàn thành "
+        "nhiệm vụ."
+    )
+    assert claims(text, "shares_sum") == []  # 12,5 + 62,5 + 18,75 leaves out two classes
+    assert [c.verdict for c in claims(text, "share")] == ["consistent"] * 3  # of 80
+
+
+def test_rating_shares_of_two_wholes_do_not_add_up():
+    text = "Có 100% chi bộ hoàn thành nhiệm vụ, 95% đảng viên hoàn thành tốt nhiệm vụ."
+    assert claims(text, "shares_sum") == []
+
+
+@pytest.mark.parametrize(("last", "verdict"), [("2", "consistent"), ("3", "inconsistent")])
+def test_a_change_between_a_total_and_its_list(last, verdict):
+    text = (
+        "Các cấp ủy đã kỷ luật 40 đảng viên, giảm 20% (giảm 10 đảng viên) bằng các hình "
+        f"thức: khiển trách 25, cảnh cáo 10, cách chức 3, khai trừ {last} đảng viên."
+    )
+    assert only(text, "total").verdict == verdict
+    assert only(text, "change").verdict == "consistent"
+
+
+def test_a_change_in_parentheses_before_the_list_and_inside_a_part():
+    text = (
+        "Toàn Đảng bộ có 120 tổ chức cơ sở đảng (tăng 5 tổ chức so với năm 2023), trong đó, "
+        "có 45 đảng bộ cơ sở (tăng 02), 75 chi bộ cơ sở (tăng 3)."
+    )
+    total = only(text, "total")
+    assert total.verdict == "consistent"
+    assert [p["text"] for p in total.parts] == ["120", "45", "75"]
+
+
+def test_a_count_larger_than_the_total_is_not_its_part():
+    text = (
+        "Đã thi hành kỷ luật 12 tổ chức đảng, với hình thức: khiển trách 9, cảnh cáo 3; kỷ luật "
+        "450 đảng viên vi phạm, với hình thức: khiển trách 300 đảng viên, cảnh cáo 120 đảng "
+        "viên, cách chức 10 đảng viên, khai trừ 20 đảng viên."
+    )
+    verdicts = {c.stated: c.verdict for c in claims(text, "total")}
+    assert verdicts == {"12": "consistent", "450": "consistent"}
+
+
+@pytest.mark.parametrize(
+    ("stated", "verdict"), [("62,5%", "consistent"), ("64,1%", "inconsistent")]
+)
+def test_a_count_named_by_an_abbreviation_the_text_defines(stated, verdict):
+    text = (
+        "Năm 2024, Đảng bộ có 320 tổ chức cơ sở đảng (TCCSĐ). Qua đánh giá có 200 TCCSĐ hoàn "
+        f"thành tốt nhiệm vụ (chiếm {stated})."
+    )
+    share = only(text, "share")
+    assert share.verdict == verdict
+    assert [p["text"] for p in share.parts if p["role"] == "tổng số"] == ["320"]
+
+
+@pytest.mark.parametrize(
+    ("stated", "verdict", "base"),
+    [("92,1%", "consistent", "380"), ("87,5%", "consistent", "400"), ("70%", None, None)],
+)
+def test_a_share_of_a_fraction_without_percentage(stated, verdict, base):
+    """ "380 trong tổng số 400 … được đánh giá": a later share is of the evaluated ones or
+    of all — the one it agrees with; when it agrees with neither it is not checked."""
+    text = (
+        "Năm 2024 có 380 trong tổng số 400 tổ chức cơ sở đảng (TCCSĐ) được đánh giá.\n"
+        f"Qua đánh giá, có 350 TCCSĐ hoàn thành tốt nhiệm vụ, đạt {stated}."
+    )
+    shares = claims(text, "share")
+    if verdict is None:
+        assert shares == []
+        assert [c.verdict for c in claims(text)] == ["unchecked"]
+    else:
+        assert [c.verdict for c in shares] == [verdict]
+        assert [p["text"] for p in shares[0].parts if p["role"] == "tổng số"] == [base]
+
+
+@pytest.mark.parametrize(("stated", "verdict"), [("40%", "consistent"), ("44%", "inconsistent")])
+def test_discipline_forms_written_before_their_counts_are_shares_of_the_total(stated, verdict):
+    text = (
+        "Năm qua, toàn huyện thi hành kỷ luật 50 đảng viên.\n"
+        f"Hình thức kỷ luật đảng viên: khiển trách 20 (chiếm {stated}), cảnh cáo 18 (36%), "
+        "cách chức 2 (4%), khai trừ 10 (20%).\n"
+        "Các vi phạm chủ yếu: tham nhũng: 6 (10,5%); lối sống: 9 (15,8%)."
+    )
+    shares = claims(text, "share")
+    assert [c.verdict for c in shares] == [verdict, "consistent", "consistent", "consistent"]
+    assert {p["text"] for c in shares for p in c.parts if p["role"] == "tổng số"} == {"50"}
+    # the violations are counted by case, of a whole the text does not give
+    assert [c.verdict for c in claims(text) if c.stated in ("10,5%", "15,8%")] == ["unchecked"] * 2
+
+
+@pytest.mark.parametrize(("part", "verdict"), [("250", "consistent"), ("260", "inconsistent")])
+def test_a_total_with_its_own_share_before_its_list(part, verdict):
+    """ "400 đồng chí, chiếm 40% tổng số … (trong đó: cán bộ, công chức 150 …, chiếm 15%;
+    …)": the total against its parts, its share and its parts' shares of the whole."""
+    text = (
+        "Năm 2024 kết nạp 1.000 đảng viên.\n"
+        "Cán bộ, viên chức 400 đồng chí, chiếm 40% tổng số đảng viên mới kết nạp (trong đó: "
+        f"cán bộ, công chức là 150 đồng chí, chiếm 15%; viên chức là {part} đồng chí, chiếm "
+        "25%)."
+    )
+    assert only(text, "total").verdict == verdict
+    shares = {c.stated: c.verdict for c in claims(text, "share")}
+    assert shares["40%"] == "consistent" and shares["15%"] == "consistent"
+
+
+# ---------------------------------------------------- real reports (issue 7, real set 2)
+
+
+def test_the_shares_of_a_count_measured_against_its_plan():
+    """ "300/600 …, đạt 50% kế hoạch": 600 is the plan; the later shares are of 300."""
+    text = (
+        "Nghị quyết đề ra chỉ tiêu kết nạp đảng viên mới là 600 đồng chí.\n"
+        "Nửa nhiệm kỳ đã kết nạp được 300/600 đảng viên, đạt 50% kế hoạch; trong đó, "
+        "đảng viên nữ 150 đồng chí (chiếm 50%). Về trình độ: trung học phổ thông 270 đồng "
+        "chí (chiếm 90%)."
+    )
+    assert [c.kind for c in claims(text) if c.stated == "50%" and c.kind != "share"] == ["ratio"]
+    shares = claims(text, "share")
+    assert [c.verdict for c in shares] == ["consistent", "consistent"]
+    assert {p["text"] for c in shares for p in c.parts if p["role"] == "tổng số"} == {"300"}
+
+
+def test_a_stated_target_is_not_a_base():
+    text = (
+        "Nghị quyết đề ra chỉ tiêu kết nạp mỗi năm là 500 đảng viên; năm qua kết nạp 240 đảng "
+        "viên. Trong số đảng viên mới có 120 đồng chí là nữ (chiếm 50%)."
+    )
+    share = only(text, "share")
+    assert share.verdict == "consistent"
+    assert [p["text"] for p in share.parts if p["role"] == "tổng số"] == ["240"]
+
+
+def test_people_counted_with_a_verb_after_them():
+    text = (
+        "Năm 2021 kết nạp 120 đảng viên mới. Trình độ của đảng viên mới có 30 người tốt "
+        "nghiệp trung cấp, chiếm 25%; 72 người tốt nghiệp đại học, chiếm 60%."
+    )
+    assert [c.verdict for c in claims(text, "share")] == ["consistent", "consistent"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Có 30 huyện có tỷ lệ nữ tham gia cấp ủy dưới 20%, trong đó có 6 huyện dưới 12%.",
+        "Có 18 đại hội đã bầu cấp ủy, trong đó có 7 đại hội có tỷ lệ nữ cao hơn quy định 15%.",
+        "Có 40 huyện có tỷ lệ nữ từ 20% trở lên (tăng 6 huyện so với nhiệm kỳ trước), cao nhất "
+        "là huyện A với tỷ lệ 31,5%.",
+    ],
+)
+def test_a_bound_or_a_named_unit_rate_is_not_a_share_of_a_count(text):
+    assert [c for c in claims(text) if c.verdict == "inconsistent"] == []
+
+
+@pytest.mark.parametrize(("last", "verdict"), [("312", "consistent"), ("321", "inconsistent")])
+def test_parts_named_before_their_counts_with_commas_in_the_names(last, verdict):
+    text = (
+        "Năm qua đã tiếp nhận 620 lượt đơn tố cáo, phản ánh, kiến nghị, trong đó: xem xét, "
+        f"giải quyết 308 đơn; đơn trùng, đơn mạo danh, nặc danh, lưu theo quy định {last} đơn."
+    )
+    assert only(text, "total").verdict == verdict
+
+
+def test_a_comparison_aside_before_the_list():
+    text = (
+        "Năm qua kỷ luật 17 đảng viên (tương đương so với cùng kỳ), trong đó: Ban Thường vụ "
+        "quyết định 01 trường hợp, Ủy ban Kiểm tra quyết định 04 trường hợp, các đảng ủy cơ sở "
+        "và chi bộ quyết định 12 trường hợp."
+    )
+    assert only(text, "total").verdict == "consistent"
+
+
+def test_a_class_with_its_own_rate_is_not_the_base_of_the_next():
+    text = (
+        "Đã bầu 500 ủy viên; trong tổng số 500 đồng chí có 150 đồng chí tham gia lần đầu, đạt "
+        "30%.\n"
+        "Độ tuổi bình quân cấp ủy là 49,5 tuổi.\n"
+        "Số cán bộ nữ tham gia cấp ủy là 80 đồng chí, đạt 16%."
+    )
+    assert [c.verdict for c in claims(text, "share")] == ["consistent"] * 2
+
+
+@pytest.mark.parametrize(("last", "verdict"), [("12%", "consistent"), ("14%", "inconsistent")])
+def test_rating_classes_written_as_ratios_add_up(last, verdict):
+    text = (
+        "Qua đánh giá, có 20/50 chi, đảng bộ cơ sở đạt trong sạch vững mạnh, bằng 40%; 24/50 "
+        "chi, đảng bộ hoàn thành tốt nhiệm vụ, bằng 48%; hoàn thành nhiệm vụ 6/50 chi, đảng "
+        f"bộ, bằng {last}; đảng viên hoàn thành xuất sắc nhiệm vụ chiếm 12,8%."
+    )
+    total = only(text, "shares_sum")
+    assert total.verdict == verdict
+    assert [p["text"] for p in total.parts] == ["40%", "48%", last]
+
+
+def test_subgroups_after_trong_do_run_to_the_end_of_the_clause():
+    text = (
+        "Xếp loại đảng viên: 950/1.000 đồng chí hoàn thành tốt nhiệm vụ trở lên (95%), trong "
+        "đó hoàn thành xuất sắc nhiệm vụ 150 đồng chí (15%), hoàn thành tốt nhiệm vụ 800 đồng "
+        "chí (80%)."
+    )
+    assert claims(text, "shares_sum") == []
+
+
+@pytest.mark.parametrize(("stated", "verdict"), [("15", "consistent"), ("17", "inconsistent")])
+def test_a_difference_with_the_year_it_is_compared_with(stated, verdict):
+    text = (
+        "Trong năm 2022, toàn huyện kết nạp 80 đảng viên mới. Trong đó, đảng viên nữ có 40 "
+        "người, chiếm 50%; đoàn viên có 60 người, chiếm 75%; dân tộc thiểu số có 20 người, "
+        "chiếm 25%.\n"
+        "Năm 2023, toàn đảng bộ phấn đấu kết nạp 95 đảng viên mới, tăng "
+        f"{stated} đảng viên so với năm 2022."
+    )
+    assert only(text, "difference").verdict == verdict
+    # 80 is still the whole of 2022's shares; the groups overlap, their sum is no claim
+    assert [c.verdict for c in claims(text, "share")] == ["consistent"] * 3
+    assert claims(text, "shares_sum") == []
+
+
+# ---------------------------------------------------- real reports (issue 7, real set 3)
+
+
+@pytest.mark.parametrize(("last", "verdict"), [("30", "consistent"), ("31", "inconsistent")])
+def test_parts_listed_by_the_next_sentence(last, verdict):
+    text = (
+        "Đợt này có 48 đảng viên được trao tặng Huy hiệu Đảng. Trong đó, có 6 đồng chí nhận "
+        "Huy hiệu 60 năm tuổi Đảng; 12 đồng chí nhận Huy hiệu 50 năm tuổi Đảng và "
+        f"{last} đồng chí nhận Huy hiệu 30 năm tuổi Đảng."
+    )
+    total = only(text, "total")
+    assert total.verdict == verdict
+    assert [p["text"] for p in total.parts] == ["48", "6", "12", last]
+
+
+def test_a_total_opening_its_sentence_with_trong():
+    text = (
+        "Trong 20 đảng viên được tặng Huy hiệu Đảng đợt này có 2 đảng viên nhận Huy hiệu 55 "
+        "năm; 3 đảng viên nhận Huy hiệu 40 năm và 15 đảng viên nhận Huy hiệu 30 năm tuổi Đảng."
+    )
+    assert only(text, "total").verdict == "consistent"
+
+
+def test_a_list_after_trong_dot_nay():
+    text = (
+        "Ban Thường vụ quyết định trao tặng Huy hiệu Đảng cho 100 đảng viên.\n"
+        "Trong đợt trao huy hiệu lần này, có 10 đồng chí nhận Huy hiệu 70 năm tuổi Đảng; 40 "
+        "đồng chí nhận Huy hiệu 50 năm tuổi Đảng và 50 đồng chí nhận Huy hiệu 30 năm tuổi Đảng."
+    )
+    assert only(text, "total").verdict == "consistent"
+
+
+def test_a_rate_against_plan_before_the_parts():
+    text = (
+        "Từ đầu năm, đảng bộ xã đã kết nạp được 7 đảng viên mới đạt 100% kế hoạch, trong đó có "
+        "4 đảng viên chi bộ nông thôn, 3 đảng viên chi bộ giáo dục."
+    )
+    assert only(text, "total").verdict == "consistent"
+    assert [c for c in claims(text) if c.verdict == "inconsistent"] == []
+
+
+def test_the_rate_of_a_subject_named_after_the_count():
+    text = (
+        "Với 37 đảng viên, được chia làm 2 tổ, hằng năm chi bộ đều hoàn thành tốt nhiệm vụ, số "
+        "đảng viên hoàn thành tốt nhiệm vụ đạt 100%."
+    )
+    assert [c.verdict for c in claims(text)] == ["unchecked"]
+
+
+def test_parts_listed_after_cu_the():
+    text = (
+        "Trong 6 tháng, cấp ủy các cấp đã thi hành kỷ luật 1.200 đảng viên.\n"
+        "Cụ thể, có 900 đảng viên bị khiển trách; 200 đảng viên bị cảnh cáo; 40 đảng viên bị "
+        "cách chức và 60 đảng viên bị khai trừ khỏi Đảng."
+    )
+    assert only(text, "total").verdict == "consistent"
+
+
+# ---------------------------------------------------- real reports (issue 7, real set 4)
+
+
+def test_a_rate_in_a_list_of_rates_against_plans():
+    text = (
+        "Trong đó có 3 đảng bộ đạt trên 50% chỉ tiêu, gồm: Đảng bộ Công an kết nạp 22 đảng "
+        "viên, đạt 110% chỉ tiêu được giao; Đảng bộ huyện A kết nạp 40 đảng viên, đạt 50%; "
+        "Đảng bộ Quân sự kết nạp 6 đảng viên, đạt 60%."
+    )
+    assert [c for c in claims(text) if c.verdict == "inconsistent"] == []
+
+
+def test_a_rounded_count_has_no_exact_share():
+    text = (
+        "Đảng bộ có 3.100 đảng viên, trong đó đảng viên dân tộc thiểu số có trên 2.900 đồng "
+        "chí, chiếm tỷ lệ 91,5%."
+    )
+    assert [c for c in claims(text) if c.verdict == "inconsistent"] == []
+
+
+def test_a_named_base_with_its_qualifier():
+    text = (
+        "Cấp ủy đã thi hành kỷ luật 1.500 đảng viên, có 30 đảng viên thực hiện quyền khiếu "
+        "nại kỷ luật; qua giải quyết, đã chuẩn y 24 đảng viên, giảm hình thức kỷ luật 3 đảng "
+        "viên, xoá hình thức "
+        "kỷ luật 3 đảng viên (chiếm tỷ lệ 10% so với tổng số đảng viên khiếu nại)."
+    )
+    share = only(text, "share")
+    assert share.verdict == "consistent"
+    assert [p["text"] for p in share.parts if p["role"] == "tổng số"] == ["30"]
+
+
+def test_a_sibling_class_is_not_the_base_of_the_next():
+    text = (
+        "Có 10 đảng viên khiếu nại; qua giải quyết, đã chuẩn y hình thức kỷ luật đối với 6 "
+        "đảng viên, xoá hình thức kỷ luật 4 đảng viên (chiếm tỷ lệ 40%)."
+    )
+    assert [c for c in claims(text) if c.verdict == "inconsistent"] == []
+
+
+def test_parts_of_the_measure_the_total_names():
+    text = (
+        "Có 250 đảng viên được kiểm tra, trong đó Ban Thường vụ kiểm tra 70, giám sát 30 đảng "
+        "viên, cấp ủy cơ sở kiểm tra 180, giám sát 90 đảng viên."
+    )
+    total = only(text, "total")
+    assert total.verdict == "consistent"
+    assert [p["text"] for p in total.parts] == ["250", "70", "180"]
+
+
+def test_an_attribute_of_a_part_is_not_a_part():
+    text = (
+        "Toàn tỉnh có 300 tổ chức cơ sở đảng (trong đó: 120 đảng bộ cơ sở, với 900 chi bộ "
+        "trực thuộc và 180 chi bộ cơ sở)."
+    )
+    total = only(text, "total")
+    assert total.verdict == "consistent"
+
+
+def test_a_parenthesized_share_before_the_list():
+    text = (
+        "Có 30 đảng viên khiếu nại kỷ luật (chiếm tỷ lệ 2% tổng số đảng viên bị kỷ luật), "
+        "trong đó có 22 trường hợp khiếu nại về nội dung và hình thức kỷ luật, 8 trường hợp "
+        "khiếu nại về quy trình."
+    )
+    assert only(text, "total").verdict == "consistent"
+
+
+def test_a_sentence_with_two_totals_before_the_list_is_not_checked():
+    text = (
+        "Đợt này có 500 đảng viên được trao tặng Huy hiệu Đảng và 12 trường hợp được truy tặng. "
+        "Trong đó, nhận Huy hiệu 60 năm tuổi Đảng có 10 đồng chí; nhận Huy hiệu 50 năm tuổi Đảng "
+        "có 8 đồng chí."
+    )
+    assert claims(text, "total") == []
+
+
+# ---------------------------------------------------- real reports (issue 7, real set 5)
+
+
+def test_bounds_and_targets_are_not_classes_of_a_sum():
+    text = (
+        "Tỷ lệ đảng viên hoàn thành tốt nhiệm vụ đạt 96,2% (chỉ tiêu Nghị quyết là 95%), trong "
+        "đó hoàn thành xuất sắc nhiệm vụ đạt 13,1%. Hằng năm, chi bộ đạt trong sạch, vững "
+        "mạnh đạt trên 90%; đảng viên hoàn thành tốt nhiệm vụ đạt 92,4%, theo Nghị quyết 90% "
+        "trở lên."
+    )
+    assert [c for c in claims(text) if c.verdict == "inconsistent"] == []
+
+
+def test_an_age_bound_is_not_a_count():
+    text = "Năm 2023 kết nạp 140 đảng viên, độ tuổi 30 trở xuống chiếm 52,1%."
+    assert [c for c in claims(text) if c.verdict == "inconsistent"] == []
+
+
+def test_a_trong_do_list_over_semicolons():
+    text = (
+        "Đảng bộ huyện có 60 tổ chức cơ sở đảng, trong đó có 20 đảng bộ xã, thị trấn; 5 đảng bộ "
+        "khối cơ quan, doanh nghiệp; 35 chi bộ cơ sở với trên 2.000 đảng viên."
+    )
+    assert only(text, "total").verdict == "consistent"
+
+
+def test_a_target_restated_in_parentheses():
+    text = (
+        "Năm 2023 kết nạp được 150 quần chúng ưu tú vào Đảng, đạt 125% chỉ tiêu (chỉ tiêu "
+        "năm 2023 là 120)."
+    )
+    assert only(text, "share").verdict == "consistent"
+
+
+@pytest.mark.parametrize(("stated", "verdict"), [("34%", "consistent"), ("35%", "inconsistent")])
+def test_a_class_with_a_rounded_share_is_not_the_next_class_base(stated, verdict):
+    text = (
+        "Đảng bộ huyện có 50 tổ chức cơ sở đảng. Qua đánh giá có 30 tổ chức cơ sở đảng đạt "
+        "trong sạch vững mạnh, chiếm gần 60%. Có 17 tổ chức hoàn thành tốt nhiệm vụ, tỷ lệ "
+        f"{stated}."
+    )
+    share = only(text, "share")
+    assert share.verdict == verdict
+    assert [p["text"] for p in share.parts if p["role"] == "tổng số"] == ["50"]

@@ -285,6 +285,7 @@ class _Finder:
         self._fraction_pairs: dict[int, list[tuple[int, int]]] | None = None
         self.stated_totals: set[int] = set()  # totals checked against their parts
         self.ratio_percents: set[int] = set()  # percentages checked as X/Y
+        self.ratio_base: dict[int, float] = {}  # such a percentage → its Y
         self.fraction_whole: dict[int, int] = {}  # "380 trong tổng số 400 …" (no %): 380 → 400
         self.either_base: dict[int, tuple[int, int]] = {}  # count → a fraction's two numbers
         self._read_abbreviations()
@@ -515,6 +516,7 @@ class _Finder:
             self.rate_claim(RATIO, self.figures[i], self.figures[j], percent)
             self.used.update({i, j, p})
             self.ratio_percents.add(p)
+            self.ratio_base[p] = self.figures[j].value
             if re.match(
                 r"\s*(?:so với\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu)", self.text[percent.end :], re.I
             ):
@@ -1294,7 +1296,12 @@ class _Finder:
             ratios = [p for p in percents if p in self.ratio_percents]
             # "20/50 … (40%); 24/50 … (48%); 6/50 … (12%)": ratios add up only as the
             # classes of a rating, and not with the shares of another whole around them
+            # — and only over one base: "17.170/18.695 đảng viên … hoàn thành tốt …, đạt 91,8%;
+            # 1.213/1.316 tổ chức đảng … hoàn thành tốt …, đạt 92,2%" are two wholes
+            one_base = len({self.ratio_base[p] for p in ratios}) == 1
             if rating and len(ratios) >= 2 and ratios == percents[: len(ratios)]:
+                if not one_base:
+                    continue
                 percents = ratios
             else:
                 percents = [p for p in percents if p not in self.ratio_percents]

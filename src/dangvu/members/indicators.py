@@ -139,7 +139,8 @@ INDICATORS = [
         records=_members_list,
         sentence=(
             "tổng số {value} đảng viên (chính thức {c[trang_thai:chinh_thuc]}, dự bị "
-            "{c[trang_thai:du_bi]}), trong đó đảng viên nữ {c[gioi_tinh:nu]}"
+            "{c[trang_thai:du_bi]}, miễn công tác và sinh hoạt "
+            "{c[trang_thai:mien_sinh_hoat]}), trong đó đảng viên nữ {c[gioi_tinh:nu]}"
         ),
         order=20,
     ),

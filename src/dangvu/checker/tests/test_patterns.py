@@ -959,6 +959,16 @@ def test_rating_classes_written_as_ratios_add_up(last, verdict):
     assert [p["text"] for p in total.parts] == ["40%", "48%", last]
 
 
+def test_rating_ratios_over_two_bases_do_not_add_up():
+    # dangvu's own yearly report writes the members' and the organisations' ratings side by side
+    text = (
+        "1.720/1.870 đảng viên được xếp loại hoàn thành tốt nhiệm vụ trở lên, đạt 92,0%; "
+        "121/132 tổ chức đảng được xếp loại hoàn thành tốt nhiệm vụ trở lên, đạt 91,7%."
+    )
+    assert claims(text, "shares_sum") == []
+    assert [c.verdict for c in claims(text, "ratio")] == ["consistent"] * 2
+
+
 def test_subgroups_after_trong_do_run_to_the_end_of_the_clause():
     text = (
         "Xếp loại đảng viên: 950/1.000 đồng chí hoàn thành tốt nhiệm vụ trở lên (95%), trong "

@@ -615,19 +615,6 @@ def find_demo_province() -> Unit | None:
     return Unit.objects.filter(code=MARKER_CODE, parent__isnull=True).order_by("pk").first()
 
 
-def _ensure_defaults() -> None:
-    """After a PostgreSQL flush the kinds and roles of the data migrations are gone."""
-    if not UnitKind.objects.exists():
-        from dangvu.orgs.kinds import load_default_kinds
-        from dangvu.orgs.models import KindRule
-
-        load_default_kinds(UnitKind, KindRule)
-    if not Role.objects.exists():
-        from dangvu.accounts.roles import load_default_roles
-
-        load_default_roles(Role)
-
-
 def build_demo(
     *, seed: int = 2025, scale: float = 1.0, stdout=None, work_records: bool = True
 ) -> DemoResult:
@@ -648,7 +635,6 @@ def build_demo(
             seconds=time.monotonic() - started,
         )
     with transaction.atomic(), audit_source("demo"):
-        _ensure_defaults()
         builder = _Builder(seed=seed, scale=scale, stdout=stdout)
         builder.say(f"Đang tạo dữ liệu mô phỏng (seed={seed}, scale={scale:g})…")
         province = builder.build_province()

@@ -76,8 +76,6 @@ class Command(BaseCommand):
         if reset:
             self.reset_database()
         call_command("migrate", interactive=False, verbosity=0)
-        if reset and connection.vendor != "sqlite":
-            call_command("flush", interactive=False, verbosity=0)
         if find_demo_province() is None:
             result = build_demo(seed=seed, scale=scale, stdout=self.stdout)
             self.stdout.write(f"Đã tạo dữ liệu mô phỏng trong {result.seconds:.1f} giây.")
@@ -132,8 +130,20 @@ class Command(BaseCommand):
                 worker.kill()
 
     def reset_database(self) -> None:
+        if connection.vendor == "postgresql":
+            # a flush would also empty the code tables the data migrations fill (document
+            # types, kinds, roles, topics …): start from an empty schema instead, as a new
+            # SQLite file does
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT current_schema()")
+                (schema,) = cursor.fetchone()
+                quoted = connection.ops.quote_name(schema)
+                cursor.execute(f"DROP SCHEMA {quoted} CASCADE")
+                cursor.execute(f"CREATE SCHEMA {quoted}")
+            self.stdout.write(f"Đã xóa mọi bảng của lược đồ {schema} (PostgreSQL).")
+            return
         if connection.vendor != "sqlite":
-            return  # flushed after migrate
+            raise CommandError("--reset chỉ dùng được với SQLite hoặc PostgreSQL.")
         name = str(connection.settings_dict["NAME"])
         if not name or name == ":memory:" or name.startswith("file:"):
             raise CommandError("--reset chỉ xóa được cơ sở dữ liệu SQLite nằm trong một tệp.")

@@ -1326,6 +1326,8 @@ class _Finder:
                     re.I,
                 )
             ]
+            # "100% chi bộ …; 100% đảng viên …": "all of" a whole is not one class among others
+            percents = [p for p in percents if self.figures[p].value != 100]
             if len(percents) < 2:
                 continue
             if self.unlisted_class(percents):

@@ -969,6 +969,15 @@ def test_rating_ratios_over_two_bases_do_not_add_up():
     assert [c.verdict for c in claims(text, "ratio")] == ["consistent"] * 2
 
 
+def test_shares_of_100_percent_are_not_classes():
+    text = (
+        "Năm tới Đảng ủy đề ra các chỉ tiêu như: bảo đảm 100% đảng viên được học tập nghị quyết; "
+        "100% đảng viên hoàn thành nhiệm vụ trở lên; 8/8 chi bộ hoàn thành tốt nhiệm vụ; 100% "
+        "gia đình đảng viên đạt gia đình văn hóa."
+    )
+    assert claims(text, "shares_sum") == []
+
+
 def test_subgroups_after_trong_do_run_to_the_end_of_the_clause():
     text = (
         "Xếp loại đảng viên: 950/1.000 đồng chí hoàn thành tốt nhiệm vụ trở lên (95%), trong "

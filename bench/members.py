@@ -27,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from tree import percentile, recreate_postgres, setup_django
+from tree import percentile, recreate_postgres, setup_django, timed
 
 SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng",
             "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý"]
@@ -117,17 +117,6 @@ def load() -> str:
     return f"load {one:.1f}/{five:.1f} on {os.cpu_count()} CPUs"
 
 
-def timed(fn, reps: int) -> list[float]:
-    for _ in range(5):
-        fn()
-    out = []
-    for _ in range(reps):
-        t = time.perf_counter()
-        fn()
-        out.append((time.perf_counter() - t) * 1000)
-    return out
-
-
 def first_page(qs):
     from dangvu.web.pagination import CappedPaginator
 
@@ -160,7 +149,7 @@ def measure(rng, communes, officer, commune_officer, reps, target):
         "commune officer, list first page": lambda: first_page(member_list(commune_officer)),
     }
     for label, fn in cases.items():
-        values = timed(fn, reps)
+        values = timed(fn, reps, warmup=5)
         med, p95 = percentile(values, 50), percentile(values, 95)
         ok = "OK" if med < target[0] and p95 < target[1] else "OVER TARGET"
         rows.append(f"  {label:<52} median {med:7.1f} ms   p95 {p95:7.1f} ms   {ok}")

@@ -38,7 +38,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from meetings import build_members, load_year
-from tree import percentile, recreate_postgres, setup_django
+from tree import recreate_postgres, setup_django, show, timed
 
 YEAR = 2025
 START = date(2015, 1, 1)
@@ -256,20 +256,6 @@ def _base_condition(model, unit_model, unit_where, unit_table, offsets) -> str:
 # ------------------------------------------------------------------ the measures
 
 
-def timed(fn, reps: int) -> list[float]:
-    fn()
-    out = []
-    for _ in range(reps):
-        began = time.perf_counter()
-        fn()
-        out.append((time.perf_counter() - began) * 1000)
-    return out
-
-
-def show(label: str, ms: list[float]) -> None:
-    print(f"{label:<48} median {statistics.median(ms):9.1f} ms   p95 {percentile(ms, 95):9.1f} ms")
-
-
 def viewer(unit, username: str):
     from django.contrib.auth import get_user_model
 
@@ -312,7 +298,7 @@ def measure(root, reps: int) -> None:
             client.get(url, HTTP_HOST="127.0.0.1")
         sent = [q["sql"] for q in queries.captured_queries]  # before the next request clears it
         reads = [sql for sql in sent if f'"{table}"' in sql]
-        page = timed(lambda c=client, u=url: c.get(u, HTTP_HOST="127.0.0.1"), reps)
+        page = timed(lambda c=client, u=url: c.get(u, HTTP_HOST="127.0.0.1"), reps, warmup=1)
         show(f"dashboard {label}, year {YEAR} ({len(sent)} queries)", page)
 
         def bare(reads=reads):
@@ -321,7 +307,7 @@ def measure(root, reps: int) -> None:
                     cur.execute(sql)
                     cur.fetchall()
 
-        raw = timed(bare, reps)
+        raw = timed(bare, reps, warmup=1)
         show(f"  bare SQL read of its {len(reads)} aggregate queries", raw)
         ratio = statistics.median(page) / statistics.median(raw)
         print(f"  ratio dashboard / bare read: {ratio:.2f}×")

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import io
-import statistics
 import sys
 import time
 from pathlib import Path
@@ -25,20 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from meetings import month_of_meetings
-from tree import percentile, setup_django
-
-
-def timed(fn, reps: int) -> list[float]:
-    out = []
-    for _ in range(reps):
-        started = time.perf_counter()
-        fn()
-        out.append((time.perf_counter() - started) * 1000)
-    return out
-
-
-def show(label: str, ms: list[float]) -> None:
-    print(f"{label:<44} median {statistics.median(ms):8.1f} ms   p95 {percentile(ms, 95):8.1f} ms")
+from tree import setup_django, show, timed
 
 
 def new_month(province, month: str) -> None:

@@ -142,6 +142,22 @@ def percentile(values: list[float], pct: float) -> float:
     return ordered[max(0, math.ceil(pct / 100 * len(ordered)) - 1)]
 
 
+def timed(fn, reps: int, *, warmup: int = 0) -> list[float]:
+    """Milliseconds of ``reps`` calls of ``fn`` after ``warmup`` untimed ones."""
+    for _ in range(warmup):
+        fn()
+    out = []
+    for _ in range(reps):
+        began = time.perf_counter()
+        fn()
+        out.append((time.perf_counter() - began) * 1000)
+    return out
+
+
+def show(label: str, ms: list[float]) -> None:
+    print(f"{label:<48} median {statistics.median(ms):9.1f} ms   p95 {percentile(ms, 95):9.1f} ms")
+
+
 def verdict(value: float, target: float) -> str:
     return "OK" if value <= target else "OVER TARGET"
 

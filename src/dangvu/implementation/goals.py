@@ -104,11 +104,11 @@ def _goal_at(unit, item: Item, assigned: dict[str, tuple[int, Decimal | None]]):
     if own is not None:
         return own[1] if own[1] is not None else item.target_value
     depth = len(path_ids(unit.path))
-    ancestors = {uid for _path, (uid, _v) in assigned.items()}
+    assigned_units = {uid for uid, _value in assigned.values()}
     top = []
     for path, (_uid, value) in assigned.items():
-        between = path_ids(path)[depth:-1]
-        if not any(uid in ancestors for uid in between):
+        between = path_ids(path)[depth:-1]  # the units strictly between ``unit`` and this one
+        if not any(uid in assigned_units for uid in between):
             top.append(value if value is not None else item.target_value)
     if not top or any(value is None for value in top):
         return None

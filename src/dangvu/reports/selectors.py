@@ -13,6 +13,7 @@ from django.utils.safestring import mark_safe
 
 from dangvu.accounts import permissions
 from dangvu.accounts.scopes import has_perm_at
+from dangvu.implementation.achievement import figure_text
 from dangvu.implementation.goals import Goal, goals_for
 from dangvu.orgs.models import LineageEvent, Unit, UnitVersion
 from dangvu.vntext.formats import Ratio, format_change, format_number, ratio
@@ -57,8 +58,8 @@ class Figure:
         """ "đạt 105,3% chỉ tiêu (1.200 đảng viên)" when a target is measured by the figure."""
         if self.goal is None:
             return ""
-        goal = format_number(self.goal.value, 0 if self.goal.value == int(self.goal.value) else 2)
         unit = self.goal.item.measure_unit or self.indicator.unit
+        goal = figure_text(self.goal.value)  # as the targets' pages write it
         return f"đạt {ratio(self.value, self.goal.value).percent_text()} chỉ tiêu ({goal} {unit})"
 
     @property

@@ -1,5 +1,7 @@
 from django import forms
 
+from dangvu.web.unit_choices import indented_name
+
 from .reading import MAX_BYTES, UnreadableFile, read_upload
 
 MAX_CHARS = 500_000
@@ -18,7 +20,7 @@ class SystemFields(forms.Form):
         from dangvu.reports.periods import period_choices
 
         self.unit_choices = [("", "— không so sánh —")] + [
-            (str(u.pk), "· " * max(u.depth - 1, 0) + u.name) for u in units
+            (str(u.pk), indented_name(u)) for u in units
         ]
         self.fields["don_vi"].widget = forms.Select(
             choices=self.unit_choices, attrs={"class": "form-select"}

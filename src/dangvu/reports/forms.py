@@ -1,6 +1,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
+from dangvu.web.unit_choices import indented_name
 from dangvu.web.widgets import FastSelect
 
 from .periods import Period, period_choices
@@ -15,12 +16,7 @@ class DashboardForm(forms.Form):
     def __init__(self, *args, units=(), years=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["don_vi"].choices = [
-            (
-                u.pk,
-                "· " * max(u.depth - 1, 0)
-                + u.name
-                + (f" (đến {u.ended_on:%d/%m/%Y})" if u.ended_on else ""),
-            )
+            (u.pk, indented_name(u) + (f" (đến {u.ended_on:%d/%m/%Y})" if u.ended_on else ""))
             for u in units
         ]
         self.fields["ky"].choices = period_choices(years, terms=True)

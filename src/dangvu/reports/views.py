@@ -7,6 +7,7 @@ from django.views.decorators.http import require_POST
 
 from dangvu.jobs.services import start_job
 from dangvu.orgs.tree_paths import path_ids
+from dangvu.web.unit_choices import unit_from_query
 
 from .engine import FIRST_YEAR, today
 from .forms import DashboardForm
@@ -30,12 +31,9 @@ def unit_choices(units, unit):
 
 
 def _unit(request, units):
-    raw = request.GET.get("don_vi", "")
-    if raw:
-        if not raw.isdigit():
-            raise Http404
-        return get_object_or_404(units, pk=int(raw))
-    return units.current().order_by("depth", "path").first()
+    """The unit asked for (404 outside the scope), else the top of the viewer's scope."""
+    chosen = unit_from_query(request, units)
+    return chosen or units.current().order_by("depth", "path").first()
 
 
 @login_required

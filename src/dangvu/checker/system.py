@@ -313,8 +313,7 @@ def compare(report, unit, period: Period, user=None) -> None:
                 "số liệu được tổng hợp định kỳ."
             ),
         }
-        key = (mapped.code, period.code, mapped.category)
-        if key in sheet.found or any(k[1] == period.code for k in sheet.found):
+        if sheet.built or sheet.stored(mapped.code, mapped.category) is not None:
             figure = sheet.figure(mapped.code, mapped.category)
             system.update(_verdict(claim, mapped, figure.value, figure.base, indicator, name))
             system["value"], system["base"] = figure.value, figure.base

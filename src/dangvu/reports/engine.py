@@ -8,6 +8,12 @@ period ended, the same figures are also added up in today's tree (``Tree.TODAY``
 where they differ from the period-end rows. A state (members, units) is stored once per month
 (:func:`stored_period`): a quarter's or a year's state is its last month's.
 
+A state is stored as **change points**: January holds every unit's row (a checkpoint); a later
+month only the rows that changed since the month before, and an explicit zero where a row
+went away. A reader of the state at month M takes, per unit and category, the latest row
+from January to M (:func:`read_codes`). Members and units change in few cells a month: at
+national scale (253.607 units) a full row per unit, category and month was most of the build.
+
 Incremental refresh (Zulip's ``FillState`` idea, with the audit log as the change feed: every
 write writes an audit entry): each module's watermark is the last audit entry taken in. A
 module whose records changed since has its periods recomputed — only the months its
@@ -50,6 +56,7 @@ COLUMNS = (
     "build_id",
 )
 TREE_SOURCE = "orgs"
+ZERO = (0, None, 0, None)  # own, own_base, value, base
 
 
 def today() -> date:
@@ -106,6 +113,28 @@ def stored_period(item: Indicator, period: Period, *, on: date | None = None) ->
     return Period(day.year, PeriodKind.MONTH, day.month)
 
 
+def read_codes(item: Indicator, period: Period, *, on: date | None = None) -> list[str]:
+    """The period codes whose rows hold ``item`` for ``period``, the latest first: a flow's
+    own period; for a state its stored month back to January (change points: the first row
+    found, per unit and category, is the state)."""
+    stored = stored_period(item, period, on=on)
+    if item.kind != STATE:
+        return [stored.code]
+    return [Period(stored.year, PeriodKind.MONTH, m).code for m in range(stored.number, 0, -1)]
+
+
+def changes_since(numbers: dict, before: dict | None) -> dict:
+    """A state's rows for a month given the month before's: those that changed, and an
+    explicit zero where one went away; every row when there is no month before (January)."""
+    if before is None:
+        return numbers
+    changed = {key: row for key, row in numbers.items() if before.get(key) != row}
+    for key in before.keys() - numbers.keys():
+        if before[key] != ZERO:
+            changed[key] = ZERO
+    return changed
+
+
 def stored_work(items: Iterable[Indicator], periods: list[Period], *, on: date):
     """(indicator, period) pairs the engine stores: every period of a flow, months of a state."""
     return [
@@ -134,7 +163,7 @@ def _differing(today_numbers: dict, at_end: dict, tree: ReportingTree) -> dict:
     kept = {key: numbers for key, numbers in today_numbers.items() if at_end.get(key) != numbers}
     for key in at_end:
         if key not in today_numbers and key[0] in tree.path:
-            kept[key] = (0, None, 0, None)
+            kept[key] = ZERO
     return kept
 
 
@@ -161,49 +190,71 @@ class Builder:
     def tree_changed_after(self, day: date) -> bool:
         return any(day < changed <= self.on for changed in self._changed_after)
 
-    def compute(self, indicator: Indicator, period: Period) -> list[tuple]:
-        """The aggregate rows of one indicator and period, as tuples in :data:`COLUMNS` order."""
+    def numbers(self, indicator: Indicator, period: Period) -> dict[str, dict]:
+        """tree → {(unit, category): (own, own_base, value, base)}: every row in the period
+        end's tree, and today's where they differ from it (when the tree changed since)."""
         day = measured_day(period, on=self.on)
         rows = list(indicator.compute(period.start, day))
         trees = [(Tree.PERIOD_END, self.tree(day))]
         if self.tree_changed_after(day):
             trees.append((Tree.TODAY, self.tree(self.on)))
-        result = []
-        at_end: dict = {}
+        result: dict[str, dict] = {}
         for tree_kind, tree in trees:
             figures = roll_up(rows, tree, indicator.combine)
-            numbers = {
-                key: (*figures.own.get(key, (0, None)), value, base)
-                for key, (value, base) in figures.value.items()
-            }
+            numbers = {}
+            for key, (value, base) in figures.value.items():
+                own, own_base = figures.own.get(key, (0, None))
+                numbers[key] = (own, own_base if base is not None else None, value, base)
             if tree_kind == Tree.TODAY:
-                numbers = _differing(numbers, at_end, tree)
-            else:
-                at_end = numbers
-            head = (indicator.code, period.code, period.end, tree_kind)  # once, not per row
-            build_id = self.build.pk
-            result += [
-                (
-                    *head,
-                    unit_id,
-                    category,
-                    own,
-                    own_base if base is not None else None,
-                    value,
-                    base,
-                    build_id,
-                )
-                for (unit_id, category), (own, own_base, value, base) in numbers.items()
-            ]
+                numbers = _differing(numbers, result[Tree.PERIOD_END], tree)
+            result[tree_kind] = numbers
         return result
 
-    def store(self, indicator: Indicator, period: Period, *, replace: bool = True) -> int:
-        rows = self.compute(indicator, period)
+    def compute(
+        self, indicator: Indicator, period: Period, *, before: dict | None = None
+    ) -> tuple[list[tuple], dict]:
+        """The aggregate rows of one indicator and period, as tuples in :data:`COLUMNS` order,
+        and the period end's numbers. ``before``: a state's numbers of the month before, to
+        store only its changes (:func:`changes_since`)."""
+        numbers = self.numbers(indicator, period)
+        at_end = numbers[Tree.PERIOD_END]
+        if indicator.kind == STATE:
+            numbers[Tree.PERIOD_END] = changes_since(at_end, before)
+        build_id = self.build.pk
+        result = []
+        for tree_kind, rows in numbers.items():
+            head = (indicator.code, period.code, period.end, tree_kind)  # once, not per row
+            result += [
+                (*head, unit_id, category, own, own_base, value, base, build_id)
+                for (unit_id, category), (own, own_base, value, base) in rows.items()
+            ]
+        return result, at_end
+
+    def month_before(self, indicator: Indicator, period: Period) -> dict | None:
+        """A state's numbers of the month before ``period`` (None in January: a checkpoint)."""
+        if indicator.kind != STATE or period.number == 1:
+            return None
+        previous = Period(period.year, PeriodKind.MONTH, period.number - 1)
+        return self.numbers(indicator, previous)[Tree.PERIOD_END]
+
+    def store(
+        self,
+        indicator: Indicator,
+        period: Period,
+        *,
+        replace: bool = True,
+        before: dict | bool | None = True,
+    ) -> tuple[int, dict]:
+        """Store one indicator and period; (rows written, the period end's numbers).
+        ``before``: a state's numbers of the month before, or True to compute them."""
+        if before is True:
+            before = self.month_before(indicator, period)
+        rows, at_end = self.compute(indicator, period, before=before)
         with transaction.atomic():
             if replace:
                 Aggregate.objects.filter(indicator=indicator.code, period=period.code).delete()
             insert_rows(Aggregate._meta.db_table, COLUMNS, rows)
-        return len(rows)
+        return len(rows), at_end
 
     def run(self, work: Iterable[tuple[Indicator, Period]], progress=None) -> Build:
         """Store every (indicator, period) of ``work``: one transaction per indicator, so a
@@ -217,11 +268,18 @@ class Builder:
             by_indicator[item[0].code].append(item)
         full = self.build.kind == Build.FULL
         for code, items in by_indicator.items():
+            items.sort(key=lambda item: (item[1].end, item[1].start))  # a state: month by month
+            last: tuple[Period, dict] | None = None
             with transaction.atomic():
                 if full:  # every period of the indicator is rebuilt: one delete, not one each
                     Aggregate.objects.filter(indicator=code).delete()
                 for indicator, period in items:
-                    self.build.rows_written += self.store(indicator, period, replace=not full)
+                    before = True  # computed, unless the month before was just stored
+                    if last and period.kind == PeriodKind.MONTH and period.number > 1:
+                        before = last[1] if last[0] == period.previous() else True
+                    written, at_end = self.store(indicator, period, replace=not full, before=before)
+                    self.build.rows_written += written
+                    last = (period, at_end)
                     periods.add(period.code)
                     done += 1
                     if progress:

@@ -25,6 +25,7 @@ class Trace:
     base: int | None
     build_id: int | None
     tree: str = ""  # the tree of the aggregate row (empty: no row, the figure is 0)
+    period: str = ""  # the period code of the aggregate row (empty: the report's)
 
 
 @dataclass
@@ -42,11 +43,11 @@ class _Categories:
 
     def __getitem__(self, category: str) -> str:
         figure = self.sheet.figure(self.item.code, category)
-        self.traces.append(_trace(figure))
+        self.traces.append(trace_of(figure))
         return format_number(figure.value)
 
 
-def _trace(figure: Figure) -> Trace:
+def trace_of(figure: Figure) -> Trace:
     return Trace(
         indicator=figure.indicator.code,
         category=figure.category,
@@ -54,6 +55,7 @@ def _trace(figure: Figure) -> Trace:
         base=figure.base,
         build_id=figure.build_id,
         tree=figure.tree,
+        period=figure.stored_in,
     )
 
 
@@ -62,7 +64,7 @@ def clause(sheet: Sheet, item: Indicator) -> tuple[str, list[Trace]] | None:
     figure = sheet.figure(item.code)
     if not item.sentence or (figure.value == 0 and not figure.base):
         return None
-    traces = [_trace(figure)]
+    traces = [trace_of(figure)]
     ratio = figure.ratio
     change = figure.change
     fields = {

@@ -19,7 +19,7 @@ from .catalogue import catalogue
 from .charts import BarChart
 from .engine import stored_period
 from .models import Build, GeneratedReport, ReportFigure, Tree
-from .narrative import Paragraph, Trace, paragraphs
+from .narrative import Paragraph, Trace, paragraphs, trace_of
 from .periods import Period, PeriodKind
 from .selectors import (
     converted_note,
@@ -148,9 +148,7 @@ def compose(
             figure = figures.get(code)
             cells[code] = figure.shown if figure else "—"
             if figure:
-                traces.append(
-                    Trace(code, "", figure.value, figure.base, figure.build_id, figure.tree)
-                )
+                traces.append(trace_of(figure))
         rows.append(Row(child.unit_id, child.name, cells, traces))
     chart = members_chart(children, sheet.day)
     note = converted_note(sheet.tree, reorganised_within(period, sheet.day))
@@ -315,7 +313,8 @@ def record(content: ReportContent, *, actor, fmt: str, job=None) -> GeneratedRep
                     place=place[:120],
                     indicator=trace.indicator,
                     unit_id=unit_id,
-                    period=stored_period(items[trace.indicator], content.period).code,
+                    period=trace.period
+                    or stored_period(items[trace.indicator], content.period).code,
                     tree=trace.tree or content.tree,
                     category=trace.category,
                     value=trace.value,

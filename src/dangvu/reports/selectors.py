@@ -20,7 +20,7 @@ from dangvu.vntext.formats import Ratio, format_change, format_number, ratio
 
 from .catalogue import Indicator, catalogue
 from .charts import BarChart
-from .engine import measured_day, stored_period, today
+from .engine import measured_day, read_codes, today
 from .models import Aggregate, Build, Tree
 from .periods import Period
 
@@ -39,6 +39,7 @@ class Figure:
     build_id: int | None = None
     category: str = ""
     tree: str = ""  # the tree of the row the figure was read from
+    stored_in: str = ""  # the period code of that row (a state's: its latest change point)
     link: str = ""
     parts: list[tuple[str, int, str]] = field(default_factory=list)  # label, value, link
     goal: Goal | None = None  # a target measured by this figure (implementation.goals)
@@ -172,24 +173,40 @@ def tree_for(unit: Unit, period: Period) -> tuple[str, date]:
 @dataclass
 class Sheet:
     """Every aggregate of one unit for a period and the same period a year before (one
-    query), read through the tree that fits the unit (:func:`tree_for`)."""
+    query), read through the tree that fits the unit (:func:`tree_for`): the year before in
+    today's tree when the unit did not exist then."""
 
     unit: Unit
     period: Period
     tree: str
     day: date
     found: dict
+    tree_before: str = Tree.PERIOD_END
     goals: dict = field(default_factory=dict)  # indicator code → Goal (implementation.goals)
 
+    @property
+    def built(self) -> bool:
+        """Whether any figure of the sheet's period was read (the period was aggregated)."""
+        codes = set(stored_codes(self.period))
+        return any(key[1] in codes for key in self.found)
+
     def stored(self, code: str, category: str = "", *, year_before: bool = False):
-        """(value, base, build, tree) of an indicator's row for the sheet's period (or the same
-        period a year before), None when none was stored."""
+        """(value, base, build, tree, period code) of an indicator's row for the sheet's
+        period (or the same period a year before), None when none was stored."""
         period = self.period.year_before() if year_before else self.period
-        return self.found.get((code, stored_period(catalogue()[code], period).code, category))
+        codes = read_codes(catalogue()[code], period)
+        tree = self.tree_before if year_before else self.tree
+        return pick_row(self.found, (code, category), codes, tree)
 
     def figure(self, code: str, category: str = "") -> Figure:
         item = catalogue()[code]
-        value, base, build_id, tree = self.stored(code, category) or (0, None, None, "")
+        value, base, build_id, tree, stored_in = self.stored(code, category) or (
+            0,
+            None,
+            None,
+            "",
+            "",
+        )
         before = self.stored(code, category, year_before=True)
         return Figure(
             indicator=item,
@@ -200,31 +217,50 @@ class Sheet:
             build_id=build_id,
             category=category,
             tree=tree,
+            stored_in=stored_in,
             goal=None if category else self.goals.get(code),
         )
 
 
 def stored_codes(period: Period) -> list[str]:
-    """The period codes whose rows a reader of ``period`` needs (a state's month too)."""
-    return sorted({stored_period(item, period).code for item in catalogue().values()})
+    """The period codes whose rows a reader of ``period`` needs (a state's months too)."""
+    return sorted({code for item in catalogue().values() for code in read_codes(item, period)})
+
+
+def pick_row(found: dict, key: tuple, codes: list[str], tree: str):
+    """The row that holds a figure among those read, ``found``: ``(tree, period code, *key)``
+    → row, or None (the figure is 0). Period-end rows of a state are change points: the
+    latest of ``codes`` (latest first) holds it. Today's rows are stored for their own month
+    and only where they differ from the period end's: reading in today's tree, the period-end
+    row stands where there is no today's row."""
+    trees = (Tree.TODAY, Tree.PERIOD_END) if tree == Tree.TODAY else (Tree.PERIOD_END,)
+    for row_tree in trees:
+        for period_code in codes if row_tree == Tree.PERIOD_END else codes[:1]:
+            row = found.get((row_tree, period_code, *key))
+            if row is not None:
+                return row
+    return None
 
 
 def read_sheet(unit: Unit, period: Period) -> Sheet:
     tree, day = tree_for(unit, period)
+    tree_before = tree if tree == Tree.TODAY else tree_for(unit, period.year_before())[0]
     codes = stored_codes(period) + stored_codes(period.year_before())
     rows = Aggregate.objects.filter(
         unit=unit, tree__in=[Tree.PERIOD_END, Tree.TODAY], period__in=codes
     ).values_list("indicator", "period", "tree", "category", "value", "base", "build_id")
-    found: dict = {}
-    for code, period_code, row_tree, category, value, base, build_id in rows:
-        # The unit's own tree first. Reading in today's tree, a period-end row stands where
-        # the engine stored no today's row (the same figure); reading at the period's end,
-        # the year before comes through today's tree when the unit did not exist then.
-        key = (code, period_code, category)
-        if row_tree == tree or key not in found:
-            found[key] = (value, base, build_id, row_tree)
+    found = {
+        (row_tree, period_code, code, category): (value, base, build_id, row_tree, period_code)
+        for code, period_code, row_tree, category, value, base, build_id in rows
+    }
     return Sheet(
-        unit=unit, period=period, tree=tree, day=day, found=found, goals=goals_for(unit, period)
+        unit=unit,
+        period=period,
+        tree=tree,
+        day=day,
+        found=found,
+        tree_before=tree_before,
+        goals=goals_for(unit, period),
     )
 
 
@@ -265,24 +301,37 @@ def sub_units(unit, period, tree, day) -> list[tuple[UnitVersion, dict[str, Figu
         .only("unit_id", "name", "kind_id", "sort_key")  # a province has ~500 children
         .order_by("kind__sort_order", "sort_key")
     )
-    wanted = {(code, stored_period(items[code], period).code) for code in MAIN if code in items}
+    wanted = {code: read_codes(items[code], period) for code in MAIN if code in items}
     pairs = Q()
-    for code, period_code in wanted:  # a flow's period, a state's month: no other rows read
-        pairs |= Q(indicator=code, period=period_code)
+    for code, codes in wanted.items():  # a flow's period, a state's months: no other rows read
+        pairs |= Q(indicator=code, period__in=codes)
     rows = Aggregate.objects.filter(
         pairs,
         unit__in=[v.unit_id for v in versions],
         tree__in={tree, Tree.PERIOD_END},
         category="",
     ).values_list("unit_id", "indicator", "period", "tree", "value", "base", "build_id")
-    by_unit: dict[int, dict[str, Figure]] = defaultdict(dict)
-    for unit_id, code, period_code, row_tree, value, base, build in rows:
-        # in today's tree a child's period-end row stands where no today's row was stored
-        if (code, period_code) in wanted and (row_tree == tree or code not in by_unit[unit_id]):
-            by_unit[unit_id][code] = Figure(
-                indicator=items[code], value=value, base=base, build_id=build, tree=row_tree
-            )
-    return [(version, by_unit.get(version.unit_id, {})) for version in versions]
+    found = {
+        (row_tree, period_code, unit_id, code): (value, base, build, row_tree, period_code)
+        for unit_id, code, period_code, row_tree, value, base, build in rows
+    }
+    result = []
+    for version in versions:
+        figures = {}
+        for code, codes in wanted.items():
+            row = pick_row(found, (version.unit_id, code), codes, tree)
+            if row is not None:
+                value, base, build, row_tree, stored_in = row
+                figures[code] = Figure(
+                    indicator=items[code],
+                    value=value,
+                    base=base,
+                    build_id=build,
+                    tree=row_tree,
+                    stored_in=stored_in,
+                )
+        result.append((version, figures))
+    return result
 
 
 def _link(user, item: Indicator, unit: Unit, period: Period, category: str = "") -> str:

@@ -314,17 +314,21 @@ def measure(root, reps: int) -> None:
 
 
 def year_build():
-    """Every indicator for the year (a state: its December), what the yearly dashboard reads,
-    through the engine's own builder."""
+    """Every indicator for the year (a state: its months, change points from January to
+    December), what the yearly dashboard reads, through the engine's own builder."""
     from dangvu.reports.catalogue import catalogue
-    from dangvu.reports.engine import Builder, stored_period
+    from dangvu.reports.engine import Builder, read_codes
     from dangvu.reports.models import Build
     from dangvu.reports.periods import Period
 
     year = Period.parse(str(YEAR))
     on = date(YEAR, 12, 31)
     builder = Builder(kind=Build.FULL, on=on)
-    work = [(item, stored_period(item, year, on=on)) for item in catalogue().values()]
+    work = [
+        (item, Period.parse(code))
+        for item in catalogue().values()
+        for code in read_codes(item, year, on=on)
+    ]
     return builder.run(work, progress=lambda done, total: say(f"  {done}/{total}"))
 
 

@@ -165,7 +165,7 @@ def test_a_month_stores_only_what_changed(world):
     event(third, EventKind.DIED, date(2025, 9, 2))
     build_all(first_year=2025, on=date(2025, 12, 31))
     rows = Aggregate.objects.filter(indicator="dang_vien.so_luong", tree=Tree.PERIOD_END)
-    chain = {u.pk for u in ancestors_on(world.c3, date(2025, 6, 30))} | {world.c3.pk}
+    chain = {v.unit_id for v in ancestors_on(world.c3, date(2025, 6, 30))} | {world.c3.pk}
 
     def month(number):
         return {
@@ -204,3 +204,43 @@ def test_reporting_periods_cover_two_years():
     assert {p for p in reporting_periods(2024, on=TODAY) if p.kind == PeriodKind.MONTH} == set(
         MONTHS
     )
+
+
+def test_migration_turns_full_months_into_change_points(world):
+    """Rows as the builder wrote them before (a full row per unit, category and month) become
+    exactly the rows the builder writes now."""
+    import importlib
+    from types import SimpleNamespace
+
+    from django.apps import apps
+    from django.db import connection
+
+    from dangvu.fast_insert import insert_rows
+    from dangvu.reports.engine import COLUMNS
+
+    admit(world.c1, "Lê Văn Một", date(2024, 11, 5))
+    third = admit(world.c3, "Lê Văn Ba", date(2025, 6, 10), gender="nu")
+    event(third, EventKind.DIED, date(2025, 9, 2))
+    on = date(2025, 12, 31)
+    build_all(first_year=2025, on=on)
+    fields = ("indicator", "period", "tree", "unit_id", "category", "own", "own_base", "value")
+    now = set(Aggregate.objects.values_list(*fields, "base"))
+    builder = Builder(kind=Build.FULL, on=on)
+    build = builder.build.pk
+    for item in STATES:  # the earlier layout: every month in full
+        Aggregate.objects.filter(indicator=item.code, tree=Tree.PERIOD_END).delete()
+        for number in range(1, 13):
+            month = Period(2025, PeriodKind.MONTH, number)
+            rows = builder.numbers(item, month)[Tree.PERIOD_END]
+            insert_rows(
+                Aggregate._meta.db_table,
+                COLUMNS,
+                [
+                    (item.code, month.code, month.end, Tree.PERIOD_END, unit, category, *n, build)
+                    for (unit, category), n in rows.items()
+                ],
+            )
+    assert set(Aggregate.objects.values_list(*fields, "base")) != now
+    migration = importlib.import_module("dangvu.reports.migrations.0003_state_change_points")
+    migration.to_change_points(apps, SimpleNamespace(connection=connection))
+    assert set(Aggregate.objects.values_list(*fields, "base")) == now

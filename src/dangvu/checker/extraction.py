@@ -98,6 +98,9 @@ class Claim:
     correct: str = ""  # the value that would be right, as it should be written
     suggestion: dict | None = None
     system: dict | None = None  # filled by checking.compare_with_system (Reports issue)
+    # why the pairing of the numbers is a guess ("" when the text states it): such a claim is
+    # never "không khớp" — see :func:`doubted`
+    doubt: str = ""
 
     @property
     def kind_label(self) -> str:
@@ -135,7 +138,33 @@ class Claim:
             "explanation": self.explanation,
             "suggestion": self.suggestion,
             "system": self.system,
+            "doubt": self.doubt,
         }
+
+
+# why a pairing is a guess (Claim.doubt)
+PARTS_UNSURE = "Không chắc các số này là các phần của cùng một tổng"
+OVERLAP_UNSURE = "Các phần sau “trong đó” có thể trùng nhau (một người thuộc nhiều nhóm)"
+BASE_UNSURE = "Không chắc tổng số (cơ số) của tỷ lệ này là số nào: văn bản không nêu nó cạnh tỷ lệ"
+EARLIER_UNSURE = "Không chắc số liệu kỳ trước là số này: văn bản không nói rõ so với số nào"
+CLASSES_UNSURE = "Không chắc các tỷ lệ này là các loại không trùng nhau của cùng một tổng"
+COLUMN_UNSURE = "Không chắc cột nào là tổng số: tiêu đề bảng không ghi rõ"
+
+
+def doubted(verdict: str, explanation: str, doubt: str) -> tuple[str, str]:
+    """The verdict and explanation of a claim whose pairing is a guess (``doubt`` says why;
+    "" when the text states the pairing): a recomputed value that does not hold is then not
+    checkable rather than "không khớp" — real reports are nearly always right, so a sum or a
+    rate that fails on a guessed pairing far more often means the guess is wrong. A guess that
+    does add up stays consistent."""
+    if not doubt or verdict != v.INCONSISTENT:
+        return verdict, explanation
+    computed = explanation.rstrip(". ")
+    computed = computed[:1].lower() + computed[1:]
+    return (
+        v.UNCHECKED,
+        f"{doubt} nên không kết luận là sai (nếu đúng là các số này thì {computed}).",
+    )
 
 
 # ---------------------------------------------------------------- segmentation
@@ -288,10 +317,13 @@ class _Finder:
         self.ratio_base: dict[int, float] = {}  # such a percentage → its Y
         self.fraction_whole: dict[int, int] = {}  # "380 trong tổng số 400 …" (no %): 380 → 400
         self.either_base: dict[int, tuple[int, int]] = {}  # count → a fraction's two numbers
+        self.guessed_bases: dict[int, set[int]] = {}  # count → bases found by a loose rule
+        self.population_bases: dict[int, set[int]] = {}  # count → the one whole "có" states
         self._read_abbreviations()
         self._name_fraction_numerators()
         self._read_stated_targets()
         self.inferred: set[int] = set()  # changes whose earlier value was not named as such
+        self.compared_stated: set[int] = set()  # … but whose compared value was ("so với (41)")
 
     _ABBREVIATION = re.compile(r"\(\s*([A-ZĐ][A-ZĐ]{1,7})\s*\)")
 
@@ -372,7 +404,35 @@ class _Finder:
         self.shares_sums()
         self.unchecked_percents()
         self.table_claims()
+        self.settle_doubts()
         return sorted(self.claims, key=lambda c: (c.anchor_start, c.kind))
+
+    def settle_doubts(self) -> None:
+        """A claim whose pairing is a guess is not "không khớp" (:func:`doubted`) — unless
+        the guess is borne out: a base another share of the text is stated against and
+        agrees with ("Đảng bộ có 1.200 đảng viên.⏎ … 780 đồng chí, chiếm 65%; 300 đồng chí,
+        chiếm 27%": 780/1.200 = 65% confirms 1.200 as the base of both)."""
+        agreeing_bases = {
+            part["start"]
+            for claim in self.claims
+            if claim.kind in (SHARE_OF_BASE, RATIO) and claim.verdict in (v.CONSISTENT, v.TRUNCATED)
+            for part in claim.parts
+            if part["role"] == "tổng số"
+        }
+        for claim in self.claims:
+            if not claim.doubt or claim.verdict != v.INCONSISTENT:
+                claim.doubt = ""
+                continue
+            if claim.doubt == BASE_UNSURE and any(
+                part["role"] == "tổng số" and part["start"] in agreeing_bases
+                for part in claim.parts
+            ):
+                claim.doubt = ""
+                continue
+            claim.verdict, claim.explanation = doubted(
+                claim.verdict, claim.explanation, claim.doubt
+            )
+            claim.correct, claim.suggestion = "", None
 
     # ------------------------------------------------------------ against a target
     _TARGET = re.compile(
@@ -643,6 +703,7 @@ class _Finder:
             if candidates:
                 return compared, candidates[-1]
             self.inferred.add(index)
+            self.compared_stated.add(index)
             return self.earlier_same_noun(compared, figure, compared_first=True)
         if not candidates:
             return None
@@ -788,11 +849,40 @@ class _Finder:
                 explanation,
                 stated=stated,
                 correct_value=None if exact is None else abs(exact),
+                doubt=self.earlier_doubt(values, p),
             )
             self.used.update({p, *values})
             self.previous_values.add(values[0])
             self.later_value[values[0]] = values[1]
             self.current_values.add(values[1])
+
+    def earlier_doubt(self, values: tuple[int, int], p: int) -> str:
+        """Why the earlier value of the change stated at ``p`` is a guess ("" when the text
+        says it: "từ … lên …", "so với cùng kỳ (120)", or each value with its own year)."""
+        if p not in self.inferred:
+            return ""
+        if p in self.compared_stated and self.subject_names(p, values[1]):
+            return ""  # "kết nạp 47 …. So với năm 2024 (41 đảng viên), số kết nạp tăng 16,4%"
+        years = [self.year_before(i) or self.sentence_year(i) for i in values]
+        if None not in years and years[0] < years[1]:
+            return ""  # "năm 2016 … 183 …; năm 2017 … 155 …, giảm 15,3%"
+        return EARLIER_UNSURE
+
+    def subject_names(self, p: int, current: int) -> bool:
+        """Whether the subject of the change at ``p`` ("số kết nạp tăng …") is the verb the
+        count ``current`` is written after ("kết nạp 47 đảng viên")."""
+        figure = self.figures[p]
+        word_start = max(figure.start - 40, 0) + self.change_word(p).start()
+        lead = self.text[self._clauses[figure.clause] : word_start]
+        subject = re.search(r"\bsố\s+((?:[^\W\d_]+\s+){0,2}[^\W\d_]+)\s*$", lead)
+        if subject is None:
+            return False
+        other = self.figures[current]
+        before = self.text[max(other.start - 30, 0) : other.start].lower()
+        return (
+            re.search(rf"\b{re.escape(subject.group(1).lower())}\s*(?:được\s+)?$", before)
+            is not None
+        )
 
     def implausible(self, values: tuple[int, int], p: int, direction: str) -> bool:
         """Whether an earlier value that the text does not name as such (a count of the same
@@ -907,6 +997,7 @@ class _Finder:
                 explanation,
                 stated=f"{direction} {figure.text}",
                 correct=format_number(abs(exact)),
+                doubt=self.earlier_doubt(values, d),
             )
             self.used.update({d, *values})
             self.previous_values.add(values[0])
@@ -1051,7 +1142,7 @@ class _Finder:
         listed = self.listed_parts(opener, total, sentence=sentence)
         if listed is None:
             return
-        parts, end = listed
+        parts, end, complete = listed
         exhaustive = "trong đó" not in opener.group().lower()
         for i in parts:
             self.part_of[i] = t
@@ -1062,6 +1153,17 @@ class _Finder:
         verdict, added, explanation = v.total_verdict(
             total.value, [figures[i].value for i in parts], bound, exhaustive
         )
+        doubt = ""
+        if not complete:
+            doubt = PARTS_UNSURE  # a list whose end is a guess
+        elif (
+            not exhaustive
+            and added > total.value
+            and self.people(t)
+            and not self.exclusive_classes(parts)
+            and not self.shares_add_up(t, parts)
+        ):
+            doubt = OVERLAP_UNSURE  # "trong đó 30 nữ, 25 đoàn viên": groups, not classes
         claim = self.add(
             TOTAL,
             [total.part("tổng nêu")] + [figures[i].part("thành phần") for i in parts],
@@ -1071,6 +1173,7 @@ class _Finder:
             explanation,
             stated=(f"{bound} " if bound else "") + total.text,
             correct=format_number(added),
+            doubt=doubt,
         )
         claim.end = max(claim.end, end)
         if bound_match:
@@ -1078,12 +1181,88 @@ class _Finder:
         self.used.add(t)
         self.stated_totals.add(t)  # it may still be a share of a larger whole
 
+    # classes that cannot overlap: forms of discipline, rating classes, kinds of membership
+    _EXCLUSIVE_CLASS = re.compile(
+        r"khiển trách|cảnh cáo|cách chức|khai trừ|xóa tên|xoá tên|hoàn thành xuất sắc|"
+        r"hoàn thành tốt|không hoàn thành|hoàn thành|trong sạch|yếu kém|chính thức|"
+        r"dự bị|\bnam\b|\bnữ\b",
+        re.I,
+    )
+
+    _PEOPLE_NOUN = re.compile(
+        r"(?:đảng viên|đồng chí|người|quần chúng|hội viên|đoàn viên|cán bộ|công chức|học viên|"
+        r"cá nhân)\b",
+        re.I,
+    )
+
+    def shares_add_up(self, t: int, parts: list[int]) -> bool:
+        """Whether each part has its own share and the shares add up to the total's ("400
+        đồng chí, chiếm 40% … (trong đó: … 150 đồng chí, chiếm 15%; … 260 đồng chí, chiếm
+        25%)"): the parts are then classes of one whole, not overlapping groups."""
+
+        def share(i: int) -> Figure | None:
+            k = i + 1
+            if (
+                k < len(self.figures)
+                and self.figures[k].percent
+                and self.figures[k].clause == self.figures[i].clause
+            ):
+                return self.figures[k]
+            return None
+
+        shares = [share(i) for i in parts]
+        if None in shares:
+            return False
+        whole = share(t)
+        target = whole.value if whole is not None else Decimal(100)
+        tolerance = sum((v.half_unit(f.decimals) for f in shares), Decimal(0))
+        if whole is not None:
+            tolerance += v.half_unit(whole.decimals)
+        return abs(sum(f.value for f in shares) - target) <= tolerance
+
+    def people(self, t: int) -> bool:
+        """Whether the figure counts persons (whose groups — women, youth, minorities — may
+        overlap), not organisations or things of one kind each."""
+        noun = " ".join(_canonical_noun(self.figures[t].noun))
+        return bool(self._PEOPLE_NOUN.match(noun))
+
+    def exclusive_classes(self, parts: list[int]) -> bool:
+        """Whether each part is named (just before or after its count) by a different class
+        that cannot overlap another ("khiển trách 27, cảnh cáo 10, cách chức 2"), or by the
+        same words with another number ("6 đồng chí nhận Huy hiệu 60 năm tuổi Đảng; 12 đồng
+        chí nhận Huy hiệu 50 năm tuổi Đảng"): grades of one attribute."""
+        pieces = []
+        for i in parts:
+            after = self.text[self.figures[i].end :][:80]
+            after = re.split(r"[,;()]|\svà\s|\.(?:\s|$)", after)[0]
+            pieces.append(after)
+        if (
+            len(set(pieces)) == len(pieces)
+            and all(re.search(r"\d", x) for x in pieces)
+            and len({re.sub(r"\d+", "#", x) for x in pieces}) == 1
+        ):
+            return True
+        names = []
+        for i in parts:
+            figure = self.figures[i]
+            before = self.text[max(figure.start - 30, 0) : figure.start]
+            before = re.split(r"[,;:(]", before)[-1]
+            after = self.text[figure.end : figure.end + 40]
+            after = re.split(r"[,;()]", after)[0]
+            found = self._EXCLUSIVE_CLASS.findall(f"{before} # {after}".lower())
+            if not found:
+                return False
+            names.append(found[-1])
+        return len(set(names)) == len(names)
+
     def listed_parts(
         self, opener: re.Match, total: Figure, *, sentence: bool = False
-    ) -> tuple[list[int], int] | None:
-        """The parts listed after ``opener`` and where the list ends, or None when what
-        follows is not a list of counts ("89 tập thể, 135 cá nhân"; "khiển
-        trách 4, cảnh cáo 1"; "30 năm tuổi Đảng 5 đồng chí" → 5)."""
+    ) -> tuple[list[int], int, bool] | None:
+        """The parts listed after ``opener``, where the list ends and whether it is complete
+        (every piece up to its end read as a part: not cut short where a piece of another
+        shape began), or None when what follows is not a list of counts ("89 tập thể, 135
+        cá nhân"; "khiển trách 4, cảnh cáo 1"; "30 năm tuổi Đảng 5 đồng chí" → 5)."""
+        complete = True
         start = opener.end()
         if "(" in opener.group():
             depth, end = 1, start
@@ -1169,6 +1348,7 @@ class _Finder:
                 ):
                     continue  # "22 trường hợp khiếu nại về nội dung và hình thức kỷ luật"
                 if sentence and len(parts) >= 2:
+                    complete = False
                     break  # "Trong đó, 120 mô hình tập thể và 60 … cá nhân trên các lĩnh vực, …"
                 return None
             lead = self.text[seg_start : self.figures[counts[0]].start]
@@ -1178,6 +1358,7 @@ class _Finder:
             elif shape != number_first:
                 # "trong đó 15 đảng viên có vi phạm (88,2%), phải thi hành kỷ luật 9 đảng
                 # viên": not a sibling of the parts before, the list has ended
+                complete = False
                 break
             same = [i for i in counts if _same_noun(self.figures[i].noun, total.noun)]
             joined = any(
@@ -1185,13 +1366,16 @@ class _Finder:
                 for a, b in pairwise(counts)
             )
             if joined or (len(counts) > 1 and not same):
+                complete = False
                 break  # "…, đã giải quyết 2/2 đơn": the list has ended
             if self.figures[(same or counts)[-1]].value > total.value:
+                complete = False
                 break  # "12 tổ chức, với hình thức: …; kỷ luật 450 đảng viên": not a part
             parts.append((same or counts)[-1])
             leads.append(lead)
-        parts = self.same_measure(parts, leads, total, opener)
-        return (parts, end) if parts else None
+        measured = self.same_measure(parts, leads, total, opener)
+        complete = complete and measured == parts
+        return (measured, end, complete) if measured else None
 
     def same_measure(
         self, parts: list[int], leads: list[str], total: Figure, opener: re.Match
@@ -1261,6 +1445,33 @@ class _Finder:
                 continue
             kept.append(p)
         return kept
+
+    _CLASS_NAME = re.compile(
+        r"trong sạch,? vững mạnh|hoàn thành xuất sắc|hoàn thành tốt|không hoàn thành|"
+        r"hoàn thành|yếu kém|khiển trách|cảnh cáo|cách chức|khai trừ",
+        re.I,
+    )
+
+    def named_classes(self, percents: list[int]) -> bool:
+        """Whether each share is named by its own class of a rating (or of discipline), none
+        of them a bound ("… trở lên"): "trong sạch, vững mạnh chiếm 80,5%; hoàn thành tốt
+        nhiệm vụ chiếm 15,3%; …; yếu kém chiếm 0,5%" — disjoint classes that cover the whole."""
+        names, named_before = [], None
+        start = self.sentence_start(self.figures[percents[0]])
+        for p in percents:
+            figure = self.figures[p]
+            before = re.split(r"[;(]", self.text[start : figure.start])[-1]
+            after = re.split(r"[;,()]", self.text[figure.end : figure.end + 60])[0]
+            if "trở lên" in f"{before} {after}".lower():
+                return False
+            if named_before is None:  # the first share says where the names stand
+                named_before = bool(self._CLASS_NAME.search(before))
+            found = self._CLASS_NAME.findall(before if named_before else after)
+            if not found:
+                return False
+            names.append(re.sub(r"\W", "", found[-1 if named_before else 0].lower()))
+            start = figure.end
+        return len(set(names)) == len(names)
 
     def named_wholes(self, percents: list[int]) -> set[str]:
         """The things the percentages are written of ("15,3% TCCSĐ", "90,5% số đảng
@@ -1336,7 +1547,8 @@ class _Finder:
                 percents = self.classes_of_one_whole(percents)
                 if len(percents) < 2 or len(self.named_wholes(percents)) > 1:
                     continue
-            exhaustive = bool(self._EXHAUSTIVE.search(lead)) or self.parts_make_the_total(percents)
+            counted = self.parts_make_the_total(percents)
+            exhaustive = bool(self._EXHAUSTIVE.search(lead)) or counted
             if not exhaustive and all(p in self.in_shares for p in percents):
                 # "trong đó nữ 21 đồng chí, chiếm 44,7%, đoàn viên 38 đồng chí, chiếm 80,8%":
                 # each share is checked against its base; the groups may overlap
@@ -1356,6 +1568,7 @@ class _Finder:
                 explanation,
                 stated="100%",
                 correct=format_percent(added, max(d for _, d in shares)),
+                doubt="" if counted or self.named_classes(percents) else CLASSES_UNSURE,
             )
             claim.start = first.start
             self.in_sum.update(percents)
@@ -1523,13 +1736,33 @@ class _Finder:
                 # an inferred base that is far off is more likely not the base ("… 800 đảng viên
                 # …, có 10 đảng viên khiếu nại …; … xoá kỷ luật 4 đảng viên (chiếm tỷ lệ 40%)")
                 continue
-            self.rate_claim(SHARE_OF_BASE, top, bottom, percent, base_first=True)
+            self.rate_claim(
+                SHARE_OF_BASE,
+                top,
+                bottom,
+                percent,
+                base_first=True,
+                doubt=self.base_doubt(count, base),
+            )
             self.claims[-1].start = min(top.start, percent.start)
             self.used.update({p, count})
             self.in_shares.add(p)
             self.numerators.add(count)
             self.share_count[p] = count
             self.share_base[count] = base
+
+    def base_doubt(self, count: int, base: int) -> str:
+        """Why ``base`` is a guess for the whole of ``count`` ("" when the text ties them: the
+        count is listed as a part of it, or both stand in one sentence)."""
+        if self.part_of.get(count) == base:
+            return ""  # "1.200 đảng viên, gồm 700 nam (58,3%) …"
+        if base in self.guessed_bases.get(count, ()):
+            return BASE_UNSURE  # the paragraph before, or the only larger count of a clause
+        if self.figures[base].sentence == self.figures[count].sentence:
+            return ""
+        if base in self.population_bases.get(count, ()):
+            return ""  # "Đảng bộ có 320 tổ chức cơ sở đảng. … 200 tổ chức …, chiếm 62,5%"
+        return BASE_UNSURE
 
     @staticmethod
     def disagrees(top: Figure, bottom: Figure, percent: Figure) -> bool:
@@ -1768,6 +2001,7 @@ class _Finder:
         if candidates:
             candidates = [i for i in candidates if self.part_of.get(i) not in candidates]
             if len({self.figures[i].value for i in candidates}) == 1:
+                self.guessed_bases.setdefault(count, set()).add(candidates[-1])
                 return candidates[-1]
             numerators = [i for i in candidates if self.fraction_whole.get(i) in candidates]
             if len(candidates) == 2 and len(numerators) == 1:
@@ -1785,7 +2019,10 @@ class _Finder:
             and self._may_be_base(i, count)
             and not _same_noun(self.figures[i].noun, figure.noun)  # not a sibling class
         ]
-        return larger[0] if len(larger) == 1 else None
+        if len(larger) != 1:
+            return None
+        self.guessed_bases.setdefault(count, set()).add(larger[0])
+        return larger[0]
 
     def earlier_than(self, i: int, count: int) -> bool:
         """Whether ``i`` is the earlier value of a change whose later value is stated before
@@ -1871,7 +2108,17 @@ class _Finder:
         # ("986 đảng viên, trong đó 952 … chính thức"; "1.846 chi bộ, trong đó 1.203 …")
         candidates = [i for i in candidates if self.part_of.get(i) not in candidates]
         if len({self.figures[i].value for i in candidates}) == 1:
-            return candidates[-1]  # one candidate, or the same number stated twice
+            # one candidate, or the same number stated twice; the whole the unit "has"
+            # ("Đảng bộ có 320 tổ chức cơ sở đảng.") is the population its shares are of
+            if self._POPULATION.search(
+                self.text[
+                    max(self.figures[candidates[0]].start - 20, 0) : self.figures[
+                        candidates[0]
+                    ].start
+                ]
+            ):
+                self.population_bases.setdefault(count, set()).update(candidates)
+            return candidates[-1]
         same_sentence = [
             i
             for i in candidates
@@ -1893,6 +2140,8 @@ class _Finder:
             )
         ]
         return marked[-1] if len(marked) == 1 else None
+
+    _POPULATION = re.compile(r"\b(?:hiện có|có|tổng số|tổng cộng|có tất cả)\s*$", re.I)
 
     def listed_before(self, i: int, count: int) -> bool:
         """ "Có 250 đảng viên miễn đánh giá, 40 đảng viên chưa đánh giá": a class listed
@@ -1988,7 +2237,9 @@ class _Finder:
                 claim.start, claim.end = row[0].start, row[-1].end
 
     # ------------------------------------------------------------ recording
-    def rate_claim(self, kind, top: Figure, bottom: Figure, percent: Figure, base_first=False):
+    def rate_claim(
+        self, kind, top: Figure, bottom: Figure, percent: Figure, base_first=False, doubt=""
+    ):
         """A claim that ``percent`` is ``top`` out of ``bottom``."""
         verdict, exact, explanation, suggestion = v.ratio_verdict(
             top.value, bottom.value, percent.value, percent.decimals
@@ -1997,7 +2248,7 @@ class _Finder:
         if base_first:
             parts.reverse()
         parts.append(percent.part("tỷ lệ nêu"))
-        return self.add(kind, parts, percent, verdict, exact, explanation, suggestion)
+        return self.add(kind, parts, percent, verdict, exact, explanation, suggestion, doubt=doubt)
 
     def add(
         self,
@@ -2012,7 +2263,10 @@ class _Finder:
         stated: str | None = None,
         correct: str | None = None,
         correct_value: Decimal | None = None,
+        doubt: str = "",
     ) -> Claim:
+        """Record a claim; ``doubt`` says why its pairing is a guess (applied by
+        :meth:`settle_doubts` once every claim is made)."""
         starts = [part["start"] for part in parts]
         ends = [part["end"] for part in parts]
         if correct is None and verdict in (v.INCONSISTENT, v.TRUNCATED):
@@ -2034,6 +2288,7 @@ class _Finder:
             computed=exact,
             correct=correct or "" if verdict != v.CONSISTENT else "",
             suggestion=suggestion,
+            doubt=doubt,
         )
         self.claims.append(claim)
         return claim
@@ -2158,16 +2413,23 @@ def table_claims(text: str, table: Table) -> list[Claim]:
                 (j for j in base_columns if j in counts and j != top_k),
                 None,
             )
+            doubt = ""
             if base_k is None:
-                base_k = _base_column(body, top_k, k, [j for j in counts if j != top_k])
+                others = [j for j in counts if j != top_k]
+                base_k = _base_column(body, top_k, k, others)
+                if len(others) > 1 and not _agreeing_rows(body, top_k, base_k, k):
+                    doubt = COLUMN_UNSURE  # no row bears the guessed column out
             top = _cell_figure(row[top_k], *values[top_k])
             bottom = _cell_figure(row[base_k], *values[base_k])
             stated = _cell_figure(row[k], *value)
             verdict, exact, explanation, suggestion = v.ratio_verdict(
                 top.value, bottom.value, stated.value, stated.decimals
             )
+            if doubt and verdict == v.INCONSISTENT:
+                verdict, explanation = doubted(verdict, explanation, doubt)
+                suggestion = None
             correct = ""
-            if verdict != v.CONSISTENT and exact is not None:
+            if verdict not in (v.CONSISTENT, v.UNCHECKED) and exact is not None:
                 correct = format_percent(
                     v.quantize(exact, max(stated.decimals, 1)), max(stated.decimals, 1)
                 )
@@ -2185,6 +2447,7 @@ def table_claims(text: str, table: Table) -> list[Claim]:
                     computed=exact,
                     correct=correct,
                     suggestion=suggestion,
+                    doubt=doubt if verdict == v.UNCHECKED else "",
                 )
             )
     for row in total_rows:
@@ -2256,17 +2519,19 @@ def _base_column(body: list[list[Cell]], top_k: int, k: int, columns: list[int])
     it: the one that makes the most rows agree ("Số vụ tiếp nhận | Thuộc thẩm quyền | Đã giải
     quyết | Tỷ lệ": the second); the first one on a tie."""
 
-    def agreeing(j: int) -> int:
-        agree = 0
-        for row in body:
-            top, base, stated = (_cell_value(row[c]) for c in (top_k, j, k))
-            if None in (top, base, stated):
-                continue
-            verdict = v.ratio_verdict(top[0], base[0], stated[0], stated[1])[0]
-            agree += verdict != v.INCONSISTENT
-        return agree
+    return max(columns, key=lambda j: (_agreeing_rows(body, top_k, j, k), -j))
 
-    return max(columns, key=lambda j: (agreeing(j), -j))
+
+def _agreeing_rows(body: list[list[Cell]], top_k: int, j: int, k: int) -> int:
+    """How many rows' percentage (column ``k``) is column ``top_k`` out of column ``j``."""
+    agree = 0
+    for row in body:
+        top, base, stated = (_cell_value(row[c]) for c in (top_k, j, k))
+        if None in (top, base, stated):
+            continue
+        verdict = v.ratio_verdict(top[0], base[0], stated[0], stated[1])[0]
+        agree += verdict != v.INCONSISTENT
+    return agree
 
 
 # ---------------------------------------------------------------- entry point

@@ -1181,3 +1181,122 @@ def test_a_class_with_a_rounded_share_is_not_the_next_class_base(stated, verdict
     share = only(text, "share")
     assert share.verdict == verdict
     assert [p["text"] for p in share.parts if p["role"] == "tổng số"] == ["50"]
+
+
+# ---------------------------------------------------------------- a guessed pairing is no flag
+# "Không khớp" only where the text ties the numbers together; where the pairing is a guess the
+# claim is not checkable (or consistent, when it adds up), with the reason why (Claim.doubt).
+
+
+def test_overlapping_groups_of_people_after_trong_do_are_not_flagged():
+    claim = only("Chi bộ có 40 đảng viên, trong đó 25 đảng viên nữ, 20 đảng viên trẻ.", "total")
+    assert claim.verdict == "unchecked"
+    assert "có thể trùng nhau" in claim.explanation and "25 + 20 = 45" in claim.explanation
+    assert claim.doubt and claim.correct == "" and claim.suggestion is None
+
+
+def test_exclusive_classes_after_trong_do_are_still_flagged():
+    text = "Năm qua kỷ luật 12 đảng viên, trong đó khiển trách 8 đảng viên, cảnh cáo 6 đảng viên."
+    claim = only(text, "total")
+    assert claim.verdict == "inconsistent" and claim.doubt == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # the parts in parentheses right after their total: a closed list
+        (
+            "Toàn huyện có 50 tổ chức cơ sở đảng (gồm 20 đảng bộ xã, 12 đảng bộ cơ quan).",
+            "inconsistent",
+        ),
+        # the list is cut short by a piece of another shape: its end is a guess
+        (
+            "Toàn huyện có 50 tổ chức cơ sở đảng, gồm 20 đảng bộ xã, 12 đảng bộ cơ quan, đã giải "
+            "quyết 2/2 đơn.",
+            "unchecked",
+        ),
+    ],
+)
+def test_a_total_is_flagged_only_against_a_closed_list(text, verdict):
+    claim = only(text, "total")
+    assert claim.verdict == verdict
+    if verdict == "unchecked":
+        assert "phần của cùng một tổng" in claim.explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # nothing says the first quarter is what the second is compared with
+        ("Quý I kết nạp 40 đảng viên. Quý II kết nạp 52 đảng viên, tăng 20%.", "unchecked"),
+        # each value with its own year: the change is between them
+        ("Năm 2023 kết nạp 40 đảng viên. Năm 2024 kết nạp 52 đảng viên, tăng 20%.", "inconsistent"),
+        # the compared value stated, and the subject names the verb of the current one
+        (
+            "Năm nay kết nạp 52 đảng viên. So với năm trước (40 đảng viên), số kết nạp tăng 20%.",
+            "inconsistent",
+        ),
+    ],
+)
+def test_a_change_is_flagged_only_when_its_earlier_value_is_named(text, verdict):
+    claim = only(text, "change")
+    assert claim.verdict == verdict
+    if verdict == "unchecked":
+        assert "kỳ trước" in claim.explanation and "30,0%" in claim.explanation
+
+
+def test_a_base_from_the_paragraph_before_is_not_flagged_alone():
+    text = "Đảng bộ xã có 250 đảng viên.\nNăm nay có 120 đảng viên được khen thưởng, chiếm 52%."
+    claim = only(text, "share")
+    assert claim.verdict == "unchecked" and "tổng số (cơ số)" in claim.explanation
+
+
+def test_a_guessed_base_another_share_agrees_with_is_flagged():
+    text = (
+        "Đảng bộ xã có 250 đảng viên.\nNăm nay có 120 đảng viên được khen thưởng, chiếm 52%; 100 "
+        "đảng viên được tặng giấy khen, chiếm 40%."
+    )
+    found = claims(text, "share")
+    assert [c.verdict for c in found] == ["inconsistent", "consistent"]
+    assert found[0].correct == "48,0%"
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # each share named by its own class: disjoint classes
+        (
+            "Năm 2024, có 60% chi bộ đạt trong sạch vững mạnh, 35% hoàn thành tốt nhiệm vụ và "
+            "10% yếu kém.",
+            "inconsistent",
+        ),
+        # "… trở lên" holds the classes above it: they overlap
+        (
+            "Năm 2024, có 60% chi bộ hoàn thành tốt nhiệm vụ trở lên, 30% hoàn thành xuất sắc "
+            "nhiệm vụ và 15% hoàn thành nhiệm vụ.",
+            "unchecked",
+        ),
+        # a class named twice: not one list of classes
+        (
+            "Năm 2024, có 60% chi bộ đạt trong sạch vững mạnh, 35% chi bộ trong sạch vững mạnh "
+            "và 10% yếu kém.",
+            "unchecked",
+        ),
+    ],
+)
+def test_rating_shares_are_flagged_only_as_named_disjoint_classes(text, verdict):
+    claim = only(text, "shares_sum")
+    assert claim.verdict == verdict
+    if verdict == "unchecked":
+        assert "không trùng nhau" in claim.explanation
+
+
+def test_a_table_rate_over_a_guessed_column_no_row_bears_out_is_not_flagged():
+    text = (
+        "Đơn vị\tSố đơn nhận\tSố đơn đủ điều kiện\tĐã giải quyết\tTỷ lệ (%)\n"
+        "Xã A\t40\t30\t20\t25,0\n"
+        "Xã B\t50\t40\t10\t80,0\n"
+    )
+    found = claims(text, "ratio")
+    assert [c.verdict for c in found] == ["unchecked", "unchecked"]
+    assert "cột nào là tổng số" in found[0].explanation

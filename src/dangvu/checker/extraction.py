@@ -149,6 +149,8 @@ BASE_UNSURE = "Không chắc tổng số (cơ số) của tỷ lệ này là s�
 EARLIER_UNSURE = "Không chắc số liệu kỳ trước là số này: văn bản không nói rõ so với số nào"
 CLASSES_UNSURE = "Không chắc các tỷ lệ này là các loại không trùng nhau của cùng một tổng"
 COLUMN_UNSURE = "Không chắc cột nào là tổng số: tiêu đề bảng không ghi rõ"
+OTHER_WHOLE = "Tỷ lệ này khớp với một tổng số khác nêu trong văn bản"
+PERIOD_UNSURE = "Số này nói về một kỳ khác (trong ngoặc), không chắc tổng số của kỳ đó là số nào"
 
 
 def doubted(verdict: str, explanation: str, doubt: str) -> tuple[str, str]:
@@ -270,12 +272,35 @@ def _canonical_noun(noun: tuple[str, ...]) -> tuple[str, ...]:
     return noun
 
 
+# nouns that count persons: "người" counts any of them ("có 89 đại biểu …⏎ Đại biểu là nam
+# có 45 người, chiếm 50,56%"; "496 người …; 182 người trúng cử")
+_PERSONS = frozenset(
+    {
+        ("đảng", "viên"),
+        ("đồng", "chí"),
+        ("đại", "biểu"),
+        ("ứng", "viên"),
+        ("cử", "tri"),
+        ("hội", "viên"),
+        ("đoàn", "viên"),
+        ("cán", "bộ"),
+        ("quần", "chúng"),
+    }
+)
+
+
+def _person(noun: tuple[str, ...]) -> bool:
+    return noun[:1] == _PEOPLE or noun[:2] in _PERSONS
+
+
 def _same_noun(
     a: tuple[str, ...], b: tuple[str, ...], words: int = 3, *, loose: bool = False
 ) -> bool:
     """ "đảng viên" and "đảng viên sinh": equal over the shorter (and at most ``words``
     words); nothing matches (). One word matches a longer noun only when ``loose`` ("18 đơn
-    thư …, giải quyết 16 đơn")."""
+    thư …, giải quyết 16 đơn"). "người" (persons) matches any noun of persons."""
+    if (a[:1] == _PEOPLE and _person(b)) or (b[:1] == _PEOPLE and _person(a)):
+        return True
     a, b = _canonical_noun(a), _canonical_noun(b)
     common = min(len(a), len(b), words)
     return common > 0 and a[:common] == b[:common] and (common >= 2 or len(a) == len(b) or loose)
@@ -407,6 +432,32 @@ class _Finder:
         self.settle_doubts()
         return sorted(self.claims, key=lambda c: (c.anchor_start, c.kind))
 
+    def other_whole_agrees(self, claim: Claim) -> str:
+        """Why a share found against one whole is not flagged when another count the text
+        states makes it right ("205 người, chiếm 23,62%" after "868 ứng viên" and "870 ứng
+        viên": 205/868 = 23,62%) — which whole is meant is then not said ("" otherwise)."""
+        roles = {part["role"]: part for part in claim.parts}
+        top, stated, base = roles.get("số đạt"), roles.get("tỷ lệ nêu"), roles.get("tổng số")
+        if not (top and stated and base):
+            return ""
+        percent = next((f for f in self.figures if f.start == stated["start"] and f.percent), None)
+        if percent is None:
+            return ""
+        value = Decimal(top["value"])
+        for figure in self.figures:
+            if (
+                figure.percent
+                or figure.in_table
+                or figure.start == base["start"]
+                or figure.value <= value
+                or not figure.noun
+            ):
+                continue
+            verdict = v.ratio_verdict(value, figure.value, percent.value, percent.decimals)[0]
+            if verdict != v.INCONSISTENT:
+                return f"{OTHER_WHOLE} ({format_number(figure.value)})"
+        return ""
+
     def settle_doubts(self) -> None:
         """A claim whose pairing is a guess is not "không khớp" (:func:`doubted`) — unless
         the guess is borne out: a base another share of the text is stated against and
@@ -420,7 +471,7 @@ class _Finder:
             if part["role"] == "tổng số"
         }
         for claim in self.claims:
-            if not claim.doubt or claim.verdict != v.INCONSISTENT:
+            if claim.verdict != v.INCONSISTENT:
                 claim.doubt = ""
                 continue
             if claim.doubt == BASE_UNSURE and any(
@@ -428,6 +479,9 @@ class _Finder:
                 for part in claim.parts
             ):
                 claim.doubt = ""
+            if claim.kind == SHARE_OF_BASE and not claim.doubt:
+                claim.doubt = self.other_whole_agrees(claim)
+            if not claim.doubt:
                 continue
             claim.verdict, claim.explanation = doubted(
                 claim.verdict, claim.explanation, claim.doubt
@@ -602,6 +656,17 @@ class _Finder:
                 and not any(
                     self.figures[k].percent and not self.threshold(k) for k in range(j + 1, p)
                 )
+                # "(… 27/4) Trong số 665 người …, 348 người (tỷ lệ 52,33%)": a larger count of
+                # its own between them, the percentage is of that count, not of the fraction
+                # (a smaller one qualifies it: "654/745 chi bộ … đủ 4 kỳ, đạt 87,8%")
+                and not any(
+                    not self.figures[k].percent
+                    and self.figures[k].noun
+                    and self.figures[k].value > self.figures[i].value
+                    for k in range(j + 1, p)
+                )
+                # a part larger than its whole is no share of it, unless the rate is over 100%
+                and (self.figures[i].value <= self.figures[j].value or percent.value > 100)
             ):
                 best = (i, j)
         return best
@@ -681,7 +746,8 @@ class _Finder:
             if re.search(
                 r"so với[^;\d]{0,40}?(?:\d{4}\s*)?(?:\(|là|có|đạt|:)\s*$"
                 r"|\(\s*(?:cùng kỳ|kỳ trước|năm trước)(?:\s+năm)?\s*:?\s*$"
-                r"|\(\s*năm\s+(?:19|20)\d\d[^()\d;]{0,30}$",
+                # "(năm 2024 kết nạp 130 …", "(6 tháng đầu năm 2019 tiếp nhận 1.405 đơn)"
+                r"|\(\s*(?:\d+\s+tháng\s+(?:đầu\s+|cuối\s+)?)?năm\s+(?:19|20)\d\d[^()\d;]{0,30}$",
                 lead,
                 re.I,
             ):
@@ -689,7 +755,16 @@ class _Finder:
                 break
         # the figure the change is about: the last count before the change word that is not
         # itself a change ("còn 98 hộ nghèo, giảm 48 hộ (giảm 32,9%)" → 98)
-        candidates = [i for i in before if i != compared and not self.is_change(i)]
+        # not a part in parentheses before it ("1.536 đơn (…, tiếp nhận mới 1.496 đơn), …
+        # tăng 131 đơn": of 1.536)
+        candidates = [
+            i
+            for i in before
+            if i != compared
+            and not self.is_change(i)
+            and self.text.count(")", self.figures[i].end, word_start)
+            <= self.text.count("(", self.figures[i].end, word_start)
+        ]
         if compared is not None:
             # "kiểm tra 84 tổ chức đảng và 231 đảng viên (…), tăng 12,0% so với cùng kỳ (75
             # tổ chức đảng)": the count of the same thing as the compared value
@@ -816,7 +891,7 @@ class _Finder:
             stated = f"{direction} {percent.text}"
             if self.change_with_difference(p, direction, stated):
                 continue
-            values = self.change_values(p)
+            values = None if self.change_of_a_rate(p) else self.change_values(p)
             if values is not None and p in self.inferred and self.implausible(values, p, direction):
                 values = None
             if values is None:
@@ -855,6 +930,21 @@ class _Finder:
             self.previous_values.add(values[0])
             self.later_value[values[0]] = values[1]
             self.current_values.add(values[1])
+
+    def change_of_a_rate(self, p: int) -> bool:
+        """ "2 người (tỉ lệ 0,4%), giảm 0,4% so với khóa trước": a change written right after
+        a rate is a change of that rate (in points), not of a count."""
+        if p == 0:
+            return False
+        before = self.figures[p - 1]
+        if not before.percent or before.clause != self.figures[p].clause:
+            return False
+        word_start = max(self.figures[p].start - 40, 0) + self.change_word(p).start()
+        gap = self.text[before.end : word_start]
+        lead = self.text[max(before.start - 14, 0) : before.start]
+        return bool(re.search(r"(?:tỷ lệ|tỉ lệ|chiếm)\s*$", lead, re.I)) and bool(
+            re.fullmatch(r"[\s),]*", gap)
+        )
 
     def earlier_doubt(self, values: tuple[int, int], p: int) -> str:
         """Why the earlier value of the change stated at ``p`` is a guess ("" when the text
@@ -1373,6 +1463,18 @@ class _Finder:
                 break  # "12 tổ chức, với hình thức: …; kỷ luật 450 đảng viên": not a part
             parts.append((same or counts)[-1])
             leads.append(lead)
+            nested = [
+                i
+                for i in mine
+                if i not in counts
+                and not self.figures[i].percent
+                and self.figures[i].noun[:1] == self.figures[parts[-1]].noun[:1]
+            ]
+            if nested:
+                # "7.156 đơn, trong đó có 5.591 đơn đủ điều kiện với 651 đơn khiếu nại, 281
+                # đơn tố cáo và …": the pieces after "với" list the parts of that part
+                complete = False
+                break
         measured = self.same_measure(parts, leads, total, opener)
         complete = complete and measured == parts
         return (measured, end, complete) if measured else None
@@ -1756,6 +1858,8 @@ class _Finder:
         count is listed as a part of it, or both stand in one sentence)."""
         if self.part_of.get(count) == base:
             return ""  # "1.200 đảng viên, gồm 700 nam (58,3%) …"
+        if self.other_period(count) and not self.other_period(base):
+            return PERIOD_UNSURE  # "(khóa trước có 167 người, tỉ lệ 33,4%)"
         if base in self.guessed_bases.get(count, ()):
             return BASE_UNSURE  # the paragraph before, or the only larger count of a clause
         if self.figures[base].sentence == self.figures[count].sentence:
@@ -1763,6 +1867,21 @@ class _Finder:
         if base in self.population_bases.get(count, ()):
             return ""  # "Đảng bộ có 320 tổ chức cơ sở đảng. … 200 tổ chức …, chiếm 62,5%"
         return BASE_UNSURE
+
+    _OTHER_PERIOD = re.compile(
+        r"(?:\(\s*(?:so với\s+)?(?:khóa|khoá|năm|nhiệm kỳ|kỳ trước|cùng kỳ|giai đoạn|đợt trước)\b"
+        # "… cao hơn so với khóa trước (có 62 người, 12,4%)": the compared period's figures
+        r"|so với\s+(?:khóa|khoá|năm|nhiệm kỳ|kỳ trước|cùng kỳ|giai đoạn)[^()\d;]{0,20}\()"
+        r"[^()]*$",
+        re.I,
+    )
+
+    def other_period(self, i: int) -> bool:
+        """Whether figure ``i`` stands in parentheses about another period ("(khóa trước có 167
+        người, tỉ lệ 33,4%)", "(năm 2023: 120 …)"): of that period's whole, not this one's."""
+        figure = self.figures[i]
+        lead = self.text[self.sentence_start(figure) : figure.start]
+        return bool(self._OTHER_PERIOD.search(lead))
 
     @staticmethod
     def disagrees(top: Figure, bottom: Figure, percent: Figure) -> bool:
@@ -2034,10 +2153,13 @@ class _Finder:
         later = self.later_value.get(i)
         return later is None or later < count
 
+    _DIFFERENCE_BEFORE = re.compile(r"\bhơn(?:\s+so với[^\d;().]{0,30}?)?\s*$", re.I)
+
     def _may_be_base(self, i: int, count: int, *, siblings: bool = True) -> bool:
         other = self.figures[i]
         return (
-            not other.percent
+            not self.elsewhere(i, count)
+            and not other.percent
             and not other.in_table
             and other.value > self.figures[count].value
             and i not in self.target_values
@@ -2045,6 +2167,17 @@ class _Finder:
             and not (siblings and i in self.numerators)
             and not self.sibling_share(i, count)
             and not self.approximate(i)
+        )
+
+    def elsewhere(self, i: int, count: int) -> bool:
+        """Whether ``i`` is no whole ``count`` can be a share of: a figure about another period
+        in parentheses ("(khóa trước có 78 người)") when ``count`` is not, or a difference
+        ("ít hơn so với dự kiến 15 người")."""
+        if self.other_period(i) and not self.other_period(count):
+            return True
+        other = self.figures[i]
+        return bool(
+            self._DIFFERENCE_BEFORE.search(self.text[max(other.start - 40, 0) : other.start])
         )
 
     _APPROXIMATE = re.compile(r"\b(?:gần|khoảng|xấp xỉ|hơn|ngót|chừng|(?<!cấp )trên)\s*$", re.I)
@@ -2090,7 +2223,7 @@ class _Finder:
             # a target ("chỉ tiêu (45 đảng viên)"), the earlier value of a change, or a
             # sibling already checked as a share ("1.847 đồng chí, chiếm 56,5%; … 1.655
             # đồng chí") is not the base of this count
-            if i in self.target_values or self.earlier_than(i, count):
+            if i in self.target_values or self.earlier_than(i, count) or self.elsewhere(i, count):
                 continue
             if i in self.numerators and not self.subgroup_of(i, count):
                 continue

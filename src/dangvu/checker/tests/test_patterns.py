@@ -1300,3 +1300,75 @@ def test_a_table_rate_over_a_guessed_column_no_row_bears_out_is_not_flagged():
     found = claims(text, "ratio")
     assert [c.verdict for c in found] == ["unchecked", "unchecked"]
     assert "cột nào là tổng số" in found[0].explanation
+
+
+# ---------------------------------------------------- real reports (issue 7, real set 7)
+
+
+def test_a_count_of_persons_is_of_a_base_of_persons():
+    text = (
+        "Toàn huyện có 120 đại biểu dự đại hội.\n"
+        "Đại biểu nam có 80 người, chiếm 66,67%. Đại biểu nữ có 40 người, chiếm 34,33%."
+    )
+    verdicts = [c.verdict for c in claims(text, "share")]
+    # 80/120 = 66,67% bears the guessed base out, so 40/120 = 33,33% is flagged
+    assert verdicts == ["consistent", "inconsistent"]
+
+
+def test_a_fraction_is_not_the_base_of_a_later_count_of_its_own():
+    text = "Hội nghị (ngày 12/5) có 400 người tham dự, trong đó 180 người là phụ nữ (tỷ lệ 45%)."
+    assert [c.kind for c in claims(text) if c.stated == "45%"] == ["share"]
+    assert claims(text, "ratio") == []
+
+
+def test_a_share_in_parentheses_about_another_term_is_not_of_this_terms_whole():
+    text = (
+        "Tổng số đại biểu là 300 người; trong đó nữ 90 người (tỉ lệ 30%), cao hơn so với khóa "
+        "trước (khóa trước có 70 người, tỉ lệ 25%)."
+    )
+    found = {c.stated: c.verdict for c in claims(text) if c.stated.endswith("%")}
+    assert found["30%"] == "consistent"
+    assert found["25%"] == "unchecked"  # 70/300 is not what 25% is of
+
+
+def test_a_change_right_after_a_rate_is_a_change_of_the_rate():
+    text = "Đại biểu ngoài Đảng có 12 người (tỉ lệ 4%), giảm 1,5% so với khóa trước (có 20 người)."
+    change = only(text, "change")
+    assert change.verdict == "unchecked"
+
+
+def test_a_share_another_stated_whole_agrees_with_is_not_flagged():
+    text = (
+        "Khóa này có 800 ứng viên, khóa trước có 820 ứng viên. Số tái ứng cử là 200 người, chiếm "
+        "25%, khóa trước có 150 người, chiếm 18,29%."
+    )
+    verdicts = {c.stated: c.verdict for c in claims(text, "share")}
+    assert "inconsistent" not in verdicts.values()
+
+
+def test_a_part_with_its_own_list_after_voi_ends_the_outer_list():
+    text = (
+        "Năm qua tiếp nhận 900 đơn, trong đó có 600 đơn đủ điều kiện xử lý với 100 đơn khiếu nại, "
+        "50 đơn tố cáo và 450 đơn kiến nghị."
+    )
+    assert [c.verdict for c in claims(text, "total") if c.stated == "900"] in ([], ["unchecked"])
+
+
+def test_a_difference_against_the_value_of_six_months_of_last_year():
+    text = (
+        "6 tháng đầu năm tiếp nhận 300 đơn (tồn kỳ trước 20 đơn, tiếp nhận mới 280 đơn), so với "
+        "cùng kỳ tăng 40 đơn (6 tháng đầu năm 2023 tiếp nhận 260 đơn)."
+    )
+    claim = only(text, "difference")
+    assert claim.verdict == "consistent"
+    assert [p["text"] for p in claim.parts][:2] == ["260", "300"]
+
+
+def test_a_difference_is_not_a_base():
+    text = (
+        "Có 500 đại biểu trúng cử, ít hơn so với dự kiến 20 người; đại biểu trẻ 15 người (tỉ lệ "
+        "3%)."
+    )
+    share = only(text, "share")
+    assert share.verdict == "consistent"
+    assert [p["text"] for p in share.parts if p["role"] == "tổng số"] == ["500"]

@@ -150,6 +150,12 @@ EARLIER_UNSURE = "Không chắc số liệu kỳ trước là số này: văn b�
 CLASSES_UNSURE = "Không chắc các tỷ lệ này là các loại không trùng nhau của cùng một tổng"
 COLUMN_UNSURE = "Không chắc cột nào là tổng số: tiêu đề bảng không ghi rõ"
 OTHER_WHOLE = "Tỷ lệ này khớp với một tổng số khác nêu trong văn bản"
+EITHER_UNSURE = (
+    "Tỷ lệ này không khớp với cả hai số của phân số nêu trước nó: không chắc là của số nào"
+)
+TOTAL_ELSEWHERE = (
+    "Các thành phần cộng lại bằng một số khác nêu trong câu: không chắc chúng là phần của tổng này"
+)
 PERIOD_UNSURE = "Số này nói về một kỳ khác (trong ngoặc), không chắc tổng số của kỳ đó là số nào"
 
 
@@ -159,7 +165,7 @@ def doubted(verdict: str, explanation: str, doubt: str) -> tuple[str, str]:
     checkable rather than "không khớp" — real reports are nearly always right, so a sum or a
     rate that fails on a guessed pairing far more often means the guess is wrong. A guess that
     does add up stays consistent."""
-    if not doubt or verdict != v.INCONSISTENT:
+    if not doubt or verdict not in (v.INCONSISTENT, v.TRUNCATED):
         return verdict, explanation
     computed = explanation.rstrip(". ")
     computed = computed[:1].lower() + computed[1:]
@@ -285,6 +291,10 @@ _PERSONS = frozenset(
         ("đoàn", "viên"),
         ("cán", "bộ"),
         ("quần", "chúng"),
+        ("thanh", "niên"),
+        ("ứng", "cử"),
+        ("học", "sinh"),
+        ("sinh", "viên"),
     }
 )
 
@@ -458,29 +468,49 @@ class _Finder:
                 return f"{OTHER_WHOLE} ({format_number(figure.value)})"
         return ""
 
+    def sum_stated_elsewhere(self, claim: Claim) -> bool:
+        """ "52 đại biểu trúng cử trong tổng số 88 người ứng cử (18 nữ, 34 nam)": the parts add
+        up to another count of the sentence, so they may be its parts, not the total's."""
+        if claim.computed is None:
+            return False
+        used = {part["start"] for part in claim.parts}
+        total = next((f for f in self.figures if f.start == claim.anchor_start), None)
+        if total is None:
+            return False
+        return any(
+            f.value == claim.computed and f.start not in used and not f.percent
+            for f in self.figures
+            if f.sentence == total.sentence and not f.in_table
+        )
+
     def settle_doubts(self) -> None:
         """A claim whose pairing is a guess is not "không khớp" (:func:`doubted`) — unless
-        the guess is borne out: a base another share of the text is stated against and
-        agrees with ("Đảng bộ có 1.200 đảng viên.⏎ … 780 đồng chí, chiếm 65%; 300 đồng chí,
+        the guess is borne out: a base another share of the same sentence is stated against
+        and agrees with ("Đảng bộ có 1.200 đảng viên.⏎ … 780 đồng chí, chiếm 65%; 300 đồng chí,
         chiếm 27%": 780/1.200 = 65% confirms 1.200 as the base of both)."""
+        sentence_of = {f.start: f.sentence for f in self.figures if not f.in_table}
         agreeing_bases = {
-            part["start"]
+            (part["start"], sentence_of.get(claim.anchor_start))
             for claim in self.claims
-            if claim.kind in (SHARE_OF_BASE, RATIO) and claim.verdict in (v.CONSISTENT, v.TRUNCATED)
+            # another share of that whole (a fraction agreeing with itself says nothing)
+            if claim.kind == SHARE_OF_BASE and claim.verdict == v.CONSISTENT
             for part in claim.parts
             if part["role"] == "tổng số"
         }
         for claim in self.claims:
-            if claim.verdict != v.INCONSISTENT:
+            if claim.verdict not in (v.INCONSISTENT, v.TRUNCATED):
                 claim.doubt = ""
                 continue
-            if claim.doubt == BASE_UNSURE and any(
-                part["role"] == "tổng số" and part["start"] in agreeing_bases
+            if claim.doubt in (BASE_UNSURE, EITHER_UNSURE) and any(
+                part["role"] == "tổng số"
+                and (part["start"], sentence_of.get(claim.anchor_start)) in agreeing_bases
                 for part in claim.parts
             ):
                 claim.doubt = ""
             if claim.kind == SHARE_OF_BASE and not claim.doubt:
                 claim.doubt = self.other_whole_agrees(claim)
+            if claim.kind == TOTAL and not claim.doubt and self.sum_stated_elsewhere(claim):
+                claim.doubt = TOTAL_ELSEWHERE
             if not claim.doubt:
                 continue
             claim.verdict, claim.explanation = doubted(
@@ -667,6 +697,16 @@ class _Finder:
                 )
                 # a part larger than its whole is no share of it, unless the rate is over 100%
                 and (self.figures[i].value <= self.figures[j].value or percent.value > 100)
+                # "85/144 …, trong đó, 18 đại biểu nữ (21,18%)": the share of a subgroup
+                and not any(
+                    not self.figures[k].percent
+                    and re.search(
+                        r"\b(?:trong (?:đó|số)|gồm)\b",
+                        self.between(self.figures[j].end, self.figures[k].start),
+                        re.I,
+                    )
+                    for k in range(j + 1, p)
+                )
             ):
                 best = (i, j)
         return best
@@ -871,7 +911,7 @@ class _Finder:
                 re.I,
             )
             and not re.match(
-                r"\s*(?:so với\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu|nghị quyết)",
+                r"\s*(?:so với\b|(?:chỉ tiêu|kế hoạch|mục tiêu|nghị quyết))",
                 self.text[self.figures[k].end :],
                 re.I,
             )
@@ -1281,7 +1321,7 @@ class _Finder:
 
     _PEOPLE_NOUN = re.compile(
         r"(?:đảng viên|đồng chí|người|quần chúng|hội viên|đoàn viên|cán bộ|công chức|học viên|"
-        r"cá nhân)\b",
+        r"cá nhân|đại biểu|ứng viên|ứng cử viên|cử tri|thanh niên|học sinh|sinh viên)\b",
         re.I,
     )
 
@@ -1810,12 +1850,20 @@ class _Finder:
             if self.approximate(count):
                 continue  # "trên 2.900 đồng chí, chiếm tỷ lệ 91,5%": a rounded count
             top, bottom = self.figures[count], self.figures[base]
-            if base in self.ratio_base and self.disagrees(top, bottom, percent):
+            doubt = ""
+            partner = self.fraction_partner(base)
+            if (
+                partner is not None
+                and self.figures[partner].value > top.value
+                and not self.agrees(top, bottom, percent)
+            ):
                 # "21/23 chi bộ … (91,3%), trong đó 5 chi bộ … (21,7%)": the share may be of
-                # the ratio's numerator (21) or of its base (23); take the one that agrees
-                whole = self.figures[self.ratio_base[base]]
-                if not self.disagrees(top, whole, percent):
-                    bottom, base = whole, self.ratio_base[base]
+                # the fraction's numerator (21) or of its base (23); take the one that agrees,
+                # else which whole is meant is not said
+                if self.agrees(top, self.figures[partner], percent):
+                    bottom, base = self.figures[partner], partner
+                else:
+                    doubt = EITHER_UNSURE
             if count in self.either_base:
                 agreeing = [
                     i
@@ -1844,7 +1892,7 @@ class _Finder:
                 bottom,
                 percent,
                 base_first=True,
-                doubt=self.base_doubt(count, base),
+                doubt=doubt or self.base_doubt(count, base),
             )
             self.claims[-1].start = min(top.start, percent.start)
             self.used.update({p, count})
@@ -1882,6 +1930,19 @@ class _Finder:
         figure = self.figures[i]
         lead = self.text[self.sentence_start(figure) : figure.start]
         return bool(self._OTHER_PERIOD.search(lead))
+
+    def fraction_partner(self, i: int) -> int | None:
+        """The other number of the fraction ``i`` is written in ("6.084/7.669"), if any."""
+        for clause_pairs in self.fraction_pairs().values():
+            for a, b in clause_pairs:
+                if i in (a, b):
+                    return b if i == a else a
+        return None
+
+    @staticmethod
+    def agrees(top: Figure, bottom: Figure, percent: Figure) -> bool:
+        verdict = v.ratio_verdict(top.value, bottom.value, percent.value, percent.decimals)[0]
+        return verdict == v.CONSISTENT
 
     @staticmethod
     def disagrees(top: Figure, bottom: Figure, percent: Figure) -> bool:
@@ -1935,6 +1996,10 @@ class _Finder:
                 and i not in self.stated_totals
             ):
                 break
+            if re.search(r"\svà\s+(?:[^\W\d_]+\s+){2,}(?:là|đạt|chiếm)\s*$", gap, re.I):
+                # "54 người trúng cử (11 nữ) và người có số phiếu cao nhất là 86,76%": the rate
+                # of another subject, named after "và"
+                return None
             if figure.noun or i in self.part_of:
                 return i
             if i == p - 1 and self._CLASS_COUNT.fullmatch(self.between(figure.end, percent.start)):

@@ -661,8 +661,9 @@ def test_a_share_under_a_ratio_is_of_its_numerator_or_its_base(stated, base):
     )
     claim = share_of(text, stated)
     assert values(claim)[0] == base and claim.verdict == "consistent"
-    text = text.replace(stated, "30%")  # neither: still flagged against the numerator
-    assert share_of(text, "30%").verdict == "inconsistent"
+    text = text.replace(stated, "30%")  # neither: which whole is meant is not said
+    claim = share_of(text, "30%")
+    assert claim.verdict == "unchecked" and "cả hai số của phân số" in claim.explanation
 
 
 # ---------------------------------------------------- real reports (issue 7, real set 1)
@@ -1308,11 +1309,14 @@ def test_a_table_rate_over_a_guessed_column_no_row_bears_out_is_not_flagged():
 def test_a_count_of_persons_is_of_a_base_of_persons():
     text = (
         "Toàn huyện có 120 đại biểu dự đại hội.\n"
-        "Đại biểu nam có 80 người, chiếm 66,67%. Đại biểu nữ có 40 người, chiếm 34,33%."
+        "Đại biểu nam có 80 người, chiếm 66,67%; đại biểu nữ có 40 người, chiếm 34,33%."
     )
     verdicts = [c.verdict for c in claims(text, "share")]
-    # 80/120 = 66,67% bears the guessed base out, so 40/120 = 33,33% is flagged
+    # 80/120 = 66,67% in the same sentence bears the guessed base out: 40/120 = 33,33%
     assert verdicts == ["consistent", "inconsistent"]
+    # a share of another sentence does not: it may be of another whole
+    text = text.replace("66,67%; đại biểu", "66,67%. Đại biểu")
+    assert [c.verdict for c in claims(text, "share")] == ["consistent", "unchecked"]
 
 
 def test_a_fraction_is_not_the_base_of_a_later_count_of_its_own():
@@ -1372,3 +1376,49 @@ def test_a_difference_is_not_a_base():
     share = only(text, "share")
     assert share.verdict == "consistent"
     assert [p["text"] for p in share.parts if p["role"] == "tổng số"] == ["500"]
+
+
+# ---------------------------------------------------- real reports (issue 7, real set 8)
+
+
+def test_a_share_of_a_subgroup_after_a_fraction_is_not_the_fraction():
+    text = (
+        "Tỉnh bầu đủ 60 đại biểu trên tổng số 100 người ứng cử, trong đó, 15 đại biểu nữ "
+        "(25%), 9 đại biểu trẻ (15%)."
+    )
+    assert claims(text, "ratio") == []
+    assert [c.verdict for c in claims(text, "share")] == ["consistent", "consistent"]
+
+
+def test_the_rate_of_a_subject_named_after_va_is_not_the_counts():
+    text = "Có 40 người trúng cử (12 nữ) và người có số phiếu cao nhất là 91,25%."
+    assert [c.verdict for c in claims(text) if c.stated == "91,25%"] == ["unchecked"]
+
+
+def test_parts_adding_up_to_another_count_of_the_sentence_are_not_flagged():
+    text = "Kết quả có 30 đại biểu trúng cử trong tổng số 45 người ứng cử (12 nữ, 18 nam)."
+    total = only(text, "total")
+    assert total.verdict == "unchecked" and "một số khác nêu trong câu" in total.explanation
+
+
+def test_a_share_against_neither_number_of_a_fraction_is_not_flagged():
+    text = (
+        "Cả huyện có 30/40 xã (75%) đạt chuẩn nông thôn mới; có 12 xã (35%) đạt chuẩn nông "
+        "thôn mới nâng cao."
+    )
+    share = only(text, "share")
+    assert share.verdict == "unchecked" and "cả hai số của phân số" in share.explanation
+
+
+def test_a_truncated_share_on_a_guessed_base_is_not_checked():
+    text = "Xã có 60 hộ.\nNăm nay có 25 hộ đạt gia đình văn hóa, chiếm 41%."
+    share = only(text, "share")
+    assert share.verdict == "unchecked"  # 25/60 = 41,67%, "41%" only if cut, on a guess
+
+
+def test_a_comparison_with_last_year_is_not_a_share_of_the_count():
+    text = (
+        "Cấp ủy thi hành kỷ luật 80 đảng viên, bằng 60% so với cùng kỳ; trong đó có 20 cấp ủy "
+        "viên, chiếm 25% tổng số đảng viên bị kỷ luật."
+    )
+    assert [c.verdict for c in claims(text, "share")] == ["consistent"]

@@ -697,6 +697,16 @@ class _Finder:
                 )
                 # a part larger than its whole is no share of it, unless the rate is over 100%
                 and (self.figures[i].value <= self.figures[j].value or percent.value > 100)
+                # "69/71 người có số phiếu tín nhiệm đạt 100%": the rate each of them reached (not
+                # "15/21 huyện có tỷ lệ nữ trên 45%, chiếm 71,4%", where a bound comes first)
+                and not (
+                    not any(self.figures[k].percent for k in range(j + 1, p))
+                    and re.search(
+                        r"\bcó\s+(?:số|tỷ lệ|tỉ lệ)\b",
+                        self.between(self.figures[j].end, percent.start),
+                        re.I,
+                    )
+                )
                 # "85/144 …, trong đó, 18 đại biểu nữ (21,18%)": the share of a subgroup
                 and not any(
                     not self.figures[k].percent
@@ -1477,9 +1487,12 @@ class _Finder:
                     and len(_WORD.findall(self.text[seg_start:seg_end])) <= 4
                 ):
                     continue  # "22 trường hợp khiếu nại về nội dung và hình thức kỷ luật"
-                if sentence and len(parts) >= 2:
+                if (sentence or self.text.startswith(" và ", seg_start - 4)) and len(parts) >= 2:
+                    # "Trong đó, 120 mô hình tập thể và 60 … cá nhân trên các lĩnh vực, …";
+                    # "…, 191 đại biểu là ủy viên chính thức và ủy viên dự khuyết": the last part
+                    # goes on (or a part without a count is named): the list ends here
                     complete = False
-                    break  # "Trong đó, 120 mô hình tập thể và 60 … cá nhân trên các lĩnh vực, …"
+                    break
                 return None
             lead = self.text[seg_start : self.figures[counts[0]].start]
             number_first = bool(re.fullmatch(r"[\s:]*(?:có|là)?\s*", lead, re.I))
@@ -2305,6 +2318,12 @@ class _Finder:
         # a part listed under a total that is itself a candidate is not the base
         # ("986 đảng viên, trong đó 952 … chính thức"; "1.846 chi bộ, trong đó 1.203 …")
         candidates = [i for i in candidates if self.part_of.get(i) not in candidates]
+        if len({self.figures[i].value for i in candidates}) > 1:
+            # "56 người ứng cử … bầu ra 35 đại biểu. Trong đó nữ 33 người": the count named
+            # with the very word of the share's count, when only one is
+            strict = [i for i in candidates if self.figures[i].noun[:1] == figure.noun[:1]]
+            if len({self.figures[i].value for i in strict}) == 1:
+                candidates = strict
         if len({self.figures[i].value for i in candidates}) == 1:
             # one candidate, or the same number stated twice; the whole the unit "has"
             # ("Đảng bộ có 320 tổ chức cơ sở đảng.") is the population its shares are of

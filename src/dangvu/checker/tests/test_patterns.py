@@ -1422,3 +1422,34 @@ def test_a_comparison_with_last_year_is_not_a_share_of_the_count():
         "viên, chiếm 25% tổng số đảng viên bị kỷ luật."
     )
     assert [c.verdict for c in claims(text, "share")] == ["consistent"]
+
+
+# ---------------------------------------------------- real reports (issue 7, real set 9)
+
+
+def test_a_last_part_described_with_va_ends_the_list():
+    text = (
+        "Hội nghị có 300 đại biểu, trong đó có 250 đại biểu chính thức do cơ sở bầu, 20 đại biểu "
+        "được chỉ định, 30 đại biểu là ủy viên chính thức và ủy viên dự khuyết."
+    )
+    assert only(text, "total").verdict == "consistent"
+
+
+def test_an_uncounted_part_after_va_makes_a_short_sum_unchecked():
+    text = (
+        "Huyện có 50 chi bộ, gồm 20 chi bộ nông thôn, 12 chi bộ cơ quan và các chi bộ doanh nghiệp."
+    )
+    assert only(text, "total").verdict == "unchecked"
+
+
+def test_the_count_named_with_the_same_word_is_the_base():
+    text = (
+        "Danh sách có 60 người ứng cử để bầu ra 40 đại biểu. Trong đó nữ 24 người, chiếm 40%; "
+        "trẻ tuổi 15 người, chiếm 25%."
+    )
+    assert [c.verdict for c in claims(text, "share")] == ["consistent", "consistent"]
+
+
+def test_a_rate_each_member_reached_is_not_the_fractions():
+    text = "Có 48/50 người có số phiếu tín nhiệm đạt 100%."
+    assert claims(text, "ratio") == []

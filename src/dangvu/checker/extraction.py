@@ -292,6 +292,7 @@ _PERSONS = frozenset(
         ("cán", "bộ"),
         ("quần", "chúng"),
         ("thanh", "niên"),
+        ("cấp", "ủy"),
         ("ứng", "cử"),
         ("học", "sinh"),
         ("sinh", "viên"),
@@ -925,12 +926,26 @@ class _Finder:
                 self.text[self.figures[k].end :],
                 re.I,
             )
+            and not self.share_of_another_thing(k, figure)
             for k in self.in_clause(figure.clause)
             if k > index
             and not any(
                 not self.figures[j].percent and self.figures[j].noun for j in range(index + 1, k)
             )
         )
+
+    def share_of_another_thing(self, k: int, figure: Figure) -> bool:
+        """ "44.482 đảng viên (chiếm khoảng 7% dân số toàn tỉnh)": the percentage names its own
+        whole, of another thing than the count — not a class among the count's siblings."""
+        named = re.match(
+            r"\s*((?:[^\W\d_]+[ \t]+){0,2}[^\W\d_]+)", self.text[self.figures[k].end :]
+        )
+        if named is None or not figure.noun:
+            return False
+        words = named.group(1).lower().split()
+        if words[0] in _NOUN_STOP or words[0] in ("so", "tổng", "số", "của", "trong"):
+            return False
+        return not (set(words) & set(figure.noun))
 
     def changes(self) -> None:
         for p in self.prose():
@@ -1283,7 +1298,9 @@ class _Finder:
         if listed is None:
             return
         parts, end, complete = listed
-        exhaustive = "trong đó" not in opener.group().lower()
+        # "44.482 đảng viên (chiếm …), trong đó có: …": the words between the total and its
+        # list may hold the "trong đó" the opener itself lacks
+        exhaustive = not re.search(r"\btrong đó\b", self.text[total.end : opener.end()], re.I)
         for i in parts:
             self.part_of[i] = t
         if len(parts) < 2:
@@ -1858,6 +1875,8 @@ class _Finder:
             if base == self.AMBIGUOUS:
                 self.share_of_sum(p, count, self.named_several[p])
                 continue
+            if base == self.NOT_THE_COUNT:
+                continue
             if base is None:
                 continue
             if self.approximate(count):
@@ -2093,6 +2112,21 @@ class _Finder:
         if named is None:
             return None
         words = tuple(named.group("words").lower().split())
+        if (
+            named.group("total")
+            and figure.noun
+            and not _person(figure.noun)
+            and not _same_noun(figure.noun, words, 2, loose=True)
+            and any(
+                _same_noun(other.noun, words, 2)
+                for other in self.figures
+                if other.paragraph == figure.paragraph and not other.percent
+            )
+        ):
+            # "… 191.196 hộ … đăng ký danh hiệu … giỏi 4 cấp, chiếm 58% tổng số hộ nông dân":
+            # the count before the percentage counts something else than the whole it names
+            # (and than the count of that whole the paragraph states)
+            return self.NOT_THE_COUNT
         stated = self._base_in_parentheses(named.end(), count)
         if stated is not None:
             return stated
@@ -2141,6 +2175,7 @@ class _Finder:
         return alike[0] if alike else None
 
     AMBIGUOUS = -1  # a base is named but several counts fit it
+    NOT_THE_COUNT = -2  # the named whole counts another thing than the count before it
 
     def _base_in_parentheses(self, position: int, count: int) -> int | None:
         """ "chiếm 55,1% tổng số đảng viên toàn tỉnh (56.710 người)": the base named and

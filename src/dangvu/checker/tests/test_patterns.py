@@ -1453,3 +1453,32 @@ def test_the_count_named_with_the_same_word_is_the_base():
 def test_a_rate_each_member_reached_is_not_the_fractions():
     text = "Có 48/50 người có số phiếu tín nhiệm đạt 100%."
     assert claims(text, "ratio") == []
+
+
+# ---------------------------------------------------- real reports (issue 7, real set 10)
+
+
+def test_trong_do_before_a_colon_after_an_aside_makes_the_list_open():
+    text = (
+        "Xã có 500 đảng viên (chiếm khoảng 5% dân số), trong đó có: 40 đảng viên dự bị, 200 "
+        "đảng viên nữ."
+    )
+    assert only(text, "total").verdict == "unchecked"
+
+
+def test_a_share_of_another_thing_does_not_make_a_count_a_sibling_class():
+    text = (
+        "Huyện có 2.000 đảng viên (chiếm khoảng 4% dân số).\n"
+        "Có 1.500 đảng viên đang công tác, chiếm 75%."
+    )
+    share = only(text, "share")
+    assert share.verdict == "consistent"
+    assert [p["text"] for p in share.parts if p["role"] == "tổng số"] == ["2.000"]
+
+
+def test_a_count_of_another_thing_is_not_the_share_of_the_named_whole():
+    text = (
+        "Năm nay toàn xã có 480 hộ đăng ký danh hiệu hộ sản xuất giỏi 3 cấp, chiếm 60% tổng số "
+        "hộ nông dân."
+    )
+    assert [c for c in claims(text) if c.verdict == "inconsistent"] == []

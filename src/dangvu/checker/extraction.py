@@ -98,6 +98,9 @@ class Claim:
     correct: str = ""  # the value that would be right, as it should be written
     suggestion: dict | None = None
     system: dict | None = None  # filled by checking.compare_with_system (Reports issue)
+    # why the pairing of the numbers is a guess ("" when the text states it): such a claim is
+    # never "không khớp" — see :func:`doubted`
+    doubt: str = ""
 
     @property
     def kind_label(self) -> str:
@@ -135,7 +138,41 @@ class Claim:
             "explanation": self.explanation,
             "suggestion": self.suggestion,
             "system": self.system,
+            "doubt": self.doubt,
         }
+
+
+# why a pairing is a guess (Claim.doubt)
+PARTS_UNSURE = "Không chắc các số này là các phần của cùng một tổng"
+OVERLAP_UNSURE = "Các phần sau “trong đó” có thể trùng nhau (một người thuộc nhiều nhóm)"
+BASE_UNSURE = "Không chắc tổng số (cơ số) của tỷ lệ này là số nào: văn bản không nêu nó cạnh tỷ lệ"
+EARLIER_UNSURE = "Không chắc số liệu kỳ trước là số này: văn bản không nói rõ so với số nào"
+CLASSES_UNSURE = "Không chắc các tỷ lệ này là các loại không trùng nhau của cùng một tổng"
+COLUMN_UNSURE = "Không chắc cột nào là tổng số: tiêu đề bảng không ghi rõ"
+OTHER_WHOLE = "Tỷ lệ này khớp với một tổng số khác nêu trong văn bản"
+EITHER_UNSURE = (
+    "Tỷ lệ này không khớp với cả hai số của phân số nêu trước nó: không chắc là của số nào"
+)
+TOTAL_ELSEWHERE = (
+    "Các thành phần cộng lại bằng một số khác nêu trong câu: không chắc chúng là phần của tổng này"
+)
+PERIOD_UNSURE = "Số này nói về một kỳ khác (trong ngoặc), không chắc tổng số của kỳ đó là số nào"
+
+
+def doubted(verdict: str, explanation: str, doubt: str) -> tuple[str, str]:
+    """The verdict and explanation of a claim whose pairing is a guess (``doubt`` says why;
+    "" when the text states the pairing): a recomputed value that does not hold is then not
+    checkable rather than "không khớp" — real reports are nearly always right, so a sum or a
+    rate that fails on a guessed pairing far more often means the guess is wrong. A guess that
+    does add up stays consistent."""
+    if not doubt or verdict not in (v.INCONSISTENT, v.TRUNCATED):
+        return verdict, explanation
+    computed = explanation.rstrip(". ")
+    computed = computed[:1].lower() + computed[1:]
+    return (
+        v.UNCHECKED,
+        f"{doubt} nên không kết luận là sai (nếu đúng là các số này thì {computed}).",
+    )
 
 
 # ---------------------------------------------------------------- segmentation
@@ -241,12 +278,40 @@ def _canonical_noun(noun: tuple[str, ...]) -> tuple[str, ...]:
     return noun
 
 
+# nouns that count persons: "người" counts any of them ("có 89 đại biểu …⏎ Đại biểu là nam
+# có 45 người, chiếm 50,56%"; "496 người …; 182 người trúng cử")
+_PERSONS = frozenset(
+    {
+        ("đảng", "viên"),
+        ("đồng", "chí"),
+        ("đại", "biểu"),
+        ("ứng", "viên"),
+        ("cử", "tri"),
+        ("hội", "viên"),
+        ("đoàn", "viên"),
+        ("cán", "bộ"),
+        ("quần", "chúng"),
+        ("thanh", "niên"),
+        ("cấp", "ủy"),
+        ("ứng", "cử"),
+        ("học", "sinh"),
+        ("sinh", "viên"),
+    }
+)
+
+
+def _person(noun: tuple[str, ...]) -> bool:
+    return noun[:1] == _PEOPLE or noun[:2] in _PERSONS
+
+
 def _same_noun(
     a: tuple[str, ...], b: tuple[str, ...], words: int = 3, *, loose: bool = False
 ) -> bool:
     """ "đảng viên" and "đảng viên sinh": equal over the shorter (and at most ``words``
     words); nothing matches (). One word matches a longer noun only when ``loose`` ("18 đơn
-    thư …, giải quyết 16 đơn")."""
+    thư …, giải quyết 16 đơn"). "người" (persons) matches any noun of persons."""
+    if (a[:1] == _PEOPLE and _person(b)) or (b[:1] == _PEOPLE and _person(a)):
+        return True
     a, b = _canonical_noun(a), _canonical_noun(b)
     common = min(len(a), len(b), words)
     return common > 0 and a[:common] == b[:common] and (common >= 2 or len(a) == len(b) or loose)
@@ -288,10 +353,13 @@ class _Finder:
         self.ratio_base: dict[int, float] = {}  # such a percentage → its Y
         self.fraction_whole: dict[int, int] = {}  # "380 trong tổng số 400 …" (no %): 380 → 400
         self.either_base: dict[int, tuple[int, int]] = {}  # count → a fraction's two numbers
+        self.guessed_bases: dict[int, set[int]] = {}  # count → bases found by a loose rule
+        self.population_bases: dict[int, set[int]] = {}  # count → the one whole "có" states
         self._read_abbreviations()
         self._name_fraction_numerators()
         self._read_stated_targets()
         self.inferred: set[int] = set()  # changes whose earlier value was not named as such
+        self.compared_stated: set[int] = set()  # … but whose compared value was ("so với (41)")
 
     _ABBREVIATION = re.compile(r"\(\s*([A-ZĐ][A-ZĐ]{1,7})\s*\)")
 
@@ -372,7 +440,84 @@ class _Finder:
         self.shares_sums()
         self.unchecked_percents()
         self.table_claims()
+        self.settle_doubts()
         return sorted(self.claims, key=lambda c: (c.anchor_start, c.kind))
+
+    def other_whole_agrees(self, claim: Claim) -> str:
+        """Why a share found against one whole is not flagged when another count the text
+        states makes it right ("205 người, chiếm 23,62%" after "868 ứng viên" and "870 ứng
+        viên": 205/868 = 23,62%) — which whole is meant is then not said ("" otherwise)."""
+        roles = {part["role"]: part for part in claim.parts}
+        top, stated, base = roles.get("số đạt"), roles.get("tỷ lệ nêu"), roles.get("tổng số")
+        if not (top and stated and base):
+            return ""
+        percent = next((f for f in self.figures if f.start == stated["start"] and f.percent), None)
+        if percent is None:
+            return ""
+        value = Decimal(top["value"])
+        for figure in self.figures:
+            if (
+                figure.percent
+                or figure.in_table
+                or figure.start == base["start"]
+                or figure.value <= value
+                or not figure.noun
+            ):
+                continue
+            verdict = v.ratio_verdict(value, figure.value, percent.value, percent.decimals)[0]
+            if verdict != v.INCONSISTENT:
+                return f"{OTHER_WHOLE} ({format_number(figure.value)})"
+        return ""
+
+    def sum_stated_elsewhere(self, claim: Claim) -> bool:
+        """ "52 đại biểu trúng cử trong tổng số 88 người ứng cử (18 nữ, 34 nam)": the parts add
+        up to another count of the sentence, so they may be its parts, not the total's."""
+        if claim.computed is None:
+            return False
+        used = {part["start"] for part in claim.parts}
+        total = next((f for f in self.figures if f.start == claim.anchor_start), None)
+        if total is None:
+            return False
+        return any(
+            f.value == claim.computed and f.start not in used and not f.percent
+            for f in self.figures
+            if f.sentence == total.sentence and not f.in_table
+        )
+
+    def settle_doubts(self) -> None:
+        """A claim whose pairing is a guess is not "không khớp" (:func:`doubted`) — unless
+        the guess is borne out: a base another share of the same sentence is stated against
+        and agrees with ("Đảng bộ có 1.200 đảng viên.⏎ … 780 đồng chí, chiếm 65%; 300 đồng chí,
+        chiếm 27%": 780/1.200 = 65% confirms 1.200 as the base of both)."""
+        sentence_of = {f.start: f.sentence for f in self.figures if not f.in_table}
+        agreeing_bases = {
+            (part["start"], sentence_of.get(claim.anchor_start))
+            for claim in self.claims
+            # another share of that whole (a fraction agreeing with itself says nothing)
+            if claim.kind == SHARE_OF_BASE and claim.verdict == v.CONSISTENT
+            for part in claim.parts
+            if part["role"] == "tổng số"
+        }
+        for claim in self.claims:
+            if claim.verdict not in (v.INCONSISTENT, v.TRUNCATED):
+                claim.doubt = ""
+                continue
+            if claim.doubt in (BASE_UNSURE, EITHER_UNSURE) and any(
+                part["role"] == "tổng số"
+                and (part["start"], sentence_of.get(claim.anchor_start)) in agreeing_bases
+                for part in claim.parts
+            ):
+                claim.doubt = ""
+            if claim.kind == SHARE_OF_BASE and not claim.doubt:
+                claim.doubt = self.other_whole_agrees(claim)
+            if claim.kind == TOTAL and not claim.doubt and self.sum_stated_elsewhere(claim):
+                claim.doubt = TOTAL_ELSEWHERE
+            if not claim.doubt:
+                continue
+            claim.verdict, claim.explanation = doubted(
+                claim.verdict, claim.explanation, claim.doubt
+            )
+            claim.correct, claim.suggestion = "", None
 
     # ------------------------------------------------------------ against a target
     _TARGET = re.compile(
@@ -542,6 +687,37 @@ class _Finder:
                 and not any(
                     self.figures[k].percent and not self.threshold(k) for k in range(j + 1, p)
                 )
+                # "(… 27/4) Trong số 665 người …, 348 người (tỷ lệ 52,33%)": a larger count of
+                # its own between them, the percentage is of that count, not of the fraction
+                # (a smaller one qualifies it: "654/745 chi bộ … đủ 4 kỳ, đạt 87,8%")
+                and not any(
+                    not self.figures[k].percent
+                    and self.figures[k].noun
+                    and self.figures[k].value > self.figures[i].value
+                    for k in range(j + 1, p)
+                )
+                # a part larger than its whole is no share of it, unless the rate is over 100%
+                and (self.figures[i].value <= self.figures[j].value or percent.value > 100)
+                # "69/71 người có số phiếu tín nhiệm đạt 100%": the rate each of them reached (not
+                # "15/21 huyện có tỷ lệ nữ trên 45%, chiếm 71,4%", where a bound comes first)
+                and not (
+                    not any(self.figures[k].percent for k in range(j + 1, p))
+                    and re.search(
+                        r"\bcó\s+(?:số|tỷ lệ|tỉ lệ)\b",
+                        self.between(self.figures[j].end, percent.start),
+                        re.I,
+                    )
+                )
+                # "85/144 …, trong đó, 18 đại biểu nữ (21,18%)": the share of a subgroup
+                and not any(
+                    not self.figures[k].percent
+                    and re.search(
+                        r"\b(?:trong (?:đó|số)|gồm)\b",
+                        self.between(self.figures[j].end, self.figures[k].start),
+                        re.I,
+                    )
+                    for k in range(j + 1, p)
+                )
             ):
                 best = (i, j)
         return best
@@ -621,7 +797,8 @@ class _Finder:
             if re.search(
                 r"so với[^;\d]{0,40}?(?:\d{4}\s*)?(?:\(|là|có|đạt|:)\s*$"
                 r"|\(\s*(?:cùng kỳ|kỳ trước|năm trước)(?:\s+năm)?\s*:?\s*$"
-                r"|\(\s*năm\s+(?:19|20)\d\d[^()\d;]{0,30}$",
+                # "(năm 2024 kết nạp 130 …", "(6 tháng đầu năm 2019 tiếp nhận 1.405 đơn)"
+                r"|\(\s*(?:\d+\s+tháng\s+(?:đầu\s+|cuối\s+)?)?năm\s+(?:19|20)\d\d[^()\d;]{0,30}$",
                 lead,
                 re.I,
             ):
@@ -629,7 +806,16 @@ class _Finder:
                 break
         # the figure the change is about: the last count before the change word that is not
         # itself a change ("còn 98 hộ nghèo, giảm 48 hộ (giảm 32,9%)" → 98)
-        candidates = [i for i in before if i != compared and not self.is_change(i)]
+        # not a part in parentheses before it ("1.536 đơn (…, tiếp nhận mới 1.496 đơn), …
+        # tăng 131 đơn": of 1.536)
+        candidates = [
+            i
+            for i in before
+            if i != compared
+            and not self.is_change(i)
+            and self.text.count(")", self.figures[i].end, word_start)
+            <= self.text.count("(", self.figures[i].end, word_start)
+        ]
         if compared is not None:
             # "kiểm tra 84 tổ chức đảng và 231 đảng viên (…), tăng 12,0% so với cùng kỳ (75
             # tổ chức đảng)": the count of the same thing as the compared value
@@ -643,6 +829,7 @@ class _Finder:
             if candidates:
                 return compared, candidates[-1]
             self.inferred.add(index)
+            self.compared_stated.add(index)
             return self.earlier_same_noun(compared, figure, compared_first=True)
         if not candidates:
             return None
@@ -735,16 +922,30 @@ class _Finder:
                 re.I,
             )
             and not re.match(
-                r"\s*(?:so với\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu|nghị quyết)",
+                r"\s*(?:so với\b|(?:chỉ tiêu|kế hoạch|mục tiêu|nghị quyết))",
                 self.text[self.figures[k].end :],
                 re.I,
             )
+            and not self.share_of_another_thing(k, figure)
             for k in self.in_clause(figure.clause)
             if k > index
             and not any(
                 not self.figures[j].percent and self.figures[j].noun for j in range(index + 1, k)
             )
         )
+
+    def share_of_another_thing(self, k: int, figure: Figure) -> bool:
+        """ "44.482 đảng viên (chiếm khoảng 7% dân số toàn tỉnh)": the percentage names its own
+        whole, of another thing than the count — not a class among the count's siblings."""
+        named = re.match(
+            r"\s*((?:[^\W\d_]+[ \t]+){0,2}[^\W\d_]+)", self.text[self.figures[k].end :]
+        )
+        if named is None or not figure.noun:
+            return False
+        words = named.group(1).lower().split()
+        if words[0] in _NOUN_STOP or words[0] in ("so", "tổng", "số", "của", "trong"):
+            return False
+        return not (set(words) & set(figure.noun))
 
     def changes(self) -> None:
         for p in self.prose():
@@ -755,7 +956,7 @@ class _Finder:
             stated = f"{direction} {percent.text}"
             if self.change_with_difference(p, direction, stated):
                 continue
-            values = self.change_values(p)
+            values = None if self.change_of_a_rate(p) else self.change_values(p)
             if values is not None and p in self.inferred and self.implausible(values, p, direction):
                 values = None
             if values is None:
@@ -788,11 +989,55 @@ class _Finder:
                 explanation,
                 stated=stated,
                 correct_value=None if exact is None else abs(exact),
+                doubt=self.earlier_doubt(values, p),
             )
             self.used.update({p, *values})
             self.previous_values.add(values[0])
             self.later_value[values[0]] = values[1]
             self.current_values.add(values[1])
+
+    def change_of_a_rate(self, p: int) -> bool:
+        """ "2 người (tỉ lệ 0,4%), giảm 0,4% so với khóa trước": a change written right after
+        a rate is a change of that rate (in points), not of a count."""
+        if p == 0:
+            return False
+        before = self.figures[p - 1]
+        if not before.percent or before.clause != self.figures[p].clause:
+            return False
+        word_start = max(self.figures[p].start - 40, 0) + self.change_word(p).start()
+        gap = self.text[before.end : word_start]
+        lead = self.text[max(before.start - 14, 0) : before.start]
+        return bool(re.search(r"(?:tỷ lệ|tỉ lệ|chiếm)\s*$", lead, re.I)) and bool(
+            re.fullmatch(r"[\s),]*", gap)
+        )
+
+    def earlier_doubt(self, values: tuple[int, int], p: int) -> str:
+        """Why the earlier value of the change stated at ``p`` is a guess ("" when the text
+        says it: "từ … lên …", "so với cùng kỳ (120)", or each value with its own year)."""
+        if p not in self.inferred:
+            return ""
+        if p in self.compared_stated and self.subject_names(p, values[1]):
+            return ""  # "kết nạp 47 …. So với năm 2024 (41 đảng viên), số kết nạp tăng 16,4%"
+        years = [self.year_before(i) or self.sentence_year(i) for i in values]
+        if None not in years and years[0] < years[1]:
+            return ""  # "năm 2016 … 183 …; năm 2017 … 155 …, giảm 15,3%"
+        return EARLIER_UNSURE
+
+    def subject_names(self, p: int, current: int) -> bool:
+        """Whether the subject of the change at ``p`` ("số kết nạp tăng …") is the verb the
+        count ``current`` is written after ("kết nạp 47 đảng viên")."""
+        figure = self.figures[p]
+        word_start = max(figure.start - 40, 0) + self.change_word(p).start()
+        lead = self.text[self._clauses[figure.clause] : word_start]
+        subject = re.search(r"\bsố\s+((?:[^\W\d_]+\s+){0,2}[^\W\d_]+)\s*$", lead)
+        if subject is None:
+            return False
+        other = self.figures[current]
+        before = self.text[max(other.start - 30, 0) : other.start].lower()
+        return (
+            re.search(rf"\b{re.escape(subject.group(1).lower())}\s*(?:được\s+)?$", before)
+            is not None
+        )
 
     def implausible(self, values: tuple[int, int], p: int, direction: str) -> bool:
         """Whether an earlier value that the text does not name as such (a count of the same
@@ -907,6 +1152,7 @@ class _Finder:
                 explanation,
                 stated=f"{direction} {figure.text}",
                 correct=format_number(abs(exact)),
+                doubt=self.earlier_doubt(values, d),
             )
             self.used.update({d, *values})
             self.previous_values.add(values[0])
@@ -1051,8 +1297,10 @@ class _Finder:
         listed = self.listed_parts(opener, total, sentence=sentence)
         if listed is None:
             return
-        parts, end = listed
-        exhaustive = "trong đó" not in opener.group().lower()
+        parts, end, complete = listed
+        # "44.482 đảng viên (chiếm …), trong đó có: …": the words between the total and its
+        # list may hold the "trong đó" the opener itself lacks
+        exhaustive = not re.search(r"\btrong đó\b", self.text[total.end : opener.end()], re.I)
         for i in parts:
             self.part_of[i] = t
         if len(parts) < 2:
@@ -1062,6 +1310,17 @@ class _Finder:
         verdict, added, explanation = v.total_verdict(
             total.value, [figures[i].value for i in parts], bound, exhaustive
         )
+        doubt = ""
+        if not complete:
+            doubt = PARTS_UNSURE  # a list whose end is a guess
+        elif (
+            not exhaustive
+            and added > total.value
+            and self.people(t)
+            and not self.exclusive_classes(parts)
+            and not self.shares_add_up(t, parts)
+        ):
+            doubt = OVERLAP_UNSURE  # "trong đó 30 nữ, 25 đoàn viên": groups, not classes
         claim = self.add(
             TOTAL,
             [total.part("tổng nêu")] + [figures[i].part("thành phần") for i in parts],
@@ -1071,6 +1330,7 @@ class _Finder:
             explanation,
             stated=(f"{bound} " if bound else "") + total.text,
             correct=format_number(added),
+            doubt=doubt,
         )
         claim.end = max(claim.end, end)
         if bound_match:
@@ -1078,12 +1338,88 @@ class _Finder:
         self.used.add(t)
         self.stated_totals.add(t)  # it may still be a share of a larger whole
 
+    # classes that cannot overlap: forms of discipline, rating classes, kinds of membership
+    _EXCLUSIVE_CLASS = re.compile(
+        r"khiển trách|cảnh cáo|cách chức|khai trừ|xóa tên|xoá tên|hoàn thành xuất sắc|"
+        r"hoàn thành tốt|không hoàn thành|hoàn thành|trong sạch|yếu kém|chính thức|"
+        r"dự bị|\bnam\b|\bnữ\b",
+        re.I,
+    )
+
+    _PEOPLE_NOUN = re.compile(
+        r"(?:đảng viên|đồng chí|người|quần chúng|hội viên|đoàn viên|cán bộ|công chức|học viên|"
+        r"cá nhân|đại biểu|ứng viên|ứng cử viên|cử tri|thanh niên|học sinh|sinh viên)\b",
+        re.I,
+    )
+
+    def shares_add_up(self, t: int, parts: list[int]) -> bool:
+        """Whether each part has its own share and the shares add up to the total's ("400
+        đồng chí, chiếm 40% … (trong đó: … 150 đồng chí, chiếm 15%; … 260 đồng chí, chiếm
+        25%)"): the parts are then classes of one whole, not overlapping groups."""
+
+        def share(i: int) -> Figure | None:
+            k = i + 1
+            if (
+                k < len(self.figures)
+                and self.figures[k].percent
+                and self.figures[k].clause == self.figures[i].clause
+            ):
+                return self.figures[k]
+            return None
+
+        shares = [share(i) for i in parts]
+        if None in shares:
+            return False
+        whole = share(t)
+        target = whole.value if whole is not None else Decimal(100)
+        tolerance = sum((v.half_unit(f.decimals) for f in shares), Decimal(0))
+        if whole is not None:
+            tolerance += v.half_unit(whole.decimals)
+        return abs(sum(f.value for f in shares) - target) <= tolerance
+
+    def people(self, t: int) -> bool:
+        """Whether the figure counts persons (whose groups — women, youth, minorities — may
+        overlap), not organisations or things of one kind each."""
+        noun = " ".join(_canonical_noun(self.figures[t].noun))
+        return bool(self._PEOPLE_NOUN.match(noun))
+
+    def exclusive_classes(self, parts: list[int]) -> bool:
+        """Whether each part is named (just before or after its count) by a different class
+        that cannot overlap another ("khiển trách 27, cảnh cáo 10, cách chức 2"), or by the
+        same words with another number ("6 đồng chí nhận Huy hiệu 60 năm tuổi Đảng; 12 đồng
+        chí nhận Huy hiệu 50 năm tuổi Đảng"): grades of one attribute."""
+        pieces = []
+        for i in parts:
+            after = self.text[self.figures[i].end :][:80]
+            after = re.split(r"[,;()]|\svà\s|\.(?:\s|$)", after)[0]
+            pieces.append(after)
+        if (
+            len(set(pieces)) == len(pieces)
+            and all(re.search(r"\d", x) for x in pieces)
+            and len({re.sub(r"\d+", "#", x) for x in pieces}) == 1
+        ):
+            return True
+        names = []
+        for i in parts:
+            figure = self.figures[i]
+            before = self.text[max(figure.start - 30, 0) : figure.start]
+            before = re.split(r"[,;:(]", before)[-1]
+            after = self.text[figure.end : figure.end + 40]
+            after = re.split(r"[,;()]", after)[0]
+            found = self._EXCLUSIVE_CLASS.findall(f"{before} # {after}".lower())
+            if not found:
+                return False
+            names.append(found[-1])
+        return len(set(names)) == len(names)
+
     def listed_parts(
         self, opener: re.Match, total: Figure, *, sentence: bool = False
-    ) -> tuple[list[int], int] | None:
-        """The parts listed after ``opener`` and where the list ends, or None when what
-        follows is not a list of counts ("89 tập thể, 135 cá nhân"; "khiển
-        trách 4, cảnh cáo 1"; "30 năm tuổi Đảng 5 đồng chí" → 5)."""
+    ) -> tuple[list[int], int, bool] | None:
+        """The parts listed after ``opener``, where the list ends and whether it is complete
+        (every piece up to its end read as a part: not cut short where a piece of another
+        shape began), or None when what follows is not a list of counts ("89 tập thể, 135
+        cá nhân"; "khiển trách 4, cảnh cáo 1"; "30 năm tuổi Đảng 5 đồng chí" → 5)."""
+        complete = True
         start = opener.end()
         if "(" in opener.group():
             depth, end = 1, start
@@ -1168,8 +1504,12 @@ class _Finder:
                     and len(_WORD.findall(self.text[seg_start:seg_end])) <= 4
                 ):
                     continue  # "22 trường hợp khiếu nại về nội dung và hình thức kỷ luật"
-                if sentence and len(parts) >= 2:
-                    break  # "Trong đó, 120 mô hình tập thể và 60 … cá nhân trên các lĩnh vực, …"
+                if (sentence or self.text.startswith(" và ", seg_start - 4)) and len(parts) >= 2:
+                    # "Trong đó, 120 mô hình tập thể và 60 … cá nhân trên các lĩnh vực, …";
+                    # "…, 191 đại biểu là ủy viên chính thức và ủy viên dự khuyết": the last part
+                    # goes on (or a part without a count is named): the list ends here
+                    complete = False
+                    break
                 return None
             lead = self.text[seg_start : self.figures[counts[0]].start]
             number_first = bool(re.fullmatch(r"[\s:]*(?:có|là)?\s*", lead, re.I))
@@ -1178,6 +1518,7 @@ class _Finder:
             elif shape != number_first:
                 # "trong đó 15 đảng viên có vi phạm (88,2%), phải thi hành kỷ luật 9 đảng
                 # viên": not a sibling of the parts before, the list has ended
+                complete = False
                 break
             same = [i for i in counts if _same_noun(self.figures[i].noun, total.noun)]
             joined = any(
@@ -1185,13 +1526,28 @@ class _Finder:
                 for a, b in pairwise(counts)
             )
             if joined or (len(counts) > 1 and not same):
+                complete = False
                 break  # "…, đã giải quyết 2/2 đơn": the list has ended
             if self.figures[(same or counts)[-1]].value > total.value:
+                complete = False
                 break  # "12 tổ chức, với hình thức: …; kỷ luật 450 đảng viên": not a part
             parts.append((same or counts)[-1])
             leads.append(lead)
-        parts = self.same_measure(parts, leads, total, opener)
-        return (parts, end) if parts else None
+            nested = [
+                i
+                for i in mine
+                if i not in counts
+                and not self.figures[i].percent
+                and self.figures[i].noun[:1] == self.figures[parts[-1]].noun[:1]
+            ]
+            if nested:
+                # "7.156 đơn, trong đó có 5.591 đơn đủ điều kiện với 651 đơn khiếu nại, 281
+                # đơn tố cáo và …": the pieces after "với" list the parts of that part
+                complete = False
+                break
+        measured = self.same_measure(parts, leads, total, opener)
+        complete = complete and measured == parts
+        return (measured, end, complete) if measured else None
 
     def same_measure(
         self, parts: list[int], leads: list[str], total: Figure, opener: re.Match
@@ -1261,6 +1617,33 @@ class _Finder:
                 continue
             kept.append(p)
         return kept
+
+    _CLASS_NAME = re.compile(
+        r"trong sạch,? vững mạnh|hoàn thành xuất sắc|hoàn thành tốt|không hoàn thành|"
+        r"hoàn thành|yếu kém|khiển trách|cảnh cáo|cách chức|khai trừ",
+        re.I,
+    )
+
+    def named_classes(self, percents: list[int]) -> bool:
+        """Whether each share is named by its own class of a rating (or of discipline), none
+        of them a bound ("… trở lên"): "trong sạch, vững mạnh chiếm 80,5%; hoàn thành tốt
+        nhiệm vụ chiếm 15,3%; …; yếu kém chiếm 0,5%" — disjoint classes that cover the whole."""
+        names, named_before = [], None
+        start = self.sentence_start(self.figures[percents[0]])
+        for p in percents:
+            figure = self.figures[p]
+            before = re.split(r"[;(]", self.text[start : figure.start])[-1]
+            after = re.split(r"[;,()]", self.text[figure.end : figure.end + 60])[0]
+            if "trở lên" in f"{before} {after}".lower():
+                return False
+            if named_before is None:  # the first share says where the names stand
+                named_before = bool(self._CLASS_NAME.search(before))
+            found = self._CLASS_NAME.findall(before if named_before else after)
+            if not found:
+                return False
+            names.append(re.sub(r"\W", "", found[-1 if named_before else 0].lower()))
+            start = figure.end
+        return len(set(names)) == len(names)
 
     def named_wholes(self, percents: list[int]) -> set[str]:
         """The things the percentages are written of ("15,3% TCCSĐ", "90,5% số đảng
@@ -1336,7 +1719,8 @@ class _Finder:
                 percents = self.classes_of_one_whole(percents)
                 if len(percents) < 2 or len(self.named_wholes(percents)) > 1:
                     continue
-            exhaustive = bool(self._EXHAUSTIVE.search(lead)) or self.parts_make_the_total(percents)
+            counted = self.parts_make_the_total(percents)
+            exhaustive = bool(self._EXHAUSTIVE.search(lead)) or counted
             if not exhaustive and all(p in self.in_shares for p in percents):
                 # "trong đó nữ 21 đồng chí, chiếm 44,7%, đoàn viên 38 đồng chí, chiếm 80,8%":
                 # each share is checked against its base; the groups may overlap
@@ -1356,6 +1740,7 @@ class _Finder:
                 explanation,
                 stated="100%",
                 correct=format_percent(added, max(d for _, d in shares)),
+                doubt="" if counted or self.named_classes(percents) else CLASSES_UNSURE,
             )
             claim.start = first.start
             self.in_sum.update(percents)
@@ -1490,17 +1875,27 @@ class _Finder:
             if base == self.AMBIGUOUS:
                 self.share_of_sum(p, count, self.named_several[p])
                 continue
+            if base == self.NOT_THE_COUNT:
+                continue
             if base is None:
                 continue
             if self.approximate(count):
                 continue  # "trên 2.900 đồng chí, chiếm tỷ lệ 91,5%": a rounded count
             top, bottom = self.figures[count], self.figures[base]
-            if base in self.ratio_base and self.disagrees(top, bottom, percent):
+            doubt = ""
+            partner = self.fraction_partner(base)
+            if (
+                partner is not None
+                and self.figures[partner].value > top.value
+                and not self.agrees(top, bottom, percent)
+            ):
                 # "21/23 chi bộ … (91,3%), trong đó 5 chi bộ … (21,7%)": the share may be of
-                # the ratio's numerator (21) or of its base (23); take the one that agrees
-                whole = self.figures[self.ratio_base[base]]
-                if not self.disagrees(top, whole, percent):
-                    bottom, base = whole, self.ratio_base[base]
+                # the fraction's numerator (21) or of its base (23); take the one that agrees,
+                # else which whole is meant is not said
+                if self.agrees(top, self.figures[partner], percent):
+                    bottom, base = self.figures[partner], partner
+                else:
+                    doubt = EITHER_UNSURE
             if count in self.either_base:
                 agreeing = [
                     i
@@ -1523,13 +1918,63 @@ class _Finder:
                 # an inferred base that is far off is more likely not the base ("… 800 đảng viên
                 # …, có 10 đảng viên khiếu nại …; … xoá kỷ luật 4 đảng viên (chiếm tỷ lệ 40%)")
                 continue
-            self.rate_claim(SHARE_OF_BASE, top, bottom, percent, base_first=True)
+            self.rate_claim(
+                SHARE_OF_BASE,
+                top,
+                bottom,
+                percent,
+                base_first=True,
+                doubt=doubt or self.base_doubt(count, base),
+            )
             self.claims[-1].start = min(top.start, percent.start)
             self.used.update({p, count})
             self.in_shares.add(p)
             self.numerators.add(count)
             self.share_count[p] = count
             self.share_base[count] = base
+
+    def base_doubt(self, count: int, base: int) -> str:
+        """Why ``base`` is a guess for the whole of ``count`` ("" when the text ties them: the
+        count is listed as a part of it, or both stand in one sentence)."""
+        if self.part_of.get(count) == base:
+            return ""  # "1.200 đảng viên, gồm 700 nam (58,3%) …"
+        if self.other_period(count) and not self.other_period(base):
+            return PERIOD_UNSURE  # "(khóa trước có 167 người, tỉ lệ 33,4%)"
+        if base in self.guessed_bases.get(count, ()):
+            return BASE_UNSURE  # the paragraph before, or the only larger count of a clause
+        if self.figures[base].sentence == self.figures[count].sentence:
+            return ""
+        if base in self.population_bases.get(count, ()):
+            return ""  # "Đảng bộ có 320 tổ chức cơ sở đảng. … 200 tổ chức …, chiếm 62,5%"
+        return BASE_UNSURE
+
+    _OTHER_PERIOD = re.compile(
+        r"(?:\(\s*(?:so với\s+)?(?:khóa|khoá|năm|nhiệm kỳ|kỳ trước|cùng kỳ|giai đoạn|đợt trước)\b"
+        # "… cao hơn so với khóa trước (có 62 người, 12,4%)": the compared period's figures
+        r"|so với\s+(?:khóa|khoá|năm|nhiệm kỳ|kỳ trước|cùng kỳ|giai đoạn)[^()\d;]{0,20}\()"
+        r"[^()]*$",
+        re.I,
+    )
+
+    def other_period(self, i: int) -> bool:
+        """Whether figure ``i`` stands in parentheses about another period ("(khóa trước có 167
+        người, tỉ lệ 33,4%)", "(năm 2023: 120 …)"): of that period's whole, not this one's."""
+        figure = self.figures[i]
+        lead = self.text[self.sentence_start(figure) : figure.start]
+        return bool(self._OTHER_PERIOD.search(lead))
+
+    def fraction_partner(self, i: int) -> int | None:
+        """The other number of the fraction ``i`` is written in ("6.084/7.669"), if any."""
+        for clause_pairs in self.fraction_pairs().values():
+            for a, b in clause_pairs:
+                if i in (a, b):
+                    return b if i == a else a
+        return None
+
+    @staticmethod
+    def agrees(top: Figure, bottom: Figure, percent: Figure) -> bool:
+        verdict = v.ratio_verdict(top.value, bottom.value, percent.value, percent.decimals)[0]
+        return verdict == v.CONSISTENT
 
     @staticmethod
     def disagrees(top: Figure, bottom: Figure, percent: Figure) -> bool:
@@ -1583,6 +2028,10 @@ class _Finder:
                 and i not in self.stated_totals
             ):
                 break
+            if re.search(r"\svà\s+(?:[^\W\d_]+\s+){2,}(?:là|đạt|chiếm)\s*$", gap, re.I):
+                # "54 người trúng cử (11 nữ) và người có số phiếu cao nhất là 86,76%": the rate
+                # of another subject, named after "và"
+                return None
             if figure.noun or i in self.part_of:
                 return i
             if i == p - 1 and self._CLASS_COUNT.fullmatch(self.between(figure.end, percent.start)):
@@ -1663,6 +2112,21 @@ class _Finder:
         if named is None:
             return None
         words = tuple(named.group("words").lower().split())
+        if (
+            named.group("total")
+            and figure.noun
+            and not _person(figure.noun)
+            and not _same_noun(figure.noun, words, 2, loose=True)
+            and any(
+                _same_noun(other.noun, words, 2)
+                for other in self.figures
+                if other.paragraph == figure.paragraph and not other.percent
+            )
+        ):
+            # "… 191.196 hộ … đăng ký danh hiệu … giỏi 4 cấp, chiếm 58% tổng số hộ nông dân":
+            # the count before the percentage counts something else than the whole it names
+            # (and than the count of that whole the paragraph states)
+            return self.NOT_THE_COUNT
         stated = self._base_in_parentheses(named.end(), count)
         if stated is not None:
             return stated
@@ -1711,6 +2175,7 @@ class _Finder:
         return alike[0] if alike else None
 
     AMBIGUOUS = -1  # a base is named but several counts fit it
+    NOT_THE_COUNT = -2  # the named whole counts another thing than the count before it
 
     def _base_in_parentheses(self, position: int, count: int) -> int | None:
         """ "chiếm 55,1% tổng số đảng viên toàn tỉnh (56.710 người)": the base named and
@@ -1768,6 +2233,7 @@ class _Finder:
         if candidates:
             candidates = [i for i in candidates if self.part_of.get(i) not in candidates]
             if len({self.figures[i].value for i in candidates}) == 1:
+                self.guessed_bases.setdefault(count, set()).add(candidates[-1])
                 return candidates[-1]
             numerators = [i for i in candidates if self.fraction_whole.get(i) in candidates]
             if len(candidates) == 2 and len(numerators) == 1:
@@ -1785,7 +2251,10 @@ class _Finder:
             and self._may_be_base(i, count)
             and not _same_noun(self.figures[i].noun, figure.noun)  # not a sibling class
         ]
-        return larger[0] if len(larger) == 1 else None
+        if len(larger) != 1:
+            return None
+        self.guessed_bases.setdefault(count, set()).add(larger[0])
+        return larger[0]
 
     def earlier_than(self, i: int, count: int) -> bool:
         """Whether ``i`` is the earlier value of a change whose later value is stated before
@@ -1797,10 +2266,13 @@ class _Finder:
         later = self.later_value.get(i)
         return later is None or later < count
 
+    _DIFFERENCE_BEFORE = re.compile(r"\bhơn(?:\s+so với[^\d;().]{0,30}?)?\s*$", re.I)
+
     def _may_be_base(self, i: int, count: int, *, siblings: bool = True) -> bool:
         other = self.figures[i]
         return (
-            not other.percent
+            not self.elsewhere(i, count)
+            and not other.percent
             and not other.in_table
             and other.value > self.figures[count].value
             and i not in self.target_values
@@ -1808,6 +2280,17 @@ class _Finder:
             and not (siblings and i in self.numerators)
             and not self.sibling_share(i, count)
             and not self.approximate(i)
+        )
+
+    def elsewhere(self, i: int, count: int) -> bool:
+        """Whether ``i`` is no whole ``count`` can be a share of: a figure about another period
+        in parentheses ("(khóa trước có 78 người)") when ``count`` is not, or a difference
+        ("ít hơn so với dự kiến 15 người")."""
+        if self.other_period(i) and not self.other_period(count):
+            return True
+        other = self.figures[i]
+        return bool(
+            self._DIFFERENCE_BEFORE.search(self.text[max(other.start - 40, 0) : other.start])
         )
 
     _APPROXIMATE = re.compile(r"\b(?:gần|khoảng|xấp xỉ|hơn|ngót|chừng|(?<!cấp )trên)\s*$", re.I)
@@ -1853,7 +2336,7 @@ class _Finder:
             # a target ("chỉ tiêu (45 đảng viên)"), the earlier value of a change, or a
             # sibling already checked as a share ("1.847 đồng chí, chiếm 56,5%; … 1.655
             # đồng chí") is not the base of this count
-            if i in self.target_values or self.earlier_than(i, count):
+            if i in self.target_values or self.earlier_than(i, count) or self.elsewhere(i, count):
                 continue
             if i in self.numerators and not self.subgroup_of(i, count):
                 continue
@@ -1870,8 +2353,24 @@ class _Finder:
         # a part listed under a total that is itself a candidate is not the base
         # ("986 đảng viên, trong đó 952 … chính thức"; "1.846 chi bộ, trong đó 1.203 …")
         candidates = [i for i in candidates if self.part_of.get(i) not in candidates]
+        if len({self.figures[i].value for i in candidates}) > 1:
+            # "56 người ứng cử … bầu ra 35 đại biểu. Trong đó nữ 33 người": the count named
+            # with the very word of the share's count, when only one is
+            strict = [i for i in candidates if self.figures[i].noun[:1] == figure.noun[:1]]
+            if len({self.figures[i].value for i in strict}) == 1:
+                candidates = strict
         if len({self.figures[i].value for i in candidates}) == 1:
-            return candidates[-1]  # one candidate, or the same number stated twice
+            # one candidate, or the same number stated twice; the whole the unit "has"
+            # ("Đảng bộ có 320 tổ chức cơ sở đảng.") is the population its shares are of
+            if self._POPULATION.search(
+                self.text[
+                    max(self.figures[candidates[0]].start - 20, 0) : self.figures[
+                        candidates[0]
+                    ].start
+                ]
+            ):
+                self.population_bases.setdefault(count, set()).update(candidates)
+            return candidates[-1]
         same_sentence = [
             i
             for i in candidates
@@ -1893,6 +2392,8 @@ class _Finder:
             )
         ]
         return marked[-1] if len(marked) == 1 else None
+
+    _POPULATION = re.compile(r"\b(?:hiện có|có|tổng số|tổng cộng|có tất cả)\s*$", re.I)
 
     def listed_before(self, i: int, count: int) -> bool:
         """ "Có 250 đảng viên miễn đánh giá, 40 đảng viên chưa đánh giá": a class listed
@@ -1988,7 +2489,9 @@ class _Finder:
                 claim.start, claim.end = row[0].start, row[-1].end
 
     # ------------------------------------------------------------ recording
-    def rate_claim(self, kind, top: Figure, bottom: Figure, percent: Figure, base_first=False):
+    def rate_claim(
+        self, kind, top: Figure, bottom: Figure, percent: Figure, base_first=False, doubt=""
+    ):
         """A claim that ``percent`` is ``top`` out of ``bottom``."""
         verdict, exact, explanation, suggestion = v.ratio_verdict(
             top.value, bottom.value, percent.value, percent.decimals
@@ -1997,7 +2500,7 @@ class _Finder:
         if base_first:
             parts.reverse()
         parts.append(percent.part("tỷ lệ nêu"))
-        return self.add(kind, parts, percent, verdict, exact, explanation, suggestion)
+        return self.add(kind, parts, percent, verdict, exact, explanation, suggestion, doubt=doubt)
 
     def add(
         self,
@@ -2012,7 +2515,10 @@ class _Finder:
         stated: str | None = None,
         correct: str | None = None,
         correct_value: Decimal | None = None,
+        doubt: str = "",
     ) -> Claim:
+        """Record a claim; ``doubt`` says why its pairing is a guess (applied by
+        :meth:`settle_doubts` once every claim is made)."""
         starts = [part["start"] for part in parts]
         ends = [part["end"] for part in parts]
         if correct is None and verdict in (v.INCONSISTENT, v.TRUNCATED):
@@ -2034,6 +2540,7 @@ class _Finder:
             computed=exact,
             correct=correct or "" if verdict != v.CONSISTENT else "",
             suggestion=suggestion,
+            doubt=doubt,
         )
         self.claims.append(claim)
         return claim
@@ -2158,16 +2665,23 @@ def table_claims(text: str, table: Table) -> list[Claim]:
                 (j for j in base_columns if j in counts and j != top_k),
                 None,
             )
+            doubt = ""
             if base_k is None:
-                base_k = _base_column(body, top_k, k, [j for j in counts if j != top_k])
+                others = [j for j in counts if j != top_k]
+                base_k = _base_column(body, top_k, k, others)
+                if len(others) > 1 and not _agreeing_rows(body, top_k, base_k, k):
+                    doubt = COLUMN_UNSURE  # no row bears the guessed column out
             top = _cell_figure(row[top_k], *values[top_k])
             bottom = _cell_figure(row[base_k], *values[base_k])
             stated = _cell_figure(row[k], *value)
             verdict, exact, explanation, suggestion = v.ratio_verdict(
                 top.value, bottom.value, stated.value, stated.decimals
             )
+            if doubt and verdict == v.INCONSISTENT:
+                verdict, explanation = doubted(verdict, explanation, doubt)
+                suggestion = None
             correct = ""
-            if verdict != v.CONSISTENT and exact is not None:
+            if verdict not in (v.CONSISTENT, v.UNCHECKED) and exact is not None:
                 correct = format_percent(
                     v.quantize(exact, max(stated.decimals, 1)), max(stated.decimals, 1)
                 )
@@ -2185,6 +2699,7 @@ def table_claims(text: str, table: Table) -> list[Claim]:
                     computed=exact,
                     correct=correct,
                     suggestion=suggestion,
+                    doubt=doubt if verdict == v.UNCHECKED else "",
                 )
             )
     for row in total_rows:
@@ -2256,17 +2771,19 @@ def _base_column(body: list[list[Cell]], top_k: int, k: int, columns: list[int])
     it: the one that makes the most rows agree ("Số vụ tiếp nhận | Thuộc thẩm quyền | Đã giải
     quyết | Tỷ lệ": the second); the first one on a tie."""
 
-    def agreeing(j: int) -> int:
-        agree = 0
-        for row in body:
-            top, base, stated = (_cell_value(row[c]) for c in (top_k, j, k))
-            if None in (top, base, stated):
-                continue
-            verdict = v.ratio_verdict(top[0], base[0], stated[0], stated[1])[0]
-            agree += verdict != v.INCONSISTENT
-        return agree
+    return max(columns, key=lambda j: (_agreeing_rows(body, top_k, j, k), -j))
 
-    return max(columns, key=lambda j: (agreeing(j), -j))
+
+def _agreeing_rows(body: list[list[Cell]], top_k: int, j: int, k: int) -> int:
+    """How many rows' percentage (column ``k``) is column ``top_k`` out of column ``j``."""
+    agree = 0
+    for row in body:
+        top, base, stated = (_cell_value(row[c]) for c in (top_k, j, k))
+        if None in (top, base, stated):
+            continue
+        verdict = v.ratio_verdict(top[0], base[0], stated[0], stated[1])[0]
+        agree += verdict != v.INCONSISTENT
+    return agree
 
 
 # ---------------------------------------------------------------- entry point

@@ -117,7 +117,15 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         ),
     ),
     # "độ tuổi 30 trở xuống": an age bound
-    ("age", re.compile(r"\b(?:độ tuổi|tuổi đời|tuổi)\s+(?:từ\s+|dưới\s+|trên\s+)?\d{1,3}\b", _I)),
+    # (not "trẻ tuổi 29 người": a count of persons named by an age group)
+    (
+        "age",
+        re.compile(
+            r"\b(?:độ tuổi|tuổi đời|tuổi)\s+(?:từ\s+|dưới\s+|trên\s+)?\d{1,3}\b"
+            r"(?!\s+(?:người|đồng chí|đảng viên|đại biểu|ứng viên)\b)",
+            _I,
+        ),
+    ),
     # "tuổi đời từ 18 đến 30 tuổi", "dưới 35 tuổi": an age, not a count
     (
         "age",

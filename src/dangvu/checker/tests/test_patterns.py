@@ -661,8 +661,9 @@ def test_a_share_under_a_ratio_is_of_its_numerator_or_its_base(stated, base):
     )
     claim = share_of(text, stated)
     assert values(claim)[0] == base and claim.verdict == "consistent"
-    text = text.replace(stated, "30%")  # neither: still flagged against the numerator
-    assert share_of(text, "30%").verdict == "inconsistent"
+    text = text.replace(stated, "30%")  # neither: which whole is meant is not said
+    claim = share_of(text, "30%")
+    assert claim.verdict == "unchecked" and "cả hai số của phân số" in claim.explanation
 
 
 # ---------------------------------------------------- real reports (issue 7, real set 1)
@@ -1181,3 +1182,303 @@ def test_a_class_with_a_rounded_share_is_not_the_next_class_base(stated, verdict
     share = only(text, "share")
     assert share.verdict == verdict
     assert [p["text"] for p in share.parts if p["role"] == "tổng số"] == ["50"]
+
+
+# ---------------------------------------------------------------- a guessed pairing is no flag
+# "Không khớp" only where the text ties the numbers together; where the pairing is a guess the
+# claim is not checkable (or consistent, when it adds up), with the reason why (Claim.doubt).
+
+
+def test_overlapping_groups_of_people_after_trong_do_are_not_flagged():
+    claim = only("Chi bộ có 40 đảng viên, trong đó 25 đảng viên nữ, 20 đảng viên trẻ.", "total")
+    assert claim.verdict == "unchecked"
+    assert "có thể trùng nhau" in claim.explanation and "25 + 20 = 45" in claim.explanation
+    assert claim.doubt and claim.correct == "" and claim.suggestion is None
+
+
+def test_exclusive_classes_after_trong_do_are_still_flagged():
+    text = "Năm qua kỷ luật 12 đảng viên, trong đó khiển trách 8 đảng viên, cảnh cáo 6 đảng viên."
+    claim = only(text, "total")
+    assert claim.verdict == "inconsistent" and claim.doubt == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # the parts in parentheses right after their total: a closed list
+        (
+            "Toàn huyện có 50 tổ chức cơ sở đảng (gồm 20 đảng bộ xã, 12 đảng bộ cơ quan).",
+            "inconsistent",
+        ),
+        # the list is cut short by a piece of another shape: its end is a guess
+        (
+            "Toàn huyện có 50 tổ chức cơ sở đảng, gồm 20 đảng bộ xã, 12 đảng bộ cơ quan, đã giải "
+            "quyết 2/2 đơn.",
+            "unchecked",
+        ),
+    ],
+)
+def test_a_total_is_flagged_only_against_a_closed_list(text, verdict):
+    claim = only(text, "total")
+    assert claim.verdict == verdict
+    if verdict == "unchecked":
+        assert "phần của cùng một tổng" in claim.explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # nothing says the first quarter is what the second is compared with
+        ("Quý I kết nạp 40 đảng viên. Quý II kết nạp 52 đảng viên, tăng 20%.", "unchecked"),
+        # each value with its own year: the change is between them
+        ("Năm 2023 kết nạp 40 đảng viên. Năm 2024 kết nạp 52 đảng viên, tăng 20%.", "inconsistent"),
+        # the compared value stated, and the subject names the verb of the current one
+        (
+            "Năm nay kết nạp 52 đảng viên. So với năm trước (40 đảng viên), số kết nạp tăng 20%.",
+            "inconsistent",
+        ),
+    ],
+)
+def test_a_change_is_flagged_only_when_its_earlier_value_is_named(text, verdict):
+    claim = only(text, "change")
+    assert claim.verdict == verdict
+    if verdict == "unchecked":
+        assert "kỳ trước" in claim.explanation and "30,0%" in claim.explanation
+
+
+def test_a_base_from_the_paragraph_before_is_not_flagged_alone():
+    text = "Đảng bộ xã có 250 đảng viên.\nNăm nay có 120 đảng viên được khen thưởng, chiếm 52%."
+    claim = only(text, "share")
+    assert claim.verdict == "unchecked" and "tổng số (cơ số)" in claim.explanation
+
+
+def test_a_guessed_base_another_share_agrees_with_is_flagged():
+    text = (
+        "Đảng bộ xã có 250 đảng viên.\nNăm nay có 120 đảng viên được khen thưởng, chiếm 52%; 100 "
+        "đảng viên được tặng giấy khen, chiếm 40%."
+    )
+    found = claims(text, "share")
+    assert [c.verdict for c in found] == ["inconsistent", "consistent"]
+    assert found[0].correct == "48,0%"
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # each share named by its own class: disjoint classes
+        (
+            "Năm 2024, có 60% chi bộ đạt trong sạch vững mạnh, 35% hoàn thành tốt nhiệm vụ và "
+            "10% yếu kém.",
+            "inconsistent",
+        ),
+        # "… trở lên" holds the classes above it: they overlap
+        (
+            "Năm 2024, có 60% chi bộ hoàn thành tốt nhiệm vụ trở lên, 30% hoàn thành xuất sắc "
+            "nhiệm vụ và 15% hoàn thành nhiệm vụ.",
+            "unchecked",
+        ),
+        # a class named twice: not one list of classes
+        (
+            "Năm 2024, có 60% chi bộ đạt trong sạch vững mạnh, 35% chi bộ trong sạch vững mạnh "
+            "và 10% yếu kém.",
+            "unchecked",
+        ),
+    ],
+)
+def test_rating_shares_are_flagged_only_as_named_disjoint_classes(text, verdict):
+    claim = only(text, "shares_sum")
+    assert claim.verdict == verdict
+    if verdict == "unchecked":
+        assert "không trùng nhau" in claim.explanation
+
+
+def test_a_table_rate_over_a_guessed_column_no_row_bears_out_is_not_flagged():
+    text = (
+        "Đơn vị\tSố đơn nhận\tSố đơn đủ điều kiện\tĐã giải quyết\tTỷ lệ (%)\n"
+        "Xã A\t40\t30\t20\t25,0\n"
+        "Xã B\t50\t40\t10\t80,0\n"
+    )
+    found = claims(text, "ratio")
+    assert [c.verdict for c in found] == ["unchecked", "unchecked"]
+    assert "cột nào là tổng số" in found[0].explanation
+
+
+# ---------------------------------------------------- real reports (issue 7, real set 7)
+
+
+def test_a_count_of_persons_is_of_a_base_of_persons():
+    text = (
+        "Toàn huyện có 120 đại biểu dự đại hội.\n"
+        "Đại biểu nam có 80 người, chiếm 66,67%; đại biểu nữ có 40 người, chiếm 34,33%."
+    )
+    verdicts = [c.verdict for c in claims(text, "share")]
+    # 80/120 = 66,67% in the same sentence bears the guessed base out: 40/120 = 33,33%
+    assert verdicts == ["consistent", "inconsistent"]
+    # a share of another sentence does not: it may be of another whole
+    text = text.replace("66,67%; đại biểu", "66,67%. Đại biểu")
+    assert [c.verdict for c in claims(text, "share")] == ["consistent", "unchecked"]
+
+
+def test_a_fraction_is_not_the_base_of_a_later_count_of_its_own():
+    text = "Hội nghị (ngày 12/5) có 400 người tham dự, trong đó 180 người là phụ nữ (tỷ lệ 45%)."
+    assert [c.kind for c in claims(text) if c.stated == "45%"] == ["share"]
+    assert claims(text, "ratio") == []
+
+
+def test_a_share_in_parentheses_about_another_term_is_not_of_this_terms_whole():
+    text = (
+        "Tổng số đại biểu là 300 người; trong đó nữ 90 người (tỉ lệ 30%), cao hơn so với khóa "
+        "trước (khóa trước có 70 người, tỉ lệ 25%)."
+    )
+    found = {c.stated: c.verdict for c in claims(text) if c.stated.endswith("%")}
+    assert found["30%"] == "consistent"
+    assert found["25%"] == "unchecked"  # 70/300 is not what 25% is of
+
+
+def test_a_change_right_after_a_rate_is_a_change_of_the_rate():
+    text = "Đại biểu ngoài Đảng có 12 người (tỉ lệ 4%), giảm 1,5% so với khóa trước (có 20 người)."
+    change = only(text, "change")
+    assert change.verdict == "unchecked"
+
+
+def test_a_share_another_stated_whole_agrees_with_is_not_flagged():
+    text = (
+        "Khóa này có 800 ứng viên, khóa trước có 820 ứng viên. Số tái ứng cử là 200 người, chiếm "
+        "25%, khóa trước có 150 người, chiếm 18,29%."
+    )
+    verdicts = {c.stated: c.verdict for c in claims(text, "share")}
+    assert "inconsistent" not in verdicts.values()
+
+
+def test_a_part_with_its_own_list_after_voi_ends_the_outer_list():
+    text = (
+        "Năm qua tiếp nhận 900 đơn, trong đó có 600 đơn đủ điều kiện xử lý với 100 đơn khiếu nại, "
+        "50 đơn tố cáo và 450 đơn kiến nghị."
+    )
+    assert [c.verdict for c in claims(text, "total") if c.stated == "900"] in ([], ["unchecked"])
+
+
+def test_a_difference_against_the_value_of_six_months_of_last_year():
+    text = (
+        "6 tháng đầu năm tiếp nhận 300 đơn (tồn kỳ trước 20 đơn, tiếp nhận mới 280 đơn), so với "
+        "cùng kỳ tăng 40 đơn (6 tháng đầu năm 2023 tiếp nhận 260 đơn)."
+    )
+    claim = only(text, "difference")
+    assert claim.verdict == "consistent"
+    assert [p["text"] for p in claim.parts][:2] == ["260", "300"]
+
+
+def test_a_difference_is_not_a_base():
+    text = (
+        "Có 500 đại biểu trúng cử, ít hơn so với dự kiến 20 người; đại biểu trẻ 15 người (tỉ lệ "
+        "3%)."
+    )
+    share = only(text, "share")
+    assert share.verdict == "consistent"
+    assert [p["text"] for p in share.parts if p["role"] == "tổng số"] == ["500"]
+
+
+# ---------------------------------------------------- real reports (issue 7, real set 8)
+
+
+def test_a_share_of_a_subgroup_after_a_fraction_is_not_the_fraction():
+    text = (
+        "Tỉnh bầu đủ 60 đại biểu trên tổng số 100 người ứng cử, trong đó, 15 đại biểu nữ "
+        "(25%), 9 đại biểu trẻ (15%)."
+    )
+    assert claims(text, "ratio") == []
+    assert [c.verdict for c in claims(text, "share")] == ["consistent", "consistent"]
+
+
+def test_the_rate_of_a_subject_named_after_va_is_not_the_counts():
+    text = "Có 40 người trúng cử (12 nữ) và người có số phiếu cao nhất là 91,25%."
+    assert [c.verdict for c in claims(text) if c.stated == "91,25%"] == ["unchecked"]
+
+
+def test_parts_adding_up_to_another_count_of_the_sentence_are_not_flagged():
+    text = "Kết quả có 30 đại biểu trúng cử trong tổng số 45 người ứng cử (12 nữ, 18 nam)."
+    total = only(text, "total")
+    assert total.verdict == "unchecked" and "một số khác nêu trong câu" in total.explanation
+
+
+def test_a_share_against_neither_number_of_a_fraction_is_not_flagged():
+    text = (
+        "Cả huyện có 30/40 xã (75%) đạt chuẩn nông thôn mới; có 12 xã (35%) đạt chuẩn nông "
+        "thôn mới nâng cao."
+    )
+    share = only(text, "share")
+    assert share.verdict == "unchecked" and "cả hai số của phân số" in share.explanation
+
+
+def test_a_truncated_share_on_a_guessed_base_is_not_checked():
+    text = "Xã có 60 hộ.\nNăm nay có 25 hộ đạt gia đình văn hóa, chiếm 41%."
+    share = only(text, "share")
+    assert share.verdict == "unchecked"  # 25/60 = 41,67%, "41%" only if cut, on a guess
+
+
+def test_a_comparison_with_last_year_is_not_a_share_of_the_count():
+    text = (
+        "Cấp ủy thi hành kỷ luật 80 đảng viên, bằng 60% so với cùng kỳ; trong đó có 20 cấp ủy "
+        "viên, chiếm 25% tổng số đảng viên bị kỷ luật."
+    )
+    assert [c.verdict for c in claims(text, "share")] == ["consistent"]
+
+
+# ---------------------------------------------------- real reports (issue 7, real set 9)
+
+
+def test_a_last_part_described_with_va_ends_the_list():
+    text = (
+        "Hội nghị có 300 đại biểu, trong đó có 250 đại biểu chính thức do cơ sở bầu, 20 đại biểu "
+        "được chỉ định, 30 đại biểu là ủy viên chính thức và ủy viên dự khuyết."
+    )
+    assert only(text, "total").verdict == "consistent"
+
+
+def test_an_uncounted_part_after_va_makes_a_short_sum_unchecked():
+    text = (
+        "Huyện có 50 chi bộ, gồm 20 chi bộ nông thôn, 12 chi bộ cơ quan và các chi bộ doanh nghiệp."
+    )
+    assert only(text, "total").verdict == "unchecked"
+
+
+def test_the_count_named_with_the_same_word_is_the_base():
+    text = (
+        "Danh sách có 60 người ứng cử để bầu ra 40 đại biểu. Trong đó nữ 24 người, chiếm 40%; "
+        "trẻ tuổi 15 người, chiếm 25%."
+    )
+    assert [c.verdict for c in claims(text, "share")] == ["consistent", "consistent"]
+
+
+def test_a_rate_each_member_reached_is_not_the_fractions():
+    text = "Có 48/50 người có số phiếu tín nhiệm đạt 100%."
+    assert claims(text, "ratio") == []
+
+
+# ---------------------------------------------------- real reports (issue 7, real set 10)
+
+
+def test_trong_do_before_a_colon_after_an_aside_makes_the_list_open():
+    text = (
+        "Xã có 500 đảng viên (chiếm khoảng 5% dân số), trong đó có: 40 đảng viên dự bị, 200 "
+        "đảng viên nữ."
+    )
+    assert only(text, "total").verdict == "unchecked"
+
+
+def test_a_share_of_another_thing_does_not_make_a_count_a_sibling_class():
+    text = (
+        "Huyện có 2.000 đảng viên (chiếm khoảng 4% dân số).\n"
+        "Có 1.500 đảng viên đang công tác, chiếm 75%."
+    )
+    share = only(text, "share")
+    assert share.verdict == "consistent"
+    assert [p["text"] for p in share.parts if p["role"] == "tổng số"] == ["2.000"]
+
+
+def test_a_count_of_another_thing_is_not_the_share_of_the_named_whole():
+    text = (
+        "Năm nay toàn xã có 480 hộ đăng ký danh hiệu hộ sản xuất giỏi 3 cấp, chiếm 60% tổng số "
+        "hộ nông dân."
+    )
+    assert [c for c in claims(text) if c.verdict == "inconsistent"] == []

@@ -93,8 +93,12 @@ def build_base(rng: random.Random, members: int, per_cell: int, per_commune: int
         actor=None, name="Toàn quốc", kind=root_kind, parent=None, effective_date=START
     )
     province = create_unit(
-        actor=None, name="Đảng bộ tỉnh Số 1", kind=kinds["tinh"], parent=root,
-        effective_date=START, code="BENCH-T1",
+        actor=None,
+        name="Đảng bộ tỉnh Số 1",
+        kind=kinds["tinh"],
+        parent=root,
+        effective_date=START,
+        code="BENCH-T1",
     )
     n_cells = max(1, members // per_cell)
     cells = []
@@ -102,13 +106,19 @@ def build_base(rng: random.Random, members: int, per_cell: int, per_commune: int
     for index in range(n_cells):
         if index % per_commune == 0:
             commune = create_unit(
-                actor=None, name=f"Đảng bộ xã Số {index // per_commune + 1}",
-                kind=kinds["xa"], parent=province, effective_date=START,
+                actor=None,
+                name=f"Đảng bộ xã Số {index // per_commune + 1}",
+                kind=kinds["xa"],
+                parent=province,
+                effective_date=START,
             )
         cells.append(
             create_unit(
-                actor=None, name=f"Chi bộ {index // per_commune + 1}-{index % per_commune + 1}",
-                kind=kinds["chi_bo"], parent=commune, effective_date=START,
+                actor=None,
+                name=f"Chi bộ {index // per_commune + 1}-{index % per_commune + 1}",
+                kind=kinds["chi_bo"],
+                parent=commune,
+                effective_date=START,
             )
         )
     say(f"base province: {n_cells:,} cells in {(n_cells - 1) // per_commune + 1} communes")
@@ -125,9 +135,16 @@ def cloned_models():
     from django.apps import apps
 
     names = [
-        "orgs.Unit", "orgs.UnitVersion", "orgs.LineageEvent", "orgs.LineageLink",
-        "members.Member", "members.MemberEvent", "members.MemberPeriod", "members.PartyCard",
-        "meetings.Meeting", "meetings.Attendance",
+        "orgs.Unit",
+        "orgs.UnitVersion",
+        "orgs.LineageEvent",
+        "orgs.LineageLink",
+        "members.Member",
+        "members.MemberEvent",
+        "members.MemberPeriod",
+        "members.PartyCard",
+        "meetings.Meeting",
+        "meetings.Attendance",
     ]
     models = [apps.get_model(name) for name in names]
     from dangvu.meetings.models import Meeting
@@ -241,7 +258,8 @@ def _base_condition(model, unit_model, unit_where, unit_table, offsets) -> str:
         condition += f" AND {unit_where}"
     unit_fk = next(
         (
-            f for f in model._meta.concrete_fields
+            f
+            for f in model._meta.concrete_fields
             if f.is_relation and f.related_model is unit_model and f.name == "unit"
         ),
         None,
@@ -268,7 +286,9 @@ def viewer(unit, username: str):
         username=username, defaults={"full_name": f"Bench {unit.name}"}
     )
     RoleAssignment.objects.get_or_create(
-        user=user, role=Role.objects.get(code="thuong_truc"), unit=unit,
+        user=user,
+        role=Role.objects.get(code="thuong_truc"),
+        unit=unit,
         defaults={"valid_from": START},
     )
     return user
@@ -286,6 +306,10 @@ def measure(root, reps: int) -> None:
         f"{Unit.objects.count():,} units, "
         f"{Aggregate.objects.count():,} aggregate rows; load {_load()}"
     )
+    from dangvu.reports.periods import Period
+    from dangvu.reports.selectors import dashboard
+
+    period = Period.parse(str(YEAR))
     table = Aggregate._meta.db_table
     province = Unit.objects.filter(parent=root).order_by("pk").first()
     for unit, label in ((root, "national"), (province, "province")):
@@ -311,6 +335,12 @@ def measure(root, reps: int) -> None:
         show(f"  bare SQL read of its {len(reads)} aggregate queries", raw)
         ratio = statistics.median(page) / statistics.median(raw)
         print(f"  ratio dashboard / bare read: {ratio:.2f}×")
+        # the page's data alone (selectors.dashboard: figures, sub-units, goals), no HTTP,
+        # session, template
+        user = viewer(unit, f"bench_{unit.pk}")
+        data = timed(lambda u=user, unit=unit: dashboard(u, unit, period), reps, warmup=1)
+        show("  its data (reports.selectors.dashboard)", data)
+        print(f"  ratio data / bare read: {statistics.median(data) / statistics.median(raw):.2f}×")
 
 
 def year_build():

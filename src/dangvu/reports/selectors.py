@@ -302,9 +302,12 @@ def sub_units(unit, period, tree, day) -> list[tuple[UnitVersion, dict[str, Figu
         .order_by("kind__sort_order", "sort_key")
     )
     wanted = {code: read_codes(items[code], period) for code in MAIN if code in items}
-    pairs = Q()
-    for code, codes in wanted.items():  # a flow's period, a state's months: no other rows read
-        pairs |= Q(indicator=code, period__in=codes)
+    by_codes: dict[tuple, list[str]] = defaultdict(list)  # the flows' period, the states' months
+    for code, codes in wanted.items():
+        by_codes[tuple(codes)].append(code)
+    pairs = Q()  # one condition per group, no other rows read (a short SQL: psycopg parses it)
+    for codes, indicators in by_codes.items():
+        pairs |= Q(indicator__in=indicators, period__in=codes)
     rows = Aggregate.objects.filter(
         pairs,
         unit__in=[v.unit_id for v in versions],

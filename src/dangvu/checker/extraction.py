@@ -216,6 +216,8 @@ _NOUN_STOP = frozenset(_NOUN_STOP_WORDS.split())
 def _noun_after(text: str, end: int) -> tuple[str, ...]:
     """Up to three lower-case words right after ``end``, stopping at punctuation or digits,
     and after the first word at a verb or function word (:data:`_NOUN_STOP`)."""
+    if re.match(r"[ \t]+đ/c\b", text[end : end + 8], re.I):
+        return ("đồng", "chí")  # "31 đ/c": the abbreviation of "đồng chí"
     match = _NOUN.match(text, end)
     if match is None:
         return ()
@@ -266,6 +268,7 @@ def read_figures(text: str, table_lines: set[int]) -> list[Figure]:
 
 # words that count the same thing: party members are "đồng chí" as often as "đảng viên"
 _SAME_THING = {("đồng", "chí"): ("đảng", "viên")}
+_COMRADE = ("đồng", "chí")
 _PEOPLE = ("người",)  # "4.981 người, chiếm 62,5%": persons, as the members counted before
 
 
@@ -296,6 +299,7 @@ _PERSONS = frozenset(
         ("ứng", "cử"),
         ("học", "sinh"),
         ("sinh", "viên"),
+        ("học", "viên"),
     }
 )
 
@@ -311,6 +315,9 @@ def _same_noun(
     words); nothing matches (). One word matches a longer noun only when ``loose`` ("18 đơn
     thư …, giải quyết 16 đơn"). "người" (persons) matches any noun of persons."""
     if (a[:1] == _PEOPLE and _person(b)) or (b[:1] == _PEOPLE and _person(a)):
+        return True
+    # "40 học viên … gồm … 25 đ/c": "đồng chí" names a person of any noun of persons
+    if (a[:2] == _COMRADE and _person(b)) or (b[:2] == _COMRADE and _person(a)):
         return True
     a, b = _canonical_noun(a), _canonical_noun(b)
     common = min(len(a), len(b), words)
@@ -652,7 +659,7 @@ class _Finder:
             percent = self.figures[p]
             if not percent.percent or p in self.used or self.is_change(p) or self.threshold(p):
                 continue
-            if self.criterion(p):
+            if self.criterion(p) and not self.bounded_result(percent):
                 continue  # "1.800/2.000 …, tỷ lệ trên 89%": a bound, not a rate to check
             pair = self.pair_before(pairs, p) or self.pair_after(pairs, p)
             if pair is None:
@@ -956,7 +963,9 @@ class _Finder:
             stated = f"{direction} {percent.text}"
             if self.change_with_difference(p, direction, stated):
                 continue
-            values = None if self.change_of_a_rate(p) else self.change_values(p)
+            values = self.fraction_of_values(p)
+            if values is None and not self.change_of_a_rate(p):
+                values = self.change_values(p)
             if values is not None and p in self.inferred and self.implausible(values, p, direction):
                 values = None
             if values is None:
@@ -995,6 +1004,28 @@ class _Finder:
             self.previous_values.add(values[0])
             self.later_value[values[0]] = values[1]
             self.current_values.add(values[1])
+
+    def fraction_of_values(self, p: int) -> tuple[int, int] | None:
+        """ "giảm 12,5% (140/160 vụ)": the change stated with the fraction of its two values
+        in parentheses right after it — (earlier, current) by the direction (the earlier is
+        the larger of a fall, the smaller of a rise); the text states this pairing."""
+        if p + 2 >= len(self.figures):
+            return None
+        percent, top, bottom = self.figures[p : p + 3]
+        if (
+            top.percent
+            or bottom.percent
+            or top.in_table
+            or (p + 1, p + 2) not in self.fraction_pairs().get(top.clause, ())
+            or not re.fullmatch(r"\s*\(\s*", self.between(percent.end, top.start))
+            or not re.fullmatch(r"\s*/\s*", self.between(top.end, bottom.start))
+            or not re.match(r"[^()\d]{0,20}\)", self.text[bottom.end :])
+        ):
+            return None
+        falls = self.change_word(p).group("word").lower() == "giảm"
+        if (top.value < bottom.value) == falls:
+            return p + 2, p + 1
+        return p + 1, p + 2
 
     def change_of_a_rate(self, p: int) -> bool:
         """ "2 người (tỉ lệ 0,4%), giảm 0,4% so với khóa trước": a change written right after
@@ -1865,9 +1896,15 @@ class _Finder:
         prose = self.prose()
         for p in prose:
             percent = self.figures[p]
-            if not percent.percent or p in self.used or self.criterion(p):
+            if (
+                not percent.percent
+                or p in self.used
+                or (self.criterion(p) and not self.bounded_result(percent))
+            ):
                 continue
             count = self.count_before(p)
+            if count is not None and self.bounded_result(percent) and self.is_change(count):
+                continue  # "tăng 36 đơn vị … và chiếm khoảng 38,7%": not the share of a change
             base = None if count is None else self.named_base(p, count)
             inferred = base is None and count is not None and count not in self.part_of
             if base is None and count is not None:
@@ -2492,15 +2529,44 @@ class _Finder:
     def rate_claim(
         self, kind, top: Figure, bottom: Figure, percent: Figure, base_first=False, doubt=""
     ):
-        """A claim that ``percent`` is ``top`` out of ``bottom``."""
-        verdict, exact, explanation, suggestion = v.ratio_verdict(
-            top.value, bottom.value, percent.value, percent.decimals
-        )
+        """A claim that ``percent`` is ``top`` out of ``bottom`` (or, written as a bound,
+        "đạt hơn 80,4%", bounds it)."""
+        bound = self.bounded_result(percent)
+        if bound:
+            verdict, exact, explanation, suggestion = v.bounded_ratio_verdict(
+                top.value, bottom.value, percent.value, percent.decimals, bound
+            )
+        else:
+            verdict, exact, explanation, suggestion = v.ratio_verdict(
+                top.value, bottom.value, percent.value, percent.decimals
+            )
         parts = [top.part("số đạt"), bottom.part("tổng số")]
         if base_first:
             parts.reverse()
         parts.append(percent.part("tỷ lệ nêu"))
-        return self.add(kind, parts, percent, verdict, exact, explanation, suggestion, doubt=doubt)
+        return self.add(
+            kind,
+            parts,
+            percent,
+            verdict,
+            exact,
+            explanation,
+            suggestion,
+            stated=f"{bound} {percent.text}" if bound else None,
+            doubt=doubt,
+        )
+
+    _BOUNDED_RESULT = re.compile(
+        r"\b(?:đạt|chiếm)(?:\s+(?:tỷ|tỉ)\s+lệ)?\s+(?P<bound>hơn|trên|gần|khoảng|xấp xỉ|dưới|"
+        r"chưa đến)\s*$",
+        re.I,
+    )
+
+    def bounded_result(self, percent: Figure) -> str:
+        """The bound of a result written as one ("đạt hơn 80,4%", "chiếm tỷ lệ gần 67%"; not a
+        criterion "tỷ lệ trên 89%", "dưới 10%"), "" when it is not."""
+        found = self._BOUNDED_RESULT.search(self.text[max(percent.start - 24, 0) : percent.start])
+        return found.group("bound").lower() if found else ""
 
     def add(
         self,

@@ -453,7 +453,10 @@ def test_the_only_larger_count_of_the_clause_named_otherwise():
     claim = share_of(text, "50%")
     assert values(claim)[:2] == ["4", "2"] and claim.verdict == "consistent"
     # two larger counts: which one is meant is not said
-    assert not claims("Có 12 chi bộ, 4 quần chúng ưu tú, kết nạp 2 đồng chí, đạt 50%.", "share")
+    assert not claims("Có 12 chi bộ, 4 tổ đảng, kết nạp 2 đảng viên, đạt 50%.", "share")
+    # but "đồng chí" are persons and "chi bộ" are not: the one larger count of persons
+    claim = share_of("Có 12 chi bộ, 4 quần chúng ưu tú, kết nạp 2 đồng chí, đạt 50%.", "50%")
+    assert values(claim)[:2] == ["4", "2"] and claim.verdict == "consistent"
 
 
 def test_the_earlier_value_in_parentheses_with_its_year():
@@ -1179,7 +1182,8 @@ def test_a_class_with_a_rounded_share_is_not_the_next_class_base(stated, verdict
         "trong sạch vững mạnh, chiếm gần 60%. Có 17 tổ chức hoàn thành tốt nhiệm vụ, tỷ lệ "
         f"{stated}."
     )
-    share = only(text, "share")
+    # ("chiếm gần 60%" is now checked too, as a bound: 30/50 = 60%)
+    share = share_of(text, stated)
     assert share.verdict == verdict
     assert [p["text"] for p in share.parts if p["role"] == "tổng số"] == ["50"]
 
@@ -1480,5 +1484,57 @@ def test_a_count_of_another_thing_is_not_the_share_of_the_named_whole():
     text = (
         "Năm nay toàn xã có 480 hộ đăng ký danh hiệu hộ sản xuất giỏi 3 cấp, chiếm 60% tổng số "
         "hộ nông dân."
+    )
+    assert [c for c in claims(text) if c.verdict == "inconsistent"] == []
+
+
+# ------------------------------------------- real reports (issue 7, shapes still missed)
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # the fraction of the two values: this period's over the earlier one
+        ("Qua 3 năm, số vụ cháy giảm 12,5% (140/160 vụ).", "consistent"),
+        ("Qua 3 năm, số vụ cháy giảm 15,5% (140/160 vụ).", "inconsistent"),
+        ("Số hộ tham gia tăng 20% (300/250 hộ) so với năm trước.", "consistent"),
+    ],
+)
+def test_a_change_written_with_the_fraction_of_its_two_values(text, verdict):
+    assert only(text, "change").verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("Huyện đã hòa giải thành 410/500 vụ việc, đạt hơn 81,5%.", "consistent"),
+        ("Huyện đã hòa giải thành 410/500 vụ việc, đạt hơn 83,5%.", "inconsistent"),
+        ("Có 14/21 xã đạt chuẩn, chiếm tỷ lệ gần 67%.", "consistent"),
+        ("Có 14/21 xã đạt chuẩn, chiếm tỷ lệ gần 60%.", "inconsistent"),
+    ],
+)
+def test_a_rate_written_as_a_bound_is_checked_as_one(text, verdict):
+    assert only(text, "ratio").verdict == verdict
+
+
+def test_a_rate_written_as_a_bound_of_a_base_stated_before():
+    text = "Năm nay tiếp nhận 1.200 tin báo, đã giải quyết 1.000 tin (đạt hơn 83,3%)."
+    assert only(text, "share").verdict == "consistent"
+
+
+def test_dc_counts_comrades_of_a_base_of_persons():
+    text = (
+        "Lớp có 40 học viên theo học, gồm khối xã: 25 đ/c, khối cơ quan: 15 đ/c. "
+        "Kết quả, loại giỏi 30 đ/c chiếm 75%, loại khá 10 đ/c chiếm 25%."
+    )
+    found = claims(text)
+    assert only(text, "total").verdict == "consistent"
+    assert [c.verdict for c in found if c.kind == "share"] == ["consistent", "consistent"]
+
+
+def test_a_bounded_share_after_a_change_is_not_the_changes():
+    text = (
+        "Cả vùng có 90 huyện thuộc 12 tỉnh được công nhận đạt chuẩn, tăng 15 huyện so cuối "
+        "năm trước và chiếm khoảng 30% tổng số huyện của cả nước."
     )
     assert [c for c in claims(text) if c.verdict == "inconsistent"] == []

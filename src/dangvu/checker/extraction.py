@@ -1509,9 +1509,10 @@ class _Finder:
                 if not self.figures[i].percent
                 and self.text.count("(", seg_start, self.figures[i].start)
                 <= self.text.count(")", seg_start, self.figures[i].start)
-                # "35 chi bộ cơ sở với trên 2.000 đảng viên": about the part, not a part
+                # "35 chi bộ cơ sở với trên 2.000 đảng viên": about the part, not a part (but
+                # "miền núi 14,2% với 45.500 hộ": the count of the part, after its rate)
                 and not re.search(
-                    r"\bvới\s+(?:trên\s+|hơn\s+|gần\s+|khoảng\s+)?$",
+                    r"(?<!%)(?<!% )\bvới\s+(?:trên\s+|hơn\s+|gần\s+|khoảng\s+)?$",
                     self.text[seg_start : self.figures[i].start],
                     re.I,
                 )
@@ -1525,9 +1526,12 @@ class _Finder:
                     # "trong đó: xem xét, giải quyết 308 đơn; đơn trùng, đơn mạo danh, …
                     # 312 đơn": a part named before its count, with commas in its name
                     continue
-                if len(_WORD.findall(self.text[seg_start:seg_end])) <= 2:
+                if len(_WORD.findall(self.text[seg_start:seg_end])) <= 2 or (
+                    self.text.startswith(" và ", seg_end) and shape is not True
+                ):
                     # "1.287 chi bộ thôn, bản và 658 …": the noun goes on; "(trong đó: cán
-                    # bộ, công chức là 150 …": the name of the first part does
+                    # bộ, công chức là 150 …": the name of the first part does; "…; Bắc Trung
+                    # bộ và duyên hải 4,9% với 28.400 hộ": a part named before its count
                     continue
                 if (
                     parts

@@ -1538,3 +1538,12 @@ def test_a_bounded_share_after_a_change_is_not_the_changes():
         "năm trước và chiếm khoảng 30% tổng số huyện của cả nước."
     )
     assert [c for c in claims(text) if c.verdict == "inconsistent"] == []
+
+
+@pytest.mark.parametrize(("last", "verdict"), [("2.100", "consistent"), ("2.010", "inconsistent")])
+def test_parts_named_before_their_rate_and_count_after_voi(last, verdict):
+    text = (
+        "Toàn tỉnh còn 10.000 hộ nghèo phân theo vùng như sau: vùng núi và biên giới 12,5% với "
+        f"5.400 hộ; vùng đồng bằng 2,1% với 2.500 hộ; vùng ven biển và hải đảo 4,2% với {last} hộ."
+    )
+    assert only(text, "total").verdict == verdict

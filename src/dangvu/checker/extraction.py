@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import pairwise
 
-from dangvu.vntext.formats import format_number, format_percent, numbers_in_text
+from dangvu.vntext.formats import NumberInText, format_number, format_percent, numbers_in_text
 
 from . import verdicts as v
 from .non_figures import covered, non_figure_spans
@@ -228,13 +228,54 @@ def _noun_after(text: str, end: int) -> tuple[str, ...]:
     return tuple(words)
 
 
+# counts written in words before a noun of persons or of Party organisations ("có ba đại
+# biểu, chiếm tỷ lệ 3,53%"); "một" is left out (it is as often "a"), and so is a word
+# followed by another number word ("hai mươi") or after an ordinal ("thứ ba", "lần hai"),
+# and "năm" (also "year") counts only after a verb ("có năm đại biểu")
+_NUMBER_WORDS = {
+    "hai": 2,
+    "ba": 3,
+    "bốn": 4,
+    "năm": 5,
+    "sáu": 6,
+    "bảy": 7,
+    "tám": 8,
+    "chín": 9,
+    "mười": 10,
+}
+_COUNTED_IN_WORDS = (
+    r"người|đồng chí|đảng viên|đại biểu|ứng (?:cử )?viên|hội viên|đoàn viên|cán bộ|học viên|"
+    r"cá nhân|tập thể|chi bộ|đảng bộ"
+)
+_NUMBER_WORD = re.compile(
+    rf"(?<![\w/-])(?<!thứ )(?<!lần )(?<!hạng )(?<!bậc )(?P<word>{'|'.join(_NUMBER_WORDS)})"
+    rf"(?=[ \t]+(?:{_COUNTED_IN_WORDS})\b)"
+)
+
+
+def _numbers_in_words(text: str) -> list:
+    """The counts written in words (:data:`_NUMBER_WORD`), as :func:`numbers_in_text`
+    gives numbers."""
+    found = []
+    for match in _NUMBER_WORD.finditer(text):
+        if match.group("word") == "năm" and not re.search(
+            r"\b(?:có|là|gồm|với|kết nạp|trong số)\s+$",
+            text[max(match.start() - 12, 0) : match.start()],
+        ):
+            continue  # "năm" is also "year" ("trong năm đảng viên …"): only after a verb
+        value = Decimal(_NUMBER_WORDS[match.group("word")])
+        found.append(NumberInText(match.start(), match.end(), match.group(), value, 0))
+    return found
+
+
 def read_figures(text: str, table_lines: set[int]) -> list[Figure]:
     """The figures of ``text``: numbers outside every non-figure span, with "%" and
-    "nghìn/ngàn/triệu" read."""
+    "nghìn/ngàn/triệu" read, and counts written in words ("ba đại biểu")."""
     masks = non_figure_spans(text)
     paragraphs, sentences, clauses = _boundaries(text)
     figures = []
-    for number in numbers_in_text(text):
+    numbers = sorted(numbers_in_text(text) + _numbers_in_words(text), key=lambda n: n.start)
+    for number in numbers:
         if covered(masks, number.start, number.end):
             continue
         after = text[number.end : number.end + 12]

@@ -1547,3 +1547,22 @@ def test_parts_named_before_their_rate_and_count_after_voi(last, verdict):
         f"5.400 hộ; vùng đồng bằng 2,1% với 2.500 hộ; vùng ven biển và hải đảo 4,2% với {last} hộ."
     )
     assert only(text, "total").verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("stated", "verdict"), [("6,25%", "consistent"), ("7,25%", "inconsistent")]
+)
+def test_a_count_written_in_words(stated, verdict):
+    text = (
+        f"Trong tổng số 48 đại biểu trúng cử, nữ có 12 đại biểu, chiếm tỷ lệ 25%; tái cử có ba "
+        f"đại biểu, chiếm tỷ lệ {stated}."
+    )
+    assert share_of(text, stated).verdict == verdict
+
+
+def test_number_words_that_are_no_counts():
+    for text in (
+        "Trong năm đảng viên của chi bộ đều hoàn thành nhiệm vụ, đạt 100%.",
+        "Lần thứ ba đại biểu được bầu lại, tỷ lệ 60%.",
+    ):
+        assert [c for c in claims(text) if c.kind != "percent"] == []

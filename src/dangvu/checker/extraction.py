@@ -1372,7 +1372,9 @@ class _Finder:
         parts, end, complete = listed
         # "44.482 đảng viên (chiếm …), trong đó có: …": the words between the total and its
         # list may hold the "trong đó" the opener itself lacks
-        exhaustive = not re.search(r"\btrong đó\b", self.text[total.end : opener.end()], re.I)
+        exhaustive = not re.search(
+            r"\btrong đó\b", self.text[total.end : opener.end()], re.I
+        ) or self.closed_set(parts)
         for i in parts:
             self.part_of[i] = t
         if len(parts) < 2:
@@ -1454,6 +1456,40 @@ class _Finder:
         overlap), not organisations or things of one kind each."""
         noun = " ".join(_canonical_noun(self.figures[t].noun))
         return bool(self._PEOPLE_NOUN.match(noun))
+
+    # sets of classes that together make their whole: the two kinds of a grassroots Party
+    # organisation, the two sexes, the two kinds of membership, the four forms of discipline
+    # of a member, the four ratings
+    _CLOSED_SETS = (
+        re.compile(r"(?P<c>đảng bộ cơ sở|chi bộ cơ sở)"),
+        re.compile(r"(?<!việt )(?<!miền )(?<!phụ )\b(?P<c>nam|nữ)\b"),
+        re.compile(r"(?P<c>chính thức|dự bị)"),
+        re.compile(r"(?P<c>khiển trách|cảnh cáo|cách chức|khai trừ)"),
+        re.compile(r"(?P<c>hoàn thành xuất sắc|hoàn thành tốt|không hoàn thành|hoàn thành)"),
+    )
+    _CLOSED_SIZES = (2, 2, 2, 4, 4)
+
+    def closed_set(self, parts: list[int]) -> bool:
+        """Whether the parts name, one each, every class of a set that makes its whole
+        (:data:`_CLOSED_SETS`: "trong đó 20 đảng bộ cơ sở và 22 chi bộ cơ sở", "khiển trách
+        …, cảnh cáo …, cách chức …, khai trừ …"): a list after "trong đó" is then the whole
+        of the total, not some of its parts."""
+        if len(parts) < 2:
+            return False
+        names = []
+        for i in parts:
+            figure = self.figures[i]
+            before = self.text[max(figure.start - 30, 0) : figure.start]
+            before = re.split(r"[,;:(.\d]|\svà\s", before)[-1]
+            after = re.split(r"[,;()]|\svà\s|\.(?:\s|$)", self.text[figure.end : figure.end + 40])[
+                0
+            ]
+            names.append(f"{before} # {after}".lower())
+        for pattern, size in zip(self._CLOSED_SETS, self._CLOSED_SIZES, strict=True):
+            found = [{m.group("c") for m in pattern.finditer(name)} for name in names]
+            if all(len(f) == 1 for f in found) and len(set().union(*found)) == size == len(parts):
+                return True
+        return False
 
     def exclusive_classes(self, parts: list[int]) -> bool:
         """Whether each part is named (just before or after its count) by a different class

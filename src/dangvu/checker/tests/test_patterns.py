@@ -1566,3 +1566,41 @@ def test_number_words_that_are_no_counts():
         "Lần thứ ba đại biểu được bầu lại, tỷ lệ 60%.",
     ):
         assert [c for c in claims(text) if c.kind != "percent"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # the next sentence, after "Trong đó", names both kinds of grassroots organisation
+        (
+            "Năm 2024, huyện có 52 tổ chức cơ sở đảng. Trong đó có 30 đảng bộ cơ sở và 20 chi "
+            "bộ cơ sở.",
+            "inconsistent",
+        ),
+        (
+            "Năm 2024, huyện có 50 tổ chức cơ sở đảng. Trong đó có 30 đảng bộ cơ sở và 20 chi "
+            "bộ cơ sở.",
+            "consistent",
+        ),
+        ("Lớp có 60 học viên, trong đó 35 nam và 24 nữ.", "inconsistent"),
+        # every form of discipline of a member is named
+        (
+            "Năm qua kỷ luật 40 đảng viên, trong đó khiển trách 25 đảng viên, cảnh cáo 9 đảng "
+            "viên, cách chức 2 đảng viên, khai trừ 3 đảng viên.",
+            "inconsistent",
+        ),
+        # some forms only: the others may make up the rest
+        (
+            "Năm qua kỷ luật 40 đảng viên, trong đó khiển trách 25 đảng viên, cảnh cáo 9 đảng "
+            "viên, khai trừ 3 đảng viên.",
+            "unchecked",
+        ),
+        # groups that may overlap, not a closed set
+        (
+            "Chi bộ có 45 đảng viên, trong đó 20 đảng viên nữ và 24 đảng viên là cán bộ.",
+            "unchecked",
+        ),
+    ],
+)
+def test_a_list_after_trong_do_naming_a_closed_set_is_the_whole(text, verdict):
+    assert only(text, "total").verdict == verdict

@@ -2004,6 +2004,7 @@ class _Finder:
             partner = self.fraction_partner(base)
             if (
                 partner is not None
+                and base not in self.population_bases.get(count, ())
                 and self.figures[partner].value > top.value
                 and not self.agrees(top, bottom, percent)
             ):
@@ -2152,11 +2153,20 @@ class _Finder:
                 return None
             if figure.noun or i in self.part_of:
                 return i
+            if (
+                i == p - 1
+                and self._RATE_OF_LABELLED.fullmatch(gap)
+                and re.search(
+                    r"[^\W\d_]{2,}\s+$", self.text[self._clauses[figure.clause] : figure.start]
+                )
+            ):
+                return i  # "hội viên nòng cốt 50.730, đạt 24,6%": the count named before it
             if i == p - 1 and self._CLASS_COUNT.fullmatch(self.between(figure.end, percent.start)):
                 return i  # "khiển trách 20 (chiếm 40%)": the count of the class before it
         return None
 
     _CLASS_COUNT = re.compile(r"\s*\(\s*(?:chiếm\s*)?", re.I)
+    _RATE_OF_LABELLED = re.compile(r"\s*,\s*(?:đạt|chiếm)(?:\s+(?:tỷ|tỉ)\s+lệ)?\s*", re.I)
 
     _AVERAGE = re.compile(r"\b(?:bình quân|trung bình)\b[^,;()\d]*$", re.I)
 
@@ -2248,6 +2258,11 @@ class _Finder:
         stated = self._base_in_parentheses(named.end(), count)
         if stated is not None:
             return stated
+        if named.group("total"):
+            written = self.whole_written_as_named(words, count)
+            if written is not None:
+                self.population_bases.setdefault(count, set()).add(written)
+                return written
         found, alike = [], []
         for i in reversed(range(count)):
             other = self.figures[i]
@@ -2291,6 +2306,28 @@ class _Finder:
             self.named_several[p] = sorted(alike)
             return self.AMBIGUOUS
         return alike[0] if alike else None
+
+    def whole_written_as_named(self, words: tuple[str, ...], count: int) -> int | None:
+        """ "nâng tổng số hội viên toàn tỉnh 206.391/255.086 người. Trong đó … 50.730, đạt 24,6%
+        so với tổng số hội viên": the one earlier figure of the paragraph written right after
+        the words the percentage names its whole with ("tổng số hội viên"), larger than the
+        count — the text names it as that whole."""
+        figure = self.figures[count]
+        named = r"\s+".join(map(re.escape, words))
+        pattern = re.compile(
+            rf"\btổng\s+số\s+{named}(?:\s+[^\W\d_]+){{0,3}}\s*(?:là|có|:)?\s*$", re.I
+        )
+        written = [
+            i
+            for i in range(count)
+            if self.figures[i].paragraph == figure.paragraph
+            and not self.figures[i].percent
+            and self.figures[i].value > figure.value
+            and pattern.search(
+                self.text[max(self.figures[i].start - 60, 0) : self.figures[i].start]
+            )
+        ]
+        return written[0] if len(written) == 1 else None
 
     AMBIGUOUS = -1  # a base is named but several counts fit it
     NOT_THE_COUNT = -2  # the named whole counts another thing than the count before it

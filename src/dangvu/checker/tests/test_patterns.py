@@ -1604,3 +1604,14 @@ def test_number_words_that_are_no_counts():
 )
 def test_a_list_after_trong_do_naming_a_closed_set_is_the_whole(text, verdict):
     assert only(text, "total").verdict == verdict
+
+
+@pytest.mark.parametrize(("stated", "verdict"), [("20%", "consistent"), ("18%", "inconsistent")])
+def test_a_count_named_before_it_and_the_whole_written_as_the_share_names_it(stated, verdict):
+    text = (
+        "Năm nay kết nạp 900 đoàn viên, nâng tổng số đoàn viên toàn huyện lên 10.000/12.500 "
+        f"thanh niên. Trong đó đoàn viên ưu tú 2.000, đạt {stated} so với tổng số đoàn viên."
+    )
+    claim = share_of(text, stated)
+    assert claim.verdict == verdict
+    assert [p["text"] for p in claim.parts if p["role"] == "tổng số"] == ["10.000"]

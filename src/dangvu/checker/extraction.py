@@ -403,6 +403,7 @@ class _Finder:
         self.either_base: dict[int, tuple[int, int]] = {}  # count → a fraction's two numbers
         self.guessed_bases: dict[int, set[int]] = {}  # count → bases found by a loose rule
         self.population_bases: dict[int, set[int]] = {}  # count → the one whole "có" states
+        self.fraction_part: dict[int, int] = {}  # a part written a/b in a list → b
         self._read_abbreviations()
         self._name_fraction_numerators()
         self._read_stated_targets()
@@ -1385,7 +1386,18 @@ class _Finder:
             total.value, [figures[i].value for i in parts], bound, exhaustive
         )
         doubt = ""
-        if not complete:
+        if any(i in self.fraction_part for i in parts):
+            # a list of fractions: the total counts either what was reached (the numerators)
+            # or what was set (the denominators); the text does not say which
+            wholes = [self.fraction_part.get(i, i) for i in parts]
+            other = v.total_verdict(total.value, [figures[i].value for i in wholes], bound, True)
+            if verdict != v.CONSISTENT and other[0] == v.CONSISTENT:
+                parts, (verdict, added, explanation) = wholes, other
+            elif verdict != v.CONSISTENT:
+                doubt = PARTS_UNSURE
+        if doubt:
+            pass
+        elif not complete:
             doubt = PARTS_UNSURE  # a list whose end is a guess
         elif (
             not exhaustive
@@ -1547,6 +1559,12 @@ class _Finder:
                     self.text[stop] not in limit
                     # "trong đó có 20 đảng bộ xã; 5 đảng bộ khối; 35 chi bộ cơ sở": the list goes on
                     or (self.text[stop] == ";" and re.match(r";\s*\d", self.text[stop : stop + 4]))
+                    # "; trong đó, kinh tế 4/4 chỉ tiêu; văn hóa 9/10 chỉ tiêu; …": fractions
+                    or (
+                        self.text[stop] == ";"
+                        and re.match(r";\s*[^\W\d_][^;.\d]{0,40}\d+\s*/\s*\d", self.text[stop:])
+                        and re.search(r"\d\s*/\s*\d+[^;\d]*$", self.text[start:stop])
+                    )
                 )
             ):
                 if self.text[stop] in ".!?" and self.text[stop + 1 : stop + 2] in (" ", "\n", ""):
@@ -1637,6 +1655,19 @@ class _Finder:
                 re.fullmatch(r"\s*/\s*", self.between(self.figures[a].end, self.figures[b].start))
                 for a, b in pairwise(counts)
             )
+            if (
+                joined
+                and len(counts) == 2
+                and (not parts or any(k in self.fraction_part for k in parts))
+                and _same_noun(self.figures[counts[1]].noun, total.noun)
+                and self.figures[counts[0]].value <= self.figures[counts[1]].value
+            ):
+                # "18 chỉ tiêu đạt …; trong đó, kinh tế 4/4 chỉ tiêu; văn hóa 9/10 chỉ tiêu …":
+                # a list of fractions of the total's own noun, each part a/b
+                self.fraction_part[counts[0]] = counts[1]
+                parts.append(counts[0])
+                leads.append(lead)
+                continue
             if joined or (len(counts) > 1 and not same):
                 complete = False
                 break  # "…, đã giải quyết 2/2 đơn": the list has ended

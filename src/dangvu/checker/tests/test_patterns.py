@@ -1615,3 +1615,15 @@ def test_a_count_named_before_it_and_the_whole_written_as_the_share_names_it(sta
     claim = share_of(text, stated)
     assert claim.verdict == verdict
     assert [p["text"] for p in claim.parts if p["role"] == "tổng số"] == ["10.000"]
+
+
+@pytest.mark.parametrize(
+    ("total", "verdict"),
+    [("14", "consistent"), ("16", "consistent"), ("15", "unchecked")],
+)
+def test_a_list_of_fractions_is_checked_on_its_numerators_or_its_denominators(total, verdict):
+    text = (
+        f"Nhiệm kỳ qua có {total} chỉ tiêu hoàn thành; trong đó, nông nghiệp 5/6 chỉ tiêu; giáo "
+        "dục 6/7 chỉ tiêu và an ninh 3/3 chỉ tiêu."
+    )
+    assert only(text, "total").verdict == verdict

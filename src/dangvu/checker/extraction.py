@@ -483,6 +483,7 @@ class _Finder:
         self.totals()
         self.targets()
         self.ratios()
+        self.rate_changes()
         self.changes()
         self.differences()
         self.shares_of_base()
@@ -1068,6 +1069,96 @@ class _Finder:
         if (top.value < bottom.value) == falls:
             return p + 2, p + 1
         return p + 1, p + 2
+
+    _RATE_CHANGE = re.compile(
+        r"\b(?:tỷ|tỉ)\s+lệ\b[^\d%;]{0,40}?\b(?P<word>tăng|giảm)(?:\s+(?:lên|xuống|thêm|được))?\s*$",
+        re.I,
+    )
+    _EARLIER_RATE = re.compile(
+        r"so với\b[^;%]{0,60}?(?:(?P<top>\d[\d.]*)\s+[^\W\d_]+(?:\s+[^\W\d_]+){0,3}?\s+"
+        r"(?:trong|trên)\s+(?:tổng\s+số\s+)?(?P<bottom>\d[\d.]*)\b|(?P<rate>\d+(?:,\d+)?)\s?%)",
+        re.I,
+    )
+
+    def rate_changes(self) -> None:
+        """ "… chiếm tỷ lệ 45,3%. So với 340 người trong 870 … của khóa trước, thì tỷ lệ này
+        đã tăng 6,2%": a rate's change written as the difference of two rates (in points), the
+        earlier one stated after "so với" as a rate or as a fraction; checked against the rate
+        stated before it (the text names both)."""
+        for p in self.prose():
+            percent = self.figures[p]
+            if not percent.percent or p in self.used:
+                continue
+            lead = self.text[self._sentences[percent.sentence] : percent.start]
+            change = self._RATE_CHANGE.search(lead)
+            if change is None:
+                continue
+            earlier = self._EARLIER_RATE.search(lead)
+            if earlier is None:
+                continue
+            current = [
+                k
+                for k in range(p - 1, -1, -1)
+                if self.figures[k].percent
+                and self.figures[k].sentence in (percent.sentence, percent.sentence - 1)
+                and self.figures[k].start < self._sentences[percent.sentence] + earlier.start()
+                and not self.is_change(k)
+            ]
+            if not current:
+                continue
+            now = self.figures[current[0]]
+            if earlier.group("rate"):
+                before = Decimal(earlier.group("rate").replace(",", "."))
+                parts_text = ""
+            else:
+                top = Decimal(earlier.group("top").replace(".", ""))
+                bottom = Decimal(earlier.group("bottom").replace(".", ""))
+                if bottom == 0 or top > bottom:
+                    continue
+                before = top * 100 / bottom
+                parts_text = f" ({earlier.group('top')}/{earlier.group('bottom')})"
+            direction = change.group("word").lower()
+            if re.search(r"lên|xuống", change.group(), re.I) and abs(
+                percent.value - now.value
+            ) <= v.half_unit(percent.decimals):
+                continue  # "tăng lên 45,3%": the rate it rose to, not by how much
+            exact = now.value - before
+            tolerance = v.half_unit(percent.decimals) + v.half_unit(now.decimals)
+            actual = "tăng" if exact > 0 else "giảm"
+            points = v.quantize(abs(exact), max(percent.decimals, 1))
+            text = (
+                f"Tỷ lệ từ {v.shown(before, now.decimals)}{parts_text} đến {now.text} là "
+                f"{actual} {format_percent(points, max(percent.decimals, 1))}"
+            )
+            relative = v.change_percent(before, now.value)
+            if actual == direction and abs(abs(exact) - percent.value) <= tolerance:
+                verdict, explanation = v.CONSISTENT, f"{text} (điểm phần trăm): khớp."
+            elif (
+                relative is not None
+                and actual == direction
+                and v.judge(abs(relative), percent.value, percent.decimals) == v.CONSISTENT
+            ):
+                # or a change of the rate relative to itself
+                verdict = v.CONSISTENT
+                explanation = (
+                    f"Tỷ lệ từ {v.shown(before, now.decimals)}{parts_text} đến {now.text} là "
+                    f"{direction} {v.shown(abs(relative), percent.decimals)} so với chính nó: khớp."
+                )
+            else:
+                verdict = v.INCONSISTENT
+                explanation = f"{text} (điểm phần trăm), không phải {direction} {percent.text}."
+            self.add(
+                CHANGE,
+                [now.part("tỷ lệ kỳ này"), percent.part("mức tăng/giảm nêu")],
+                percent,
+                verdict,
+                exact,
+                explanation,
+                stated=f"{direction} {percent.text}",
+                correct=format_percent(points, max(percent.decimals, 1)),
+            )
+            self.claims[-1].start = now.start
+            self.used.add(p)
 
     def change_of_a_rate(self, p: int) -> bool:
         """ "2 người (tỉ lệ 0,4%), giảm 0,4% so với khóa trước": a change written right after

@@ -1627,3 +1627,24 @@ def test_a_list_of_fractions_is_checked_on_its_numerators_or_its_denominators(to
         "dục 6/7 chỉ tiêu và an ninh 3/3 chỉ tiêu."
     )
     assert only(text, "total").verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("stated", "verdict"),
+    [
+        ("5,0%", "consistent"),  # 45,0% − 40,0% = 5 points
+        ("12,5%", "consistent"),  # or 45/40 − 1 = 12,5%, relative to itself
+        ("7,0%", "inconsistent"),
+    ],
+)
+def test_a_change_of_a_rate_against_the_earlier_rate_named_after_so_voi(stated, verdict):
+    text = (
+        "Có 360 người ứng cử là nữ, chiếm tỷ lệ 45,0%. So với con số 320 người trong 800 người "
+        f"ứng cử của khóa trước, thì tỷ lệ này đã tăng {stated}."
+    )
+    assert only(text, "change").verdict == verdict
+
+
+def test_a_rate_that_rose_to_is_not_a_change_in_points():
+    text = "Tỷ lệ nữ chiếm 45,0%; so với khóa trước là 40,0%, tỷ lệ này tăng lên 45,0%."
+    assert [c for c in claims(text) if c.verdict == "inconsistent"] == []

@@ -341,6 +341,8 @@ _PERSONS = frozenset(
         ("học", "sinh"),
         ("sinh", "viên"),
         ("học", "viên"),
+        ("công", "chức"),
+        ("viên", "chức"),
     }
 )
 
@@ -484,6 +486,7 @@ class _Finder:
         self.targets()
         self.ratios()
         self.rate_changes()
+        self.differences_with_their_rate()
         self.changes()
         self.differences()
         self.shares_of_base()
@@ -993,6 +996,10 @@ class _Finder:
         if named is None or not figure.noun:
             return False
         words = named.group(1).lower().split()
+        if words[0] == "số" and len(words) > 1:
+            # "1.346 công chức, đạt tỷ lệ 96,3% số vị trí biên chế": the count of another
+            # thing the share names
+            words = words[1:]
         if words[0] in _NOUN_STOP or words[0] in ("so", "tổng", "số", "của", "trong"):
             return False
         return not (set(words) & set(figure.noun))
@@ -1159,6 +1166,99 @@ class _Finder:
             )
             self.claims[-1].start = now.start
             self.used.add(p)
+
+    _CHANGED_BY = re.compile(r"\b(?P<word>tăng|giảm)\s+(?:thêm\s+)?$", re.I)
+    _RATE_AFTER_DIFFERENCE = re.compile(
+        r"[^\d()%;.]{0,30}?\(\s*(?:(?P<sign>[-+−–])|(?P<word>tăng|giảm)\s+)\s*$", re.I
+    )
+
+    def differences_with_their_rate(self) -> None:
+        """ "… xảy ra 1.734 vụ, làm chết 708 người …. So với cùng kỳ giảm 400 vụ (-18,74%),
+        giảm 47 người chết (-6,23%)": a difference followed by its rate in parentheses is a
+        change of the count of this period the difference names (the count of "vụ"; the
+        count of "người" written after "chết"), stated in its sentence or the one before;
+        the earlier value is that count plus (or minus) the difference."""
+        for p in self.prose():
+            percent = self.figures[p]
+            if not percent.percent or p in self.used or p == 0:
+                continue
+            d = p - 1
+            difference = self.figures[d]
+            if difference.percent or not difference.noun or d in self.used:
+                continue
+            word = self._CHANGED_BY.search(
+                self.text[max(difference.start - 12, 0) : difference.start]
+            )
+            rate = self._RATE_AFTER_DIFFERENCE.fullmatch(
+                self.between(difference.end, percent.start)
+            )
+            if word is None or rate is None or not re.match(r"\s*\)", self.text[percent.end :]):
+                continue
+            direction = word.group("word").lower()
+            if rate.group("word") and rate.group("word").lower() != direction:
+                continue
+            if rate.group("sign") and (rate.group("sign") == "+") != (direction == "tăng"):
+                continue
+            current = self.count_a_difference_names(d)
+            if not current:
+                continue
+            new = self.figures[current[-1]]
+            sign = -1 if direction == "tăng" else 1
+            old = new.value + sign * difference.value
+            verdict, exact, explanation = v.change_verdict(
+                old,
+                new.value,
+                direction,
+                percent.value,
+                percent.decimals,
+                labels=(
+                    f"{format_number(old)} ({new.text} {'−' if sign < 0 else '+'} "
+                    f"{difference.text})",
+                    new.text,
+                ),
+            )
+            claim = self.add(
+                CHANGE,
+                [
+                    new.part("kỳ này"),
+                    difference.part("mức tăng/giảm (số)"),
+                    percent.part("mức tăng/giảm nêu"),
+                ],
+                percent,
+                verdict,
+                exact,
+                explanation,
+                stated=f"{direction} {percent.text}",
+                correct_value=None if exact is None else abs(exact),
+                doubt="" if len(current) == 1 else EARLIER_UNSURE,
+            )
+            claim.start = difference.start
+            self.used.add(p)  # the difference stays free to be checked against stated values
+            self.current_values.add(current[-1])
+
+    def count_a_difference_names(self, d: int) -> list[int]:
+        """The counts of this period the difference ``d`` may be of ("giảm 47 người chết":
+        "làm chết 708 người"), in its sentence or the sentence before, not themselves changes:
+        its noun's words all stand in the count's noun or in the words just before it."""
+        difference = self.figures[d]
+        words = set(difference.noun)
+        found = []
+        for i in range(d - 1, -1, -1):
+            other = self.figures[i]
+            if other.paragraph != difference.paragraph or other.sentence < difference.sentence - 1:
+                break
+            if other.percent or not other.noun or other.noun[:1] != difference.noun[:1]:
+                continue
+            if self.is_change(i) or self._CHANGED_BY.search(
+                self.text[max(other.start - 12, 0) : other.start]
+            ):
+                continue
+            lead = self.text[max(other.start - 24, 0) : other.start]
+            lead = re.split(r"[,;:().\d]", lead)[-1]
+            named = set(other.noun) | set(_WORD.findall(lead.lower()))
+            if words <= named:
+                found.append(i)
+        return found[::-1]
 
     def change_of_a_rate(self, p: int) -> bool:
         """ "2 người (tỉ lệ 0,4%), giảm 0,4% so với khóa trước": a change written right after

@@ -1515,7 +1515,10 @@ class _Finder:
         r"(?=\d|[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,8}?[ \t]+\d)",
         re.I,
     )
-    _NEXT_SENTENCE_LIST = re.compile(r"[^\d.;:!?\n]{0,160}?[.]\s+(?=Trong |Cụ thể)")
+    # (the sentence may give the total's own share: "1.346 công chức, đạt tỷ lệ 96,3% số …")
+    _NEXT_SENTENCE_LIST = re.compile(
+        r"(?:[^\d.;:!?\n]|\d+(?:,\d+)?\s?%){0,160}?[.]\s+(?=Trong |Cụ thể)"
+    )
     _IN_TOTAL = re.compile(r"[^\d.;:!?\n]{0,80}?\s(?=có\s+\d)")  # "Trong 29 đảng viên … có 3 …"
 
     def total_before_its_sentence(self, t: int) -> None:
@@ -1577,6 +1580,21 @@ class _Finder:
             total.value, [figures[i].value for i in parts], bound, exhaustive
         )
         doubt = ""
+        numerator = next(
+            (i for i, j in self.fraction_pairs().get(total.clause, ()) if j == t), None
+        )
+        if numerator is not None and verdict != v.CONSISTENT:
+            # "bố trí 2.813/3.050 cán bộ, công chức, trong đó có 1.483 … và 1.330 …": the
+            # parts may be of the fraction's numerator (the ones there are) — of which of the
+            # two is not said unless they add up to one of them
+            other = v.total_verdict(
+                figures[numerator].value, [figures[i].value for i in parts], bound, exhaustive
+            )
+            if other[0] == v.CONSISTENT:
+                t, total = numerator, figures[numerator]
+                verdict, added, explanation = other
+            else:
+                doubt = PARTS_UNSURE
         if any(i in self.fraction_part for i in parts):
             # a list of fractions: the total counts either what was reached (the numerators)
             # or what was set (the denominators); the text does not say which
@@ -1619,7 +1637,9 @@ class _Finder:
     _EXCLUSIVE_CLASS = re.compile(
         r"khiển trách|cảnh cáo|cách chức|khai trừ|xóa tên|xoá tên|hoàn thành xuất sắc|"
         r"hoàn thành tốt|không hoàn thành|hoàn thành|trong sạch|yếu kém|chính thức|"
-        r"dự bị|\bnam\b|\bnữ\b",
+        r"dự bị|\bnam\b|\bnữ\b|"
+        # the levels of a training ("trình độ đại học … cao đẳng … trung cấp")
+        r"sau đại học|đại học|cao đẳng|trung cấp|sơ cấp|chưa qua đào tạo",
         re.I,
     )
 
@@ -1836,6 +1856,15 @@ class _Finder:
             number_first = bool(re.fullmatch(r"[\s:]*(?:có|là)?\s*", lead, re.I))
             if shape is None:
                 shape = number_first
+            elif shape != number_first and (
+                self.text[seg_start - 1 : seg_start] == ";"
+                and parts
+                and self.figures[counts[-1]].noun[:1] == self.figures[parts[0]].noun[:1]
+            ):
+                # "Trong đó, 1.070 người có trình độ đại học, đạt 79,5%; trình độ cao đẳng 53
+                # người, chiếm 3,9% và …": a new clause of the list, counting the same thing
+                # in the other shape, which the list goes on in
+                shape = number_first
             elif shape != number_first:
                 # "trong đó 15 đảng viên có vi phạm (88,2%), phải thi hành kỷ luật 9 đảng
                 # viên": not a sibling of the parts before, the list has ended
@@ -1902,7 +1931,9 @@ class _Finder:
 
     # ------------------------------------------------------------ shares of one whole
     _SHARES_TRIGGER = re.compile(
-        r"cơ cấu|xếp loại|phân loại|chia ra|trong đó|gồm|đánh giá chất lượng", re.I
+        # "Về trình độ chuyên môn, sơ cấp 1%, trung cấp 22% …": the levels of one attribute
+        r"cơ cấu|xếp loại|phân loại|chia ra|trong đó|gồm|đánh giá chất lượng|trình độ",
+        re.I,
     )
     # mutually exclusive classes; "cơ cấu" lists overlapping ones (nữ, trẻ, dân tộc …)
     _EXHAUSTIVE = re.compile(

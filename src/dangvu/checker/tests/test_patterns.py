@@ -1402,7 +1402,8 @@ def test_the_rate_of_a_subject_named_after_va_is_not_the_counts():
 def test_parts_adding_up_to_another_count_of_the_sentence_are_not_flagged():
     text = "Kết quả có 30 đại biểu trúng cử trong tổng số 45 người ứng cử (12 nữ, 18 nam)."
     total = only(text, "total")
-    assert total.verdict == "unchecked" and "một số khác nêu trong câu" in total.explanation
+    # (the parts after the fraction add up to its numerator: they are of the 30, not flagged)
+    assert total.verdict == "consistent" and total.stated == "30"
 
 
 def test_a_share_against_neither_number_of_a_fraction_is_not_flagged():
@@ -1675,3 +1676,32 @@ def test_a_share_of_another_thing_named_with_so_does_not_make_a_sibling():
         "người có trình độ đại học, đạt tỷ lệ 75%; trình độ cao đẳng 100 người, chiếm 25%."
     )
     assert [c.verdict for c in claims(text, "share")] == ["consistent", "consistent"]
+
+
+@pytest.mark.parametrize(("last", "verdict"), [("150", "consistent"), ("160", "inconsistent")])
+def test_a_total_with_its_own_share_and_parts_of_both_shapes_in_the_next_sentence(last, verdict):
+    text = (
+        "Toàn huyện có 500 cán bộ cấp xã, đạt tỷ lệ 95% số được giao. Trong đó, 300 người có "
+        f"trình độ đại học, đạt 60%; trình độ cao đẳng 50 người, chiếm 10% và trình độ trung cấp "
+        f"{last} người, chiếm 30%."
+    )
+    assert only(text, "total").verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("parts", "verdict"),
+    [
+        ("1.200 cán bộ và 1.100 công chức", "consistent"),
+        ("1.200 cán bộ và 1.000 công chức", "unchecked"),
+    ],
+)
+def test_the_parts_of_a_fraction_may_be_of_its_numerator(parts, verdict):
+    text = f"Toàn tỉnh đã bố trí 2.300/2.500 cán bộ, công chức, trong đó có {parts}."
+    assert only(text, "total").verdict == verdict
+
+
+def test_the_levels_of_an_attribute_add_up_to_100():
+    text = (
+        "Về trình độ chuyên môn, trung cấp 20,5%, cao đẳng 4,5%, đại học 70%, chưa qua đào tạo 5%."
+    )
+    assert only(text, "shares_sum").verdict == "consistent"

@@ -1519,6 +1519,9 @@ class _Finder:
     _NEXT_SENTENCE_LIST = re.compile(
         r"(?:[^\d.;:!?\n]|\d+(?:,\d+)?\s?%){0,160}?[.]\s+(?=Trong |Cụ thể)"
     )
+    # a heading line (no full stop) whose total the next line lists: "Hà Nội xảy ra 925 vụ
+    # cháy, nổ trong 9 tháng⏎Trong đó, 6 vụ …"
+    _NEXT_LINE_LIST = re.compile(r"[^.;:!?\n]{0,80}\n(?=Trong đó|Cụ thể)")
     _IN_TOTAL = re.compile(r"[^\d.;:!?\n]{0,80}?\s(?=có\s+\d)")  # "Trong 29 đảng viên … có 3 …"
 
     def total_before_its_sentence(self, t: int) -> None:
@@ -1532,7 +1535,9 @@ class _Finder:
             if found:
                 self.total_with_parts(t, found.end(), opener=re.compile(r"có\s+"), sentence=True)
             return
-        found = self._NEXT_SENTENCE_LIST.match(self.text, total.end)
+        found = self._NEXT_SENTENCE_LIST.match(self.text, total.end) or self._NEXT_LINE_LIST.match(
+            self.text, total.end
+        )
         others = [
             i
             for i in self.prose()
@@ -1866,6 +1871,14 @@ class _Finder:
                 # in the other shape, which the list goes on in
                 shape = number_first
             elif shape != number_first:
+                if (
+                    parts
+                    and all(
+                        _same_noun(self.figures[i].noun, total.noun, 1, loose=True) for i in parts
+                    )
+                    and not _same_noun(self.figures[counts[-1]].noun, total.noun, 1, loose=True)
+                ):
+                    break  # "… 2 vụ nổ, làm 25 người chết …": a count of another thing ends it
                 # "trong đó 15 đảng viên có vi phạm (88,2%), phải thi hành kỷ luật 9 đảng
                 # viên": not a sibling of the parts before, the list has ended
                 complete = False

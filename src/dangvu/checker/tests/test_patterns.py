@@ -1705,3 +1705,13 @@ def test_the_levels_of_an_attribute_add_up_to_100():
         "Về trình độ chuyên môn, trung cấp 20,5%, cao đẳng 4,5%, đại học 70%, chưa qua đào tạo 5%."
     )
     assert only(text, "shares_sum").verdict == "consistent"
+
+
+@pytest.mark.parametrize(("last", "verdict"), [("50", "consistent"), ("52", "inconsistent")])
+def test_a_heading_line_whose_total_the_next_line_lists(last, verdict):
+    text = (
+        "Huyện xảy ra 120 vụ vi phạm trong 6 tháng\n"
+        f"Trong đó, 40 vụ vi phạm giao thông, 30 vụ trộm cắp, {last} vụ khác, làm 5 người bị "
+        "thương."
+    )
+    assert only(text, "total").verdict == verdict

@@ -233,6 +233,7 @@ def _noun_after(text: str, end: int) -> tuple[str, ...]:
 # followed by another number word ("hai mươi") or after an ordinal ("thứ ba", "lần hai"),
 # and "năm" (also "year") counts only after a verb ("có năm đại biểu")
 _NUMBER_WORDS = {
+    "một": 1,
     "hai": 2,
     "ba": 3,
     "bốn": 4,
@@ -243,28 +244,41 @@ _NUMBER_WORDS = {
     "chín": 9,
     "mười": 10,
 }
-_COUNTED_IN_WORDS = (
-    r"người|đồng chí|đảng viên|đại biểu|ứng (?:cử )?viên|hội viên|đoàn viên|cán bộ|học viên|"
-    r"cá nhân|tập thể|chi bộ|đảng bộ"
+_COUNTED_IN_WORDS = re.compile(
+    r"(?:người|đồng chí|đảng viên|đại biểu|ứng (?:cử )?viên|hội viên|đoàn viên|cán bộ|học viên|"
+    r"thí sinh|học sinh|sinh viên|cá nhân|tập thể|chi bộ|đảng bộ)\b"
 )
 _NUMBER_WORD = re.compile(
     rf"(?<![\w/-])(?<!thứ )(?<!lần )(?<!hạng )(?<!bậc )(?P<word>{'|'.join(_NUMBER_WORDS)})"
-    rf"(?=[ \t]+(?:{_COUNTED_IN_WORDS})\b)"
+    r"[ \t]+(?P<noun>[^\W\d_]+)",
+    re.I,
 )
+_DIGIT_COUNT = re.compile(r"(?<![\w.,])\d[\d.]*[ \t]+(?P<noun>[^\W\d_]+)")
 
 
 def _numbers_in_words(text: str) -> list:
     """The counts written in words (:data:`_NUMBER_WORD`), as :func:`numbers_in_text`
-    gives numbers."""
+    gives numbers: before a noun of persons or of Party organisations, or in a list beside
+    counts in digits of the same noun ("(bốn giải Nhất, 34 giải Nhì, 25 giải Ba)", "4 thí
+    sinh … và một thí sinh"); "một" only so (it is as often "a")."""
     found = []
     for match in _NUMBER_WORD.finditer(text):
-        if match.group("word") == "năm" and not re.search(
+        word, noun = match.group("word").lower(), match.group("noun").lower()
+        if noun in _NUMBER_WORDS or noun in ("mươi", "trăm", "nghìn", "ngàn", "triệu"):
+            continue  # "hai mươi", "ba trăm": compound numbers are not read
+        around = text[max(match.start() - 150, 0) : match.end() + 150]
+        beside = any(m.group("noun").lower() == noun for m in _DIGIT_COUNT.finditer(around))
+        counted = _COUNTED_IN_WORDS.match(text, match.start("noun")) is not None
+        if not beside and (word == "một" or not counted):
+            continue
+        if word == "năm" and not re.search(
             r"\b(?:có|là|gồm|với|kết nạp|trong số)\s+$",
             text[max(match.start() - 12, 0) : match.start()],
         ):
             continue  # "năm" is also "year" ("trong năm đảng viên …"): only after a verb
-        value = Decimal(_NUMBER_WORDS[match.group("word")])
-        found.append(NumberInText(match.start(), match.end(), match.group(), value, 0))
+        value = Decimal(_NUMBER_WORDS[word])
+        end = match.start() + len(match.group("word"))
+        found.append(NumberInText(match.start(), end, match.group("word"), value, 0))
     return found
 
 
@@ -724,7 +738,7 @@ class _Finder:
                 self.numerators.add(i)
             # "15.210/15.742 đảng viên … (96,6%), trong đó … 2.105 đồng chí (13,8%) …"
             after = re.match(
-                r"[)\]]?\s*(?=,?\s*(?:trong đó|gồm|bao gồm)\b)", self.text[percent.end :]
+                r"[)\]]?\s*(?=\(?\s*,?\s*(?:trong đó|gồm|bao gồm)\b)", self.text[percent.end :]
             )
             if after is not None:
                 self.total_with_parts(i, percent.end + after.end())
@@ -967,6 +981,8 @@ class _Finder:
         """A count followed in its clause by "chiếm X%" (a share of something larger; with
         ``words`` "chiếm|đạt|bằng", by any rate of it but against a target)."""
         figure = self.figures[index]
+        if re.search(r"\d\s?%\s*\(\s*$", self.text[max(figure.start - 12, 0) : figure.start]):
+            return True  # "đạt 50% (8 xã)": the count of the share before it
         return any(
             self.figures[k].percent
             and re.search(
@@ -1168,8 +1184,9 @@ class _Finder:
             self.used.add(p)
 
     _CHANGED_BY = re.compile(r"\b(?P<word>tăng|giảm)\s+(?:thêm\s+)?$", re.I)
+    # "(-18,74%)", "(giảm 10,3%)", or the bare rate "(46%)", maybe after "so với cùng kỳ"
     _RATE_AFTER_DIFFERENCE = re.compile(
-        r"[^\d()%;.]{0,30}?\(\s*(?:(?P<sign>[-+−–])|(?P<word>tăng|giảm)\s+)\s*$", re.I
+        r"[^\d()%;.]{0,40}?\(\s*(?:(?P<sign>[-+−–])|(?P<word>tăng|giảm)\s+)?\s*$", re.I
     )
 
     def differences_with_their_rate(self) -> None:
@@ -1242,6 +1259,17 @@ class _Finder:
         its noun's words all stand in the count's noun or in the words just before it."""
         difference = self.figures[d]
         words = set(difference.noun)
+        if difference.noun[:2] == ("trường", "hợp"):
+            # "119 doanh nghiệp tạm ngừng hoạt động, tăng 37 trường hợp": "trường hợp" counts
+            # cases of whatever the count just before it in its clause counts
+            before = [
+                i
+                for i in self.in_clause(difference.clause)
+                if i < d and not self.figures[i].percent and self.figures[i].noun
+            ]
+            if before and not self.is_change(before[-1]):
+                return [before[-1]]
+            return []
         found = []
         for i in range(d - 1, -1, -1):
             other = self.figures[i]
@@ -1477,6 +1505,7 @@ class _Finder:
         re.I,
     )
     _WORDS = re.compile(r"(?:[ \t]+(?!(?:đạt|chiếm|bằng|tăng|giảm)\b)[^\W\d_]+){1,6}")
+    _NOUN_ABBREVIATION = re.compile(r"\s*\(\s*[A-ZĐ]{2,}\s*\)")
     _LABEL_FIRST = re.compile(r"(?:trong đó|gồm)\s*:\s*$", re.I)
 
     def totals(self) -> None:
@@ -1486,6 +1515,12 @@ class _Finder:
                 continue
             start = total.end
             head = self._HEAD.match(self.text[start : start + 80])
+            abbreviation = head and self._NOUN_ABBREVIATION.match(self.text, start + head.end())
+            if abbreviation:
+                # "944 tổ chức cơ sở đảng (TCCSĐ), trong đó …": the noun's abbreviation is no
+                # list of parts; the head goes on after it
+                start = abbreviation.end()
+                head = self._HEAD.match(self.text[start : start + 80]) or re.match("", "")
             if head is not None:
                 aside = self._CHANGE_ASIDE.match(self.text, start + head.end())
             else:
@@ -1828,6 +1863,21 @@ class _Finder:
                     re.I,
                 )
             ]
+            bracketed = [
+                i
+                for i in mine
+                if not self.figures[i].percent
+                and _same_noun(self.figures[i].noun, total.noun, 1, loose=True)
+                and re.fullmatch(
+                    r"\s*[^\W\d_][^\d()]*\(\s*",
+                    self.text[seg_start : self.figures[i].start],
+                )
+                and re.match(r"[^\d()]*\)\s*$", self.text[self.figures[i].end : seg_end])
+            ]
+            if not counts and len(bracketed) == 1 and shape is not True:
+                # "15 giải Nhất ở các môn: Vật lý (3 giải), Hóa học (3 giải) …": each part named,
+                # its count in brackets after the name
+                counts = bracketed
             if not counts:
                 if mine:
                     continue  # "chiếm 33,1%"
@@ -2291,6 +2341,12 @@ class _Finder:
                     continue  # neither of the two is said to be the base
                 base = agreeing[0]
                 bottom = self.figures[base]
+            if self.disagrees(top, bottom, percent) and re.search(
+                r"\d\s?%\s*\(\s*$", self.text[max(bottom.start - 12, 0) : bottom.start]
+            ):
+                # "đạt 50% (8 xã), trong đó: … nâng cao 6,25% (1 xã)": a count with its own
+                # share is no whole of a share written like it (of the same unstated whole)
+                continue
             if base in self.share_base and self.disagrees(top, bottom, percent):
                 # "400 đồng chí, chiếm 40% tổng số … (trong đó: … 150 đồng chí,
                 # chiếm 15%; …)": the shares of a subgroup may be of the whole its group is

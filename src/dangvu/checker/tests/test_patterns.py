@@ -1715,3 +1715,61 @@ def test_a_heading_line_whose_total_the_next_line_lists(last, verdict):
         "thương."
     )
     assert only(text, "total").verdict == verdict
+
+
+# ------------------------------------------- real reports (issue 7, real set 13)
+
+
+@pytest.mark.parametrize(("stated", "verdict"), [("40%", "consistent"), ("44%", "inconsistent")])
+def test_a_difference_with_its_bare_rate_and_cases(stated, verdict):
+    text = (
+        "Đến nay có 70 doanh nghiệp tạm ngừng hoạt động, tăng 20 trường hợp so với cùng kỳ "
+        f"({stated}); riêng doanh nghiệp giải thể có 30 trường hợp, giảm 20 trường hợp (40%)."
+    )
+    assert [c.verdict for c in claims(text, "change")] == [verdict, "consistent"]
+
+
+def test_a_count_with_its_own_share_is_no_whole_of_a_share_written_like_it():
+    text = (
+        "Tỷ lệ số xã đạt chuẩn năm 2025 đạt 40% (10 xã), trong đó: tỷ lệ xã đạt chuẩn nâng cao "
+        "8% (2 xã)."
+    )
+    assert [c for c in claims(text) if c.verdict == "inconsistent"] == []
+
+
+def test_counts_in_words_beside_counts_in_digits():
+    text = (
+        "Tỉnh có 40 học sinh đoạt giải (bảy giải Nhất, 13 giải Nhì, 20 giải Ba); huyện có 5 thí "
+        "sinh đạt giải, trong đó có 4 thí sinh nữ và một thí sinh nam."
+    )
+    assert [c.verdict for c in claims(text, "total")] == ["consistent", "consistent"]
+
+
+def test_a_city_named_phong_is_no_room_label():
+    text = (
+        "Hà Nội 40 học sinh (10 giải Nhất, 30 giải Nhì); Hải Phòng 30 học sinh (12 giải Nhất, "
+        "18 giải Nhì)."
+    )
+    assert [c.verdict for c in claims(text, "total")] == ["consistent", "consistent"]
+
+
+def test_an_abbreviation_after_the_total_is_no_list():
+    text = "Đảng bộ có 120 tổ chức cơ sở đảng (TCCSĐ), trong đó có 70 chi bộ và 50 đảng bộ cơ sở."
+    assert only(text, "total").verdict == "consistent"
+
+
+def test_a_ratio_then_its_parts_in_brackets_after_trong_do():
+    text = (
+        "Tỉnh có 40/50 em dự thi đạt giải, chiếm tỷ lệ 80%(trong đó có 5 giải nhất, 15 giải nhì, "
+        "20 giải ba)."
+    )
+    assert only(text, "total").verdict == "consistent"
+
+
+@pytest.mark.parametrize(("last", "verdict"), [("1", "consistent"), ("2", "inconsistent")])
+def test_parts_named_with_their_count_in_brackets(last, verdict):
+    text = (
+        "Tỉnh giành 10 giải Nhất ở các môn: Toán (4 giải), Vật lý (3 giải), Hóa học (2 giải), "
+        f"Sinh học ({last} giải)."
+    )
+    assert only(text, "total").verdict == verdict

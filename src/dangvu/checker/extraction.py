@@ -461,7 +461,7 @@ class _Finder:
                 self.fraction_whole[i] = j
 
     _STATED_TARGET = re.compile(
-        r"(?:chỉ tiêu|kế hoạch|mục tiêu)\b[^\d;.%]{0,60}?(?:\blà|:)\s*$", re.I
+        r"(?:chỉ tiêu|kế hoạch|mục tiêu|(?-i:KH)\b)\b[^\d;.%]{0,60}?(?:\blà|:)\s*$", re.I
     )
 
     def _read_stated_targets(self) -> None:
@@ -588,8 +588,8 @@ class _Finder:
 
     # ------------------------------------------------------------ against a target
     _TARGET = re.compile(
-        r"\s*(?:so với\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu)(?P<words>[^\d;.%(),]{0,80}?)"
-        r"(?:\(\s*(?:(?:chỉ tiêu|kế hoạch|mục tiêu)[^\d;.%()]{0,30}?(?:năm\s+\d{4}\s*)?"
+        r"\s*(?:so với\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu|(?-i:KH)\b)(?P<words>[^\d;.%(),]{0,80}?)"
+        r"(?:\(\s*(?:(?:chỉ tiêu|kế hoạch|mục tiêu|(?-i:KH)\b)[^\d;.%()]{0,30}?(?:năm\s+\d{4}\s*)?"
         r"(?:là|:)\s*)?|\s+là\s+|:\s*)?$",
         re.IGNORECASE,
     )
@@ -603,7 +603,9 @@ class _Finder:
             if not percent.percent or p in self.used:
                 continue
             head = re.match(
-                r"\s*(?:so với\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu)", self.text[percent.end :], re.I
+                r"\s*(?:so với\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu|(?-i:KH)\b)",
+                self.text[percent.end :],
+                re.I,
             )
             if head is None:
                 continue
@@ -665,7 +667,7 @@ class _Finder:
             self.target_values.add(target)
         self.elliptic_targets()
 
-    _PLAN_AFTER = re.compile(r"\s*(?:so với\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu)", re.I)
+    _PLAN_AFTER = re.compile(r"\s*(?:so với\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu|(?-i:KH)\b)", re.I)
 
     def elliptic_targets(self) -> None:
         """ "Đảng bộ A kết nạp 22 đảng viên, đạt 110% chỉ tiêu được giao; Đảng bộ B kết
@@ -730,7 +732,9 @@ class _Finder:
             self.ratio_percents.add(p)
             self.ratio_base[p] = self.figures[j].value
             if re.match(
-                r"\s*(?:so với\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu)", self.text[percent.end :], re.I
+                r"\s*(?:so với\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu|(?-i:KH)\b)",
+                self.text[percent.end :],
+                re.I,
             ):
                 # "300/600 …, đạt 50% kế hoạch": 600 is the plan, 300 the whole of the year
                 self.target_values.add(j)

@@ -1773,3 +1773,14 @@ def test_parts_named_with_their_count_in_brackets(last, verdict):
         f"Sinh học ({last} giải)."
     )
     assert only(text, "total").verdict == verdict
+
+
+# ------------------------------------------- real reports (issue 7, real set 14)
+
+
+def test_a_rate_against_the_plan_written_kh_is_no_share_of_the_total():
+    text = (
+        "Năm nay xuất khẩu đạt 300 triệu USD, vượt 10% kế hoạch (KH). Trong đó, nông sản 100 "
+        "triệu USD, đạt 95% KH; thủy sản 200 triệu USD, đạt 104% KH."
+    )
+    assert [c for c in claims(text) if c.verdict == "inconsistent"] == []

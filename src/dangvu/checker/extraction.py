@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import pairwise
 
-from dangvu.vntext.formats import format_number, format_percent, numbers_in_text
+from dangvu.vntext.formats import NumberInText, format_number, format_percent, numbers_in_text
 
 from . import verdicts as v
 from .non_figures import covered, non_figure_spans
@@ -216,6 +216,8 @@ _NOUN_STOP = frozenset(_NOUN_STOP_WORDS.split())
 def _noun_after(text: str, end: int) -> tuple[str, ...]:
     """Up to three lower-case words right after ``end``, stopping at punctuation or digits,
     and after the first word at a verb or function word (:data:`_NOUN_STOP`)."""
+    if re.match(r"[ \t]+đ/c\b", text[end : end + 8], re.I):
+        return ("đồng", "chí")  # "31 đ/c": the abbreviation of "đồng chí"
     match = _NOUN.match(text, end)
     if match is None:
         return ()
@@ -226,13 +228,68 @@ def _noun_after(text: str, end: int) -> tuple[str, ...]:
     return tuple(words)
 
 
+# counts written in words before a noun of persons or of Party organisations ("có ba đại
+# biểu, chiếm tỷ lệ 3,53%"); "một" is left out (it is as often "a"), and so is a word
+# followed by another number word ("hai mươi") or after an ordinal ("thứ ba", "lần hai"),
+# and "năm" (also "year") counts only after a verb ("có năm đại biểu")
+_NUMBER_WORDS = {
+    "một": 1,
+    "hai": 2,
+    "ba": 3,
+    "bốn": 4,
+    "năm": 5,
+    "sáu": 6,
+    "bảy": 7,
+    "tám": 8,
+    "chín": 9,
+    "mười": 10,
+}
+_COUNTED_IN_WORDS = re.compile(
+    r"(?:người|đồng chí|đảng viên|đại biểu|ứng (?:cử )?viên|hội viên|đoàn viên|cán bộ|học viên|"
+    r"thí sinh|học sinh|sinh viên|cá nhân|tập thể|chi bộ|đảng bộ)\b"
+)
+_NUMBER_WORD = re.compile(
+    rf"(?<![\w/-])(?<!thứ )(?<!lần )(?<!hạng )(?<!bậc )(?P<word>{'|'.join(_NUMBER_WORDS)})"
+    r"[ \t]+(?P<noun>[^\W\d_]+)",
+    re.I,
+)
+_DIGIT_COUNT = re.compile(r"(?<![\w.,])\d[\d.]*[ \t]+(?P<noun>[^\W\d_]+)")
+
+
+def _numbers_in_words(text: str) -> list:
+    """The counts written in words (:data:`_NUMBER_WORD`), as :func:`numbers_in_text`
+    gives numbers: before a noun of persons or of Party organisations, or in a list beside
+    counts in digits of the same noun ("(bốn giải Nhất, 34 giải Nhì, 25 giải Ba)", "4 thí
+    sinh … và một thí sinh"); "một" only so (it is as often "a")."""
+    found = []
+    for match in _NUMBER_WORD.finditer(text):
+        word, noun = match.group("word").lower(), match.group("noun").lower()
+        if noun in _NUMBER_WORDS or noun in ("mươi", "trăm", "nghìn", "ngàn", "triệu"):
+            continue  # "hai mươi", "ba trăm": compound numbers are not read
+        around = text[max(match.start() - 150, 0) : match.end() + 150]
+        beside = any(m.group("noun").lower() == noun for m in _DIGIT_COUNT.finditer(around))
+        counted = _COUNTED_IN_WORDS.match(text, match.start("noun")) is not None
+        if not beside and (word == "một" or not counted):
+            continue
+        if word == "năm" and not re.search(
+            r"\b(?:có|là|gồm|với|kết nạp|trong số)\s+$",
+            text[max(match.start() - 12, 0) : match.start()],
+        ):
+            continue  # "năm" is also "year" ("trong năm đảng viên …"): only after a verb
+        value = Decimal(_NUMBER_WORDS[word])
+        end = match.start() + len(match.group("word"))
+        found.append(NumberInText(match.start(), end, match.group("word"), value, 0))
+    return found
+
+
 def read_figures(text: str, table_lines: set[int]) -> list[Figure]:
     """The figures of ``text``: numbers outside every non-figure span, with "%" and
-    "nghìn/ngàn/triệu" read."""
+    "nghìn/ngàn/triệu" read, and counts written in words ("ba đại biểu")."""
     masks = non_figure_spans(text)
     paragraphs, sentences, clauses = _boundaries(text)
     figures = []
-    for number in numbers_in_text(text):
+    numbers = sorted(numbers_in_text(text) + _numbers_in_words(text), key=lambda n: n.start)
+    for number in numbers:
         if covered(masks, number.start, number.end):
             continue
         after = text[number.end : number.end + 12]
@@ -266,6 +323,7 @@ def read_figures(text: str, table_lines: set[int]) -> list[Figure]:
 
 # words that count the same thing: party members are "đồng chí" as often as "đảng viên"
 _SAME_THING = {("đồng", "chí"): ("đảng", "viên")}
+_COMRADE = ("đồng", "chí")
 _PEOPLE = ("người",)  # "4.981 người, chiếm 62,5%": persons, as the members counted before
 
 
@@ -296,6 +354,9 @@ _PERSONS = frozenset(
         ("ứng", "cử"),
         ("học", "sinh"),
         ("sinh", "viên"),
+        ("học", "viên"),
+        ("công", "chức"),
+        ("viên", "chức"),
     }
 )
 
@@ -311,6 +372,9 @@ def _same_noun(
     words); nothing matches (). One word matches a longer noun only when ``loose`` ("18 đơn
     thư …, giải quyết 16 đơn"). "người" (persons) matches any noun of persons."""
     if (a[:1] == _PEOPLE and _person(b)) or (b[:1] == _PEOPLE and _person(a)):
+        return True
+    # "40 học viên … gồm … 25 đ/c": "đồng chí" names a person of any noun of persons
+    if (a[:2] == _COMRADE and _person(b)) or (b[:2] == _COMRADE and _person(a)):
         return True
     a, b = _canonical_noun(a), _canonical_noun(b)
     common = min(len(a), len(b), words)
@@ -355,6 +419,7 @@ class _Finder:
         self.either_base: dict[int, tuple[int, int]] = {}  # count → a fraction's two numbers
         self.guessed_bases: dict[int, set[int]] = {}  # count → bases found by a loose rule
         self.population_bases: dict[int, set[int]] = {}  # count → the one whole "có" states
+        self.fraction_part: dict[int, int] = {}  # a part written a/b in a list → b
         self._read_abbreviations()
         self._name_fraction_numerators()
         self._read_stated_targets()
@@ -396,7 +461,7 @@ class _Finder:
                 self.fraction_whole[i] = j
 
     _STATED_TARGET = re.compile(
-        r"(?:chỉ tiêu|kế hoạch|mục tiêu)\b[^\d;.%]{0,60}?(?:\blà|:)\s*$", re.I
+        r"(?:chỉ tiêu|kế hoạch|mục tiêu|(?-i:KH)\b)\b[^\d;.%]{0,60}?(?:\blà|:)\s*$", re.I
     )
 
     def _read_stated_targets(self) -> None:
@@ -434,6 +499,8 @@ class _Finder:
         self.totals()
         self.targets()
         self.ratios()
+        self.rate_changes()
+        self.differences_with_their_rate()
         self.changes()
         self.differences()
         self.shares_of_base()
@@ -521,8 +588,8 @@ class _Finder:
 
     # ------------------------------------------------------------ against a target
     _TARGET = re.compile(
-        r"\s*(?:so với\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu)(?P<words>[^\d;.%(),]{0,80}?)"
-        r"(?:\(\s*(?:(?:chỉ tiêu|kế hoạch|mục tiêu)[^\d;.%()]{0,30}?(?:năm\s+\d{4}\s*)?"
+        r"\s*(?:so với\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu|(?-i:KH)\b)(?P<words>[^\d;.%(),]{0,80}?)"
+        r"(?:\(\s*(?:(?:chỉ tiêu|kế hoạch|mục tiêu|(?-i:KH)\b)[^\d;.%()]{0,30}?(?:năm\s+\d{4}\s*)?"
         r"(?:là|:)\s*)?|\s+là\s+|:\s*)?$",
         re.IGNORECASE,
     )
@@ -536,7 +603,9 @@ class _Finder:
             if not percent.percent or p in self.used:
                 continue
             head = re.match(
-                r"\s*(?:so với\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu)", self.text[percent.end :], re.I
+                r"\s*(?:so với\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu|(?-i:KH)\b)",
+                self.text[percent.end :],
+                re.I,
             )
             if head is None:
                 continue
@@ -598,7 +667,7 @@ class _Finder:
             self.target_values.add(target)
         self.elliptic_targets()
 
-    _PLAN_AFTER = re.compile(r"\s*(?:so với\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu)", re.I)
+    _PLAN_AFTER = re.compile(r"\s*(?:so với\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu|(?-i:KH)\b)", re.I)
 
     def elliptic_targets(self) -> None:
         """ "Đảng bộ A kết nạp 22 đảng viên, đạt 110% chỉ tiêu được giao; Đảng bộ B kết
@@ -652,7 +721,7 @@ class _Finder:
             percent = self.figures[p]
             if not percent.percent or p in self.used or self.is_change(p) or self.threshold(p):
                 continue
-            if self.criterion(p):
+            if self.criterion(p) and not self.bounded_result(percent):
                 continue  # "1.800/2.000 …, tỷ lệ trên 89%": a bound, not a rate to check
             pair = self.pair_before(pairs, p) or self.pair_after(pairs, p)
             if pair is None:
@@ -663,7 +732,9 @@ class _Finder:
             self.ratio_percents.add(p)
             self.ratio_base[p] = self.figures[j].value
             if re.match(
-                r"\s*(?:so với\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu)", self.text[percent.end :], re.I
+                r"\s*(?:so với\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu|(?-i:KH)\b)",
+                self.text[percent.end :],
+                re.I,
             ):
                 # "300/600 …, đạt 50% kế hoạch": 600 is the plan, 300 the whole of the year
                 self.target_values.add(j)
@@ -671,7 +742,7 @@ class _Finder:
                 self.numerators.add(i)
             # "15.210/15.742 đảng viên … (96,6%), trong đó … 2.105 đồng chí (13,8%) …"
             after = re.match(
-                r"[)\]]?\s*(?=,?\s*(?:trong đó|gồm|bao gồm)\b)", self.text[percent.end :]
+                r"[)\]]?\s*(?=\(?\s*,?\s*(?:trong đó|gồm|bao gồm)\b)", self.text[percent.end :]
             )
             if after is not None:
                 self.total_with_parts(i, percent.end + after.end())
@@ -914,6 +985,8 @@ class _Finder:
         """A count followed in its clause by "chiếm X%" (a share of something larger; with
         ``words`` "chiếm|đạt|bằng", by any rate of it but against a target)."""
         figure = self.figures[index]
+        if re.search(r"\d\s?%\s*\(\s*$", self.text[max(figure.start - 12, 0) : figure.start]):
+            return True  # "đạt 50% (8 xã)": the count of the share before it
         return any(
             self.figures[k].percent
             and re.search(
@@ -943,6 +1016,10 @@ class _Finder:
         if named is None or not figure.noun:
             return False
         words = named.group(1).lower().split()
+        if words[0] == "số" and len(words) > 1:
+            # "1.346 công chức, đạt tỷ lệ 96,3% số vị trí biên chế": the count of another
+            # thing the share names
+            words = words[1:]
         if words[0] in _NOUN_STOP or words[0] in ("so", "tổng", "số", "của", "trong"):
             return False
         return not (set(words) & set(figure.noun))
@@ -956,7 +1033,9 @@ class _Finder:
             stated = f"{direction} {percent.text}"
             if self.change_with_difference(p, direction, stated):
                 continue
-            values = None if self.change_of_a_rate(p) else self.change_values(p)
+            values = self.fraction_of_values(p)
+            if values is None and not self.change_of_a_rate(p):
+                values = self.change_values(p)
             if values is not None and p in self.inferred and self.implausible(values, p, direction):
                 values = None
             if values is None:
@@ -995,6 +1074,223 @@ class _Finder:
             self.previous_values.add(values[0])
             self.later_value[values[0]] = values[1]
             self.current_values.add(values[1])
+
+    def fraction_of_values(self, p: int) -> tuple[int, int] | None:
+        """ "giảm 12,5% (140/160 vụ)": the change stated with the fraction of its two values
+        in parentheses right after it — (earlier, current) by the direction (the earlier is
+        the larger of a fall, the smaller of a rise); the text states this pairing."""
+        if p + 2 >= len(self.figures):
+            return None
+        percent, top, bottom = self.figures[p : p + 3]
+        if (
+            top.percent
+            or bottom.percent
+            or top.in_table
+            or (p + 1, p + 2) not in self.fraction_pairs().get(top.clause, ())
+            or not re.fullmatch(r"\s*\(\s*", self.between(percent.end, top.start))
+            or not re.fullmatch(r"\s*/\s*", self.between(top.end, bottom.start))
+            or not re.match(r"[^()\d]{0,20}\)", self.text[bottom.end :])
+        ):
+            return None
+        falls = self.change_word(p).group("word").lower() == "giảm"
+        if (top.value < bottom.value) == falls:
+            return p + 2, p + 1
+        return p + 1, p + 2
+
+    _RATE_CHANGE = re.compile(
+        r"\b(?:tỷ|tỉ)\s+lệ\b[^\d%;]{0,40}?\b(?P<word>tăng|giảm)(?:\s+(?:lên|xuống|thêm|được))?\s*$",
+        re.I,
+    )
+    _EARLIER_RATE = re.compile(
+        r"so với\b[^;%]{0,60}?(?:(?P<top>\d[\d.]*)\s+[^\W\d_]+(?:\s+[^\W\d_]+){0,3}?\s+"
+        r"(?:trong|trên)\s+(?:tổng\s+số\s+)?(?P<bottom>\d[\d.]*)\b|(?P<rate>\d+(?:,\d+)?)\s?%)",
+        re.I,
+    )
+
+    def rate_changes(self) -> None:
+        """ "… chiếm tỷ lệ 45,3%. So với 340 người trong 870 … của khóa trước, thì tỷ lệ này
+        đã tăng 6,2%": a rate's change written as the difference of two rates (in points), the
+        earlier one stated after "so với" as a rate or as a fraction; checked against the rate
+        stated before it (the text names both)."""
+        for p in self.prose():
+            percent = self.figures[p]
+            if not percent.percent or p in self.used:
+                continue
+            lead = self.text[self._sentences[percent.sentence] : percent.start]
+            change = self._RATE_CHANGE.search(lead)
+            if change is None:
+                continue
+            earlier = self._EARLIER_RATE.search(lead)
+            if earlier is None:
+                continue
+            current = [
+                k
+                for k in range(p - 1, -1, -1)
+                if self.figures[k].percent
+                and self.figures[k].sentence in (percent.sentence, percent.sentence - 1)
+                and self.figures[k].start < self._sentences[percent.sentence] + earlier.start()
+                and not self.is_change(k)
+            ]
+            if not current:
+                continue
+            now = self.figures[current[0]]
+            if earlier.group("rate"):
+                before = Decimal(earlier.group("rate").replace(",", "."))
+                parts_text = ""
+            else:
+                top = Decimal(earlier.group("top").replace(".", ""))
+                bottom = Decimal(earlier.group("bottom").replace(".", ""))
+                if bottom == 0 or top > bottom:
+                    continue
+                before = top * 100 / bottom
+                parts_text = f" ({earlier.group('top')}/{earlier.group('bottom')})"
+            direction = change.group("word").lower()
+            if re.search(r"lên|xuống", change.group(), re.I) and abs(
+                percent.value - now.value
+            ) <= v.half_unit(percent.decimals):
+                continue  # "tăng lên 45,3%": the rate it rose to, not by how much
+            exact = now.value - before
+            tolerance = v.half_unit(percent.decimals) + v.half_unit(now.decimals)
+            actual = "tăng" if exact > 0 else "giảm"
+            points = v.quantize(abs(exact), max(percent.decimals, 1))
+            text = (
+                f"Tỷ lệ từ {v.shown(before, now.decimals)}{parts_text} đến {now.text} là "
+                f"{actual} {format_percent(points, max(percent.decimals, 1))}"
+            )
+            relative = v.change_percent(before, now.value)
+            if actual == direction and abs(abs(exact) - percent.value) <= tolerance:
+                verdict, explanation = v.CONSISTENT, f"{text} (điểm phần trăm): khớp."
+            elif (
+                relative is not None
+                and actual == direction
+                and v.judge(abs(relative), percent.value, percent.decimals) == v.CONSISTENT
+            ):
+                # or a change of the rate relative to itself
+                verdict = v.CONSISTENT
+                explanation = (
+                    f"Tỷ lệ từ {v.shown(before, now.decimals)}{parts_text} đến {now.text} là "
+                    f"{direction} {v.shown(abs(relative), percent.decimals)} so với chính nó: khớp."
+                )
+            else:
+                verdict = v.INCONSISTENT
+                explanation = f"{text} (điểm phần trăm), không phải {direction} {percent.text}."
+            self.add(
+                CHANGE,
+                [now.part("tỷ lệ kỳ này"), percent.part("mức tăng/giảm nêu")],
+                percent,
+                verdict,
+                exact,
+                explanation,
+                stated=f"{direction} {percent.text}",
+                correct=format_percent(points, max(percent.decimals, 1)),
+            )
+            self.claims[-1].start = now.start
+            self.used.add(p)
+
+    _CHANGED_BY = re.compile(r"\b(?P<word>tăng|giảm)\s+(?:thêm\s+)?$", re.I)
+    # "(-18,74%)", "(giảm 10,3%)", or the bare rate "(46%)", maybe after "so với cùng kỳ"
+    _RATE_AFTER_DIFFERENCE = re.compile(
+        r"[^\d()%;.]{0,40}?\(\s*(?:(?P<sign>[-+−–])|(?P<word>tăng|giảm)\s+)?\s*$", re.I
+    )
+
+    def differences_with_their_rate(self) -> None:
+        """ "… xảy ra 1.734 vụ, làm chết 708 người …. So với cùng kỳ giảm 400 vụ (-18,74%),
+        giảm 47 người chết (-6,23%)": a difference followed by its rate in parentheses is a
+        change of the count of this period the difference names (the count of "vụ"; the
+        count of "người" written after "chết"), stated in its sentence or the one before;
+        the earlier value is that count plus (or minus) the difference."""
+        for p in self.prose():
+            percent = self.figures[p]
+            if not percent.percent or p in self.used or p == 0:
+                continue
+            d = p - 1
+            difference = self.figures[d]
+            if difference.percent or not difference.noun or d in self.used:
+                continue
+            word = self._CHANGED_BY.search(
+                self.text[max(difference.start - 12, 0) : difference.start]
+            )
+            rate = self._RATE_AFTER_DIFFERENCE.fullmatch(
+                self.between(difference.end, percent.start)
+            )
+            if word is None or rate is None or not re.match(r"\s*\)", self.text[percent.end :]):
+                continue
+            direction = word.group("word").lower()
+            if rate.group("word") and rate.group("word").lower() != direction:
+                continue
+            if rate.group("sign") and (rate.group("sign") == "+") != (direction == "tăng"):
+                continue
+            current = self.count_a_difference_names(d)
+            if not current:
+                continue
+            new = self.figures[current[-1]]
+            sign = -1 if direction == "tăng" else 1
+            old = new.value + sign * difference.value
+            verdict, exact, explanation = v.change_verdict(
+                old,
+                new.value,
+                direction,
+                percent.value,
+                percent.decimals,
+                labels=(
+                    f"{format_number(old)} ({new.text} {'−' if sign < 0 else '+'} "
+                    f"{difference.text})",
+                    new.text,
+                ),
+            )
+            claim = self.add(
+                CHANGE,
+                [
+                    new.part("kỳ này"),
+                    difference.part("mức tăng/giảm (số)"),
+                    percent.part("mức tăng/giảm nêu"),
+                ],
+                percent,
+                verdict,
+                exact,
+                explanation,
+                stated=f"{direction} {percent.text}",
+                correct_value=None if exact is None else abs(exact),
+                doubt="" if len(current) == 1 else EARLIER_UNSURE,
+            )
+            claim.start = difference.start
+            self.used.add(p)  # the difference stays free to be checked against stated values
+            self.current_values.add(current[-1])
+
+    def count_a_difference_names(self, d: int) -> list[int]:
+        """The counts of this period the difference ``d`` may be of ("giảm 47 người chết":
+        "làm chết 708 người"), in its sentence or the sentence before, not themselves changes:
+        its noun's words all stand in the count's noun or in the words just before it."""
+        difference = self.figures[d]
+        words = set(difference.noun)
+        if difference.noun[:2] == ("trường", "hợp"):
+            # "119 doanh nghiệp tạm ngừng hoạt động, tăng 37 trường hợp": "trường hợp" counts
+            # cases of whatever the count just before it in its clause counts
+            before = [
+                i
+                for i in self.in_clause(difference.clause)
+                if i < d and not self.figures[i].percent and self.figures[i].noun
+            ]
+            if before and not self.is_change(before[-1]):
+                return [before[-1]]
+            return []
+        found = []
+        for i in range(d - 1, -1, -1):
+            other = self.figures[i]
+            if other.paragraph != difference.paragraph or other.sentence < difference.sentence - 1:
+                break
+            if other.percent or not other.noun or other.noun[:1] != difference.noun[:1]:
+                continue
+            if self.is_change(i) or self._CHANGED_BY.search(
+                self.text[max(other.start - 12, 0) : other.start]
+            ):
+                continue
+            lead = self.text[max(other.start - 24, 0) : other.start]
+            lead = re.split(r"[,;:().\d]", lead)[-1]
+            named = set(other.noun) | set(_WORD.findall(lead.lower()))
+            if words <= named:
+                found.append(i)
+        return found[::-1]
 
     def change_of_a_rate(self, p: int) -> bool:
         """ "2 người (tỉ lệ 0,4%), giảm 0,4% so với khóa trước": a change written right after
@@ -1213,6 +1509,7 @@ class _Finder:
         re.I,
     )
     _WORDS = re.compile(r"(?:[ \t]+(?!(?:đạt|chiếm|bằng|tăng|giảm)\b)[^\W\d_]+){1,6}")
+    _NOUN_ABBREVIATION = re.compile(r"\s*\(\s*[A-ZĐ]{2,}\s*\)")
     _LABEL_FIRST = re.compile(r"(?:trong đó|gồm)\s*:\s*$", re.I)
 
     def totals(self) -> None:
@@ -1222,6 +1519,12 @@ class _Finder:
                 continue
             start = total.end
             head = self._HEAD.match(self.text[start : start + 80])
+            abbreviation = head and self._NOUN_ABBREVIATION.match(self.text, start + head.end())
+            if abbreviation:
+                # "944 tổ chức cơ sở đảng (TCCSĐ), trong đó …": the noun's abbreviation is no
+                # list of parts; the head goes on after it
+                start = abbreviation.end()
+                head = self._HEAD.match(self.text[start : start + 80]) or re.match("", "")
             if head is not None:
                 aside = self._CHANGE_ASIDE.match(self.text, start + head.end())
             else:
@@ -1251,7 +1554,13 @@ class _Finder:
         r"(?=\d|[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,8}?[ \t]+\d)",
         re.I,
     )
-    _NEXT_SENTENCE_LIST = re.compile(r"[^\d.;:!?\n]{0,160}?[.]\s+(?=Trong |Cụ thể)")
+    # (the sentence may give the total's own share: "1.346 công chức, đạt tỷ lệ 96,3% số …")
+    _NEXT_SENTENCE_LIST = re.compile(
+        r"(?:[^\d.;:!?\n]|\d+(?:,\d+)?\s?%){0,160}?[.]\s+(?=Trong |Cụ thể)"
+    )
+    # a heading line (no full stop) whose total the next line lists: "Hà Nội xảy ra 925 vụ
+    # cháy, nổ trong 9 tháng⏎Trong đó, 6 vụ …"
+    _NEXT_LINE_LIST = re.compile(r"[^.;:!?\n]{0,80}\n(?=Trong đó|Cụ thể)")
     _IN_TOTAL = re.compile(r"[^\d.;:!?\n]{0,80}?\s(?=có\s+\d)")  # "Trong 29 đảng viên … có 3 …"
 
     def total_before_its_sentence(self, t: int) -> None:
@@ -1265,7 +1574,9 @@ class _Finder:
             if found:
                 self.total_with_parts(t, found.end(), opener=re.compile(r"có\s+"), sentence=True)
             return
-        found = self._NEXT_SENTENCE_LIST.match(self.text, total.end)
+        found = self._NEXT_SENTENCE_LIST.match(self.text, total.end) or self._NEXT_LINE_LIST.match(
+            self.text, total.end
+        )
         others = [
             i
             for i in self.prose()
@@ -1300,7 +1611,9 @@ class _Finder:
         parts, end, complete = listed
         # "44.482 đảng viên (chiếm …), trong đó có: …": the words between the total and its
         # list may hold the "trong đó" the opener itself lacks
-        exhaustive = not re.search(r"\btrong đó\b", self.text[total.end : opener.end()], re.I)
+        exhaustive = not re.search(
+            r"\btrong đó\b", self.text[total.end : opener.end()], re.I
+        ) or self.closed_set(parts)
         for i in parts:
             self.part_of[i] = t
         if len(parts) < 2:
@@ -1311,7 +1624,33 @@ class _Finder:
             total.value, [figures[i].value for i in parts], bound, exhaustive
         )
         doubt = ""
-        if not complete:
+        numerator = next(
+            (i for i, j in self.fraction_pairs().get(total.clause, ()) if j == t), None
+        )
+        if numerator is not None and verdict != v.CONSISTENT:
+            # "bố trí 2.813/3.050 cán bộ, công chức, trong đó có 1.483 … và 1.330 …": the
+            # parts may be of the fraction's numerator (the ones there are) — of which of the
+            # two is not said unless they add up to one of them
+            other = v.total_verdict(
+                figures[numerator].value, [figures[i].value for i in parts], bound, exhaustive
+            )
+            if other[0] == v.CONSISTENT:
+                t, total = numerator, figures[numerator]
+                verdict, added, explanation = other
+            else:
+                doubt = PARTS_UNSURE
+        if any(i in self.fraction_part for i in parts):
+            # a list of fractions: the total counts either what was reached (the numerators)
+            # or what was set (the denominators); the text does not say which
+            wholes = [self.fraction_part.get(i, i) for i in parts]
+            other = v.total_verdict(total.value, [figures[i].value for i in wholes], bound, True)
+            if verdict != v.CONSISTENT and other[0] == v.CONSISTENT:
+                parts, (verdict, added, explanation) = wholes, other
+            elif verdict != v.CONSISTENT:
+                doubt = PARTS_UNSURE
+        if doubt:
+            pass
+        elif not complete:
             doubt = PARTS_UNSURE  # a list whose end is a guess
         elif (
             not exhaustive
@@ -1342,7 +1681,9 @@ class _Finder:
     _EXCLUSIVE_CLASS = re.compile(
         r"khiển trách|cảnh cáo|cách chức|khai trừ|xóa tên|xoá tên|hoàn thành xuất sắc|"
         r"hoàn thành tốt|không hoàn thành|hoàn thành|trong sạch|yếu kém|chính thức|"
-        r"dự bị|\bnam\b|\bnữ\b",
+        r"dự bị|\bnam\b|\bnữ\b|"
+        # the levels of a training ("trình độ đại học … cao đẳng … trung cấp")
+        r"sau đại học|đại học|cao đẳng|trung cấp|sơ cấp|chưa qua đào tạo",
         re.I,
     )
 
@@ -1382,6 +1723,40 @@ class _Finder:
         overlap), not organisations or things of one kind each."""
         noun = " ".join(_canonical_noun(self.figures[t].noun))
         return bool(self._PEOPLE_NOUN.match(noun))
+
+    # sets of classes that together make their whole: the two kinds of a grassroots Party
+    # organisation, the two sexes, the two kinds of membership, the four forms of discipline
+    # of a member, the four ratings
+    _CLOSED_SETS = (
+        re.compile(r"(?P<c>đảng bộ cơ sở|chi bộ cơ sở)"),
+        re.compile(r"(?<!việt )(?<!miền )(?<!phụ )\b(?P<c>nam|nữ)\b"),
+        re.compile(r"(?P<c>chính thức|dự bị)"),
+        re.compile(r"(?P<c>khiển trách|cảnh cáo|cách chức|khai trừ)"),
+        re.compile(r"(?P<c>hoàn thành xuất sắc|hoàn thành tốt|không hoàn thành|hoàn thành)"),
+    )
+    _CLOSED_SIZES = (2, 2, 2, 4, 4)
+
+    def closed_set(self, parts: list[int]) -> bool:
+        """Whether the parts name, one each, every class of a set that makes its whole
+        (:data:`_CLOSED_SETS`: "trong đó 20 đảng bộ cơ sở và 22 chi bộ cơ sở", "khiển trách
+        …, cảnh cáo …, cách chức …, khai trừ …"): a list after "trong đó" is then the whole
+        of the total, not some of its parts."""
+        if len(parts) < 2:
+            return False
+        names = []
+        for i in parts:
+            figure = self.figures[i]
+            before = self.text[max(figure.start - 30, 0) : figure.start]
+            before = re.split(r"[,;:(.\d]|\svà\s", before)[-1]
+            after = re.split(r"[,;()]|\svà\s|\.(?:\s|$)", self.text[figure.end : figure.end + 40])[
+                0
+            ]
+            names.append(f"{before} # {after}".lower())
+        for pattern, size in zip(self._CLOSED_SETS, self._CLOSED_SIZES, strict=True):
+            found = [{m.group("c") for m in pattern.finditer(name)} for name in names]
+            if all(len(f) == 1 for f in found) and len(set().union(*found)) == size == len(parts):
+                return True
+        return False
 
     def exclusive_classes(self, parts: list[int]) -> bool:
         """Whether each part is named (just before or after its count) by a different class
@@ -1439,6 +1814,12 @@ class _Finder:
                     self.text[stop] not in limit
                     # "trong đó có 20 đảng bộ xã; 5 đảng bộ khối; 35 chi bộ cơ sở": the list goes on
                     or (self.text[stop] == ";" and re.match(r";\s*\d", self.text[stop : stop + 4]))
+                    # "; trong đó, kinh tế 4/4 chỉ tiêu; văn hóa 9/10 chỉ tiêu; …": fractions
+                    or (
+                        self.text[stop] == ";"
+                        and re.match(r";\s*[^\W\d_][^;.\d]{0,40}\d+\s*/\s*\d", self.text[stop:])
+                        and re.search(r"\d\s*/\s*\d+[^;\d]*$", self.text[start:stop])
+                    )
                 )
             ):
                 if self.text[stop] in ".!?" and self.text[stop + 1 : stop + 2] in (" ", "\n", ""):
@@ -1478,13 +1859,29 @@ class _Finder:
                 if not self.figures[i].percent
                 and self.text.count("(", seg_start, self.figures[i].start)
                 <= self.text.count(")", seg_start, self.figures[i].start)
-                # "35 chi bộ cơ sở với trên 2.000 đảng viên": about the part, not a part
+                # "35 chi bộ cơ sở với trên 2.000 đảng viên": about the part, not a part (but
+                # "miền núi 14,2% với 45.500 hộ": the count of the part, after its rate)
                 and not re.search(
-                    r"\bvới\s+(?:trên\s+|hơn\s+|gần\s+|khoảng\s+)?$",
+                    r"(?<!%)(?<!% )\bvới\s+(?:trên\s+|hơn\s+|gần\s+|khoảng\s+)?$",
                     self.text[seg_start : self.figures[i].start],
                     re.I,
                 )
             ]
+            bracketed = [
+                i
+                for i in mine
+                if not self.figures[i].percent
+                and _same_noun(self.figures[i].noun, total.noun, 1, loose=True)
+                and re.fullmatch(
+                    r"\s*[^\W\d_][^\d()]*\(\s*",
+                    self.text[seg_start : self.figures[i].start],
+                )
+                and re.match(r"[^\d()]*\)\s*$", self.text[self.figures[i].end : seg_end])
+            ]
+            if not counts and len(bracketed) == 1 and shape is not True:
+                # "15 giải Nhất ở các môn: Vật lý (3 giải), Hóa học (3 giải) …": each part named,
+                # its count in brackets after the name
+                counts = bracketed
             if not counts:
                 if mine:
                     continue  # "chiếm 33,1%"
@@ -1494,9 +1891,12 @@ class _Finder:
                     # "trong đó: xem xét, giải quyết 308 đơn; đơn trùng, đơn mạo danh, …
                     # 312 đơn": a part named before its count, with commas in its name
                     continue
-                if len(_WORD.findall(self.text[seg_start:seg_end])) <= 2:
+                if len(_WORD.findall(self.text[seg_start:seg_end])) <= 2 or (
+                    self.text.startswith(" và ", seg_end) and shape is not True
+                ):
                     # "1.287 chi bộ thôn, bản và 658 …": the noun goes on; "(trong đó: cán
-                    # bộ, công chức là 150 …": the name of the first part does
+                    # bộ, công chức là 150 …": the name of the first part does; "…; Bắc Trung
+                    # bộ và duyên hải 4,9% với 28.400 hộ": a part named before its count
                     continue
                 if (
                     parts
@@ -1515,7 +1915,24 @@ class _Finder:
             number_first = bool(re.fullmatch(r"[\s:]*(?:có|là)?\s*", lead, re.I))
             if shape is None:
                 shape = number_first
+            elif shape != number_first and (
+                self.text[seg_start - 1 : seg_start] == ";"
+                and parts
+                and self.figures[counts[-1]].noun[:1] == self.figures[parts[0]].noun[:1]
+            ):
+                # "Trong đó, 1.070 người có trình độ đại học, đạt 79,5%; trình độ cao đẳng 53
+                # người, chiếm 3,9% và …": a new clause of the list, counting the same thing
+                # in the other shape, which the list goes on in
+                shape = number_first
             elif shape != number_first:
+                if (
+                    parts
+                    and all(
+                        _same_noun(self.figures[i].noun, total.noun, 1, loose=True) for i in parts
+                    )
+                    and not _same_noun(self.figures[counts[-1]].noun, total.noun, 1, loose=True)
+                ):
+                    break  # "… 2 vụ nổ, làm 25 người chết …": a count of another thing ends it
                 # "trong đó 15 đảng viên có vi phạm (88,2%), phải thi hành kỷ luật 9 đảng
                 # viên": not a sibling of the parts before, the list has ended
                 complete = False
@@ -1525,6 +1942,19 @@ class _Finder:
                 re.fullmatch(r"\s*/\s*", self.between(self.figures[a].end, self.figures[b].start))
                 for a, b in pairwise(counts)
             )
+            if (
+                joined
+                and len(counts) == 2
+                and (not parts or any(k in self.fraction_part for k in parts))
+                and _same_noun(self.figures[counts[1]].noun, total.noun)
+                and self.figures[counts[0]].value <= self.figures[counts[1]].value
+            ):
+                # "18 chỉ tiêu đạt …; trong đó, kinh tế 4/4 chỉ tiêu; văn hóa 9/10 chỉ tiêu …":
+                # a list of fractions of the total's own noun, each part a/b
+                self.fraction_part[counts[0]] = counts[1]
+                parts.append(counts[0])
+                leads.append(lead)
+                continue
             if joined or (len(counts) > 1 and not same):
                 complete = False
                 break  # "…, đã giải quyết 2/2 đơn": the list has ended
@@ -1568,7 +1998,9 @@ class _Finder:
 
     # ------------------------------------------------------------ shares of one whole
     _SHARES_TRIGGER = re.compile(
-        r"cơ cấu|xếp loại|phân loại|chia ra|trong đó|gồm|đánh giá chất lượng", re.I
+        # "Về trình độ chuyên môn, sơ cấp 1%, trung cấp 22% …": the levels of one attribute
+        r"cơ cấu|xếp loại|phân loại|chia ra|trong đó|gồm|đánh giá chất lượng|trình độ",
+        re.I,
     )
     # mutually exclusive classes; "cơ cấu" lists overlapping ones (nữ, trẻ, dân tộc …)
     _EXHAUSTIVE = re.compile(
@@ -1865,9 +2297,15 @@ class _Finder:
         prose = self.prose()
         for p in prose:
             percent = self.figures[p]
-            if not percent.percent or p in self.used or self.criterion(p):
+            if (
+                not percent.percent
+                or p in self.used
+                or (self.criterion(p) and not self.bounded_result(percent))
+            ):
                 continue
             count = self.count_before(p)
+            if count is not None and self.bounded_result(percent) and self.is_change(count):
+                continue  # "tăng 36 đơn vị … và chiếm khoảng 38,7%": not the share of a change
             base = None if count is None else self.named_base(p, count)
             inferred = base is None and count is not None and count not in self.part_of
             if base is None and count is not None:
@@ -1886,6 +2324,7 @@ class _Finder:
             partner = self.fraction_partner(base)
             if (
                 partner is not None
+                and base not in self.population_bases.get(count, ())
                 and self.figures[partner].value > top.value
                 and not self.agrees(top, bottom, percent)
             ):
@@ -1906,6 +2345,12 @@ class _Finder:
                     continue  # neither of the two is said to be the base
                 base = agreeing[0]
                 bottom = self.figures[base]
+            if self.disagrees(top, bottom, percent) and re.search(
+                r"\d\s?%\s*\(\s*$", self.text[max(bottom.start - 12, 0) : bottom.start]
+            ):
+                # "đạt 50% (8 xã), trong đó: … nâng cao 6,25% (1 xã)": a count with its own
+                # share is no whole of a share written like it (of the same unstated whole)
+                continue
             if base in self.share_base and self.disagrees(top, bottom, percent):
                 # "400 đồng chí, chiếm 40% tổng số … (trong đó: … 150 đồng chí,
                 # chiếm 15%; …)": the shares of a subgroup may be of the whole its group is
@@ -2034,11 +2479,20 @@ class _Finder:
                 return None
             if figure.noun or i in self.part_of:
                 return i
+            if (
+                i == p - 1
+                and self._RATE_OF_LABELLED.fullmatch(gap)
+                and re.search(
+                    r"[^\W\d_]{2,}\s+$", self.text[self._clauses[figure.clause] : figure.start]
+                )
+            ):
+                return i  # "hội viên nòng cốt 50.730, đạt 24,6%": the count named before it
             if i == p - 1 and self._CLASS_COUNT.fullmatch(self.between(figure.end, percent.start)):
                 return i  # "khiển trách 20 (chiếm 40%)": the count of the class before it
         return None
 
     _CLASS_COUNT = re.compile(r"\s*\(\s*(?:chiếm\s*)?", re.I)
+    _RATE_OF_LABELLED = re.compile(r"\s*,\s*(?:đạt|chiếm)(?:\s+(?:tỷ|tỉ)\s+lệ)?\s*", re.I)
 
     _AVERAGE = re.compile(r"\b(?:bình quân|trung bình)\b[^,;()\d]*$", re.I)
 
@@ -2130,6 +2584,11 @@ class _Finder:
         stated = self._base_in_parentheses(named.end(), count)
         if stated is not None:
             return stated
+        if named.group("total"):
+            written = self.whole_written_as_named(words, count)
+            if written is not None:
+                self.population_bases.setdefault(count, set()).add(written)
+                return written
         found, alike = [], []
         for i in reversed(range(count)):
             other = self.figures[i]
@@ -2173,6 +2632,28 @@ class _Finder:
             self.named_several[p] = sorted(alike)
             return self.AMBIGUOUS
         return alike[0] if alike else None
+
+    def whole_written_as_named(self, words: tuple[str, ...], count: int) -> int | None:
+        """ "nâng tổng số hội viên toàn tỉnh 206.391/255.086 người. Trong đó … 50.730, đạt 24,6%
+        so với tổng số hội viên": the one earlier figure of the paragraph written right after
+        the words the percentage names its whole with ("tổng số hội viên"), larger than the
+        count — the text names it as that whole."""
+        figure = self.figures[count]
+        named = r"\s+".join(map(re.escape, words))
+        pattern = re.compile(
+            rf"\btổng\s+số\s+{named}(?:\s+[^\W\d_]+){{0,3}}\s*(?:là|có|:)?\s*$", re.I
+        )
+        written = [
+            i
+            for i in range(count)
+            if self.figures[i].paragraph == figure.paragraph
+            and not self.figures[i].percent
+            and self.figures[i].value > figure.value
+            and pattern.search(
+                self.text[max(self.figures[i].start - 60, 0) : self.figures[i].start]
+            )
+        ]
+        return written[0] if len(written) == 1 else None
 
     AMBIGUOUS = -1  # a base is named but several counts fit it
     NOT_THE_COUNT = -2  # the named whole counts another thing than the count before it
@@ -2492,15 +2973,44 @@ class _Finder:
     def rate_claim(
         self, kind, top: Figure, bottom: Figure, percent: Figure, base_first=False, doubt=""
     ):
-        """A claim that ``percent`` is ``top`` out of ``bottom``."""
-        verdict, exact, explanation, suggestion = v.ratio_verdict(
-            top.value, bottom.value, percent.value, percent.decimals
-        )
+        """A claim that ``percent`` is ``top`` out of ``bottom`` (or, written as a bound,
+        "đạt hơn 80,4%", bounds it)."""
+        bound = self.bounded_result(percent)
+        if bound:
+            verdict, exact, explanation, suggestion = v.bounded_ratio_verdict(
+                top.value, bottom.value, percent.value, percent.decimals, bound
+            )
+        else:
+            verdict, exact, explanation, suggestion = v.ratio_verdict(
+                top.value, bottom.value, percent.value, percent.decimals
+            )
         parts = [top.part("số đạt"), bottom.part("tổng số")]
         if base_first:
             parts.reverse()
         parts.append(percent.part("tỷ lệ nêu"))
-        return self.add(kind, parts, percent, verdict, exact, explanation, suggestion, doubt=doubt)
+        return self.add(
+            kind,
+            parts,
+            percent,
+            verdict,
+            exact,
+            explanation,
+            suggestion,
+            stated=f"{bound} {percent.text}" if bound else None,
+            doubt=doubt,
+        )
+
+    _BOUNDED_RESULT = re.compile(
+        r"\b(?:đạt|chiếm)(?:\s+(?:tỷ|tỉ)\s+lệ)?\s+(?P<bound>hơn|trên|gần|khoảng|xấp xỉ|dưới|"
+        r"chưa đến)\s*$",
+        re.I,
+    )
+
+    def bounded_result(self, percent: Figure) -> str:
+        """The bound of a result written as one ("đạt hơn 80,4%", "chiếm tỷ lệ gần 67%"; not a
+        criterion "tỷ lệ trên 89%", "dưới 10%"), "" when it is not."""
+        found = self._BOUNDED_RESULT.search(self.text[max(percent.start - 24, 0) : percent.start])
+        return found.group("bound").lower() if found else ""
 
     def add(
         self,

@@ -82,7 +82,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
             r"\b(?:(?<!tổng\s)(?<!trong\s)(?<!thiểu\s)(?<!đa\s)số|"
             r"lần thứ|thứ|hạng|điều|khoản|mục|phần|chương|bước|"
             r"tiêu chí|"
-            r"trung ương|phiên|kỳ họp|tập|quyển|phòng|tổ|ấp|khu phố|thôn|xóm|đội|"
+            # ("Hải Phòng 57 học sinh": the city, not a room)
+            r"trung ương|phiên|kỳ họp|tập|quyển|(?<!hải\s)phòng|tổ|ấp|khu phố|thôn|xóm|đội|"
             r"chỉ thị|nghị quyết|nghị định|thông tư|"
             r"chương trình hành động|đại hội|hội nghị trung ương|top|mã)"
             r"\s*:?\s*\d+(?:\s*(?:,|và|-)\s*\d+\b(?!\s*%))*",

@@ -141,6 +141,37 @@ def ratio_verdict(numerator: Decimal, denominator: Decimal, stated: Decimal, dec
     return verdict, exact, explanation, suggestion
 
 
+# a rate written as a bound ("đạt hơn 80,4%", "chiếm tỷ lệ gần 67%"): what the exact rate
+# must satisfy, with half a unit of the last digit of slack
+RATE_BOUNDS = {
+    "hơn": lambda exact, stated, h: exact > stated - h,
+    "trên": lambda exact, stated, h: exact > stated - h,
+    "gần": lambda exact, stated, h: stated * Decimal("0.9") <= exact <= stated + h,
+    "khoảng": lambda exact, stated, h: abs(exact - stated) <= stated * Decimal("0.1") + h,
+    "xấp xỉ": lambda exact, stated, h: abs(exact - stated) <= stated * Decimal("0.1") + h,
+    "dưới": lambda exact, stated, h: exact < stated + h,
+    "chưa đến": lambda exact, stated, h: exact < stated + h,
+}
+
+
+def bounded_ratio_verdict(
+    numerator: Decimal, denominator: Decimal, stated: Decimal, decimals: int, bound: str
+):
+    """(verdict, exact, explanation, suggestion) for "numerator/denominator … đạt hơn
+    stated%" (``bound`` one of :data:`RATE_BOUNDS`)."""
+    exact = percent_of(numerator, denominator)
+    n, d, s = format_number(numerator), format_number(denominator), stated_text(stated, decimals)
+    if exact is None:
+        return UNCHECKED, None, f"Tổng số bằng 0 nên không tính được tỷ lệ {bound} {s}.", None
+    right = shown(exact, decimals)
+    with localcontext() as context:
+        context.prec = _PRECISION
+        holds = RATE_BOUNDS[bound](exact, stated, half_unit(decimals))
+    if holds:
+        return CONSISTENT, exact, f"{n}/{d} = {right}: đúng là {bound} {s}.", None
+    return INCONSISTENT, exact, f"{n}/{d} = {right}, không phải {bound} {s}.", None
+
+
 def over_target_verdict(done: Decimal, target: Decimal, stated: Decimal, decimals: int):
     """(verdict, exact, explanation) for "done …, vượt stated% chỉ tiêu (target)"."""
     share = percent_of(done, target)

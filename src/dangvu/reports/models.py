@@ -75,6 +75,12 @@ class Aggregate(models.Model):
         ]
         indexes = [
             models.Index(fields=["period", "tree", "unit"], name="aggregate_read"),
+            # a state's change points of many units (a dashboard's sub-units): per unit and
+            # indicator one range of months, not a probe per month
+            models.Index(
+                fields=["unit", "indicator", "tree", "category", "period"],
+                name="aggregate_unit_series",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -307,7 +307,10 @@ def sub_units(unit, period, tree, day) -> list[tuple[UnitVersion, dict[str, Figu
         by_codes[tuple(codes)].append(code)
     pairs = Q()  # one condition per group, no other rows read (a short SQL: psycopg parses it)
     for codes, indicators in by_codes.items():
-        pairs |= Q(indicator__in=indicators, period__in=codes)
+        if len(codes) == 1:
+            pairs |= Q(indicator__in=indicators, period=codes[0])
+        else:  # a state's months, T01 … Tmm of one year: the codes between them are those
+            pairs |= Q(indicator__in=indicators, period__gte=codes[-1], period__lte=codes[0])
     rows = Aggregate.objects.filter(
         pairs,
         unit__in=[v.unit_id for v in versions],

@@ -244,3 +244,16 @@ def test_migration_turns_full_months_into_change_points(world):
     migration = importlib.import_module("dangvu.reports.migrations.0003_state_change_points")
     migration.to_change_points(apps, SimpleNamespace(connection=connection))
     assert set(Aggregate.objects.values_list(*fields, "base")) == now
+
+
+def test_a_states_months_are_the_codes_between_january_and_the_month():
+    """The sub-units read a state's months as a range of codes (T01 … Tmm): no other period
+    code of any kind sorts inside it."""
+    from dangvu.reports.periods import periods_of_year, terms_between
+
+    codes = {p.code for y in (2024, 2025, 2026) for p in periods_of_year(y)}
+    codes |= {p.code for p in terms_between(date(2015, 1, 1), date(2026, 12, 31))}
+    for month in range(1, 13):
+        low, high = "2025-T01", f"2025-T{month:02d}"
+        inside = {code for code in codes if low <= code <= high}
+        assert inside == {f"2025-T{m:02d}" for m in range(1, month + 1)}

@@ -1,11 +1,11 @@
 from django import forms
 
 from dangvu.web.unit_choices import indented_name
+from dangvu.web.widgets import FastSelect
 
 from .reading import MAX_BYTES, UnreadableFile, read_upload
 
 MAX_CHARS = 500_000
-MAX_UNIT_CHOICES = 400
 
 
 class SystemFields(forms.Form):
@@ -22,7 +22,7 @@ class SystemFields(forms.Form):
         self.unit_choices = [("", "— không so sánh —")] + [
             (str(u.pk), indented_name(u)) for u in units
         ]
-        self.fields["don_vi"].widget = forms.Select(
+        self.fields["don_vi"].widget = FastSelect(
             choices=self.unit_choices, attrs={"class": "form-select"}
         )
         self.fields["ky"].choices = [("", "— chọn kỳ —"), *period_choices(years)]

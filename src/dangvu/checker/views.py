@@ -15,17 +15,18 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from dangvu.reports.engine import FIRST_YEAR, today
 from dangvu.reports.selectors import report_units
+from dangvu.web.unit_choices import MAX_UNIT_CHOICES, capped_units
 
 from . import export
 from .checking import check_text
-from .forms import MAX_UNIT_CHOICES, CheckForm, DownloadForm
+from .forms import CheckForm, DownloadForm
 from .system import BadChoice, OutOfScope, resolve
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _choices(user) -> dict:
-    units = list(report_units(user).current().order_by("path")[:MAX_UNIT_CHOICES])
+    units = capped_units(report_units(user).current().order_by("path"), limit=MAX_UNIT_CHOICES)
     return {"units": units, "years": range(today().year, FIRST_YEAR - 1, -1)}
 
 

@@ -98,3 +98,16 @@ def test_checking_writes_nothing(member_client):
 def test_menu_entry(member_client):
     page = member_client.get(reverse("home")).content.decode()
     assert "Kiểm tra số liệu" in page and "/kiem-tra-so-lieu/" in page
+
+
+def test_unit_picker_offers_every_commune_of_a_large_scope(world, client, monkeypatch):
+    """Past the cap, the picker drops the cells, not the units that sort last: a province
+    officer can still compare with any commune."""
+    import dangvu.checker.views as views
+
+    monkeypatch.setattr(views, "MAX_UNIT_CHOICES", 3)
+    client.force_login(world.users["province"])
+    page = client.get(reverse("checker:check")).content.decode()
+    for commune in (world.commune_a, world.commune_b):
+        assert f'value="{commune.pk}"' in page
+    assert f'value="{world.c1.pk}"' not in page

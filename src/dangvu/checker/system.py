@@ -313,7 +313,7 @@ def compare(report, unit, period: Period, user=None) -> None:
                 "số liệu được tổng hợp định kỳ."
             ),
         }
-        if sheet.built or sheet.stored(mapped.code, mapped.category) is not None:
+        if sheet.built:
             figure = sheet.figure(mapped.code, mapped.category)
             system.update(_verdict(claim, mapped, figure.value, figure.base, indicator, name))
             system["value"], system["base"] = figure.value, figure.base

@@ -230,11 +230,16 @@ class Builder:
             ]
         return result, at_end
 
-    def month_before(self, indicator: Indicator, period: Period) -> dict | None:
-        """A state's numbers of the month before ``period`` (None in January: a checkpoint)."""
+    def month_before(
+        self, indicator: Indicator, period: Period, last: tuple[Period, dict] | None = None
+    ) -> dict | None:
+        """A state's numbers of the month before ``period``: None for a flow and in January
+        (a checkpoint); ``last``, the (period, numbers) just stored, when it is that month."""
         if indicator.kind != STATE or period.number == 1:
             return None
-        previous = Period(period.year, PeriodKind.MONTH, period.number - 1)
+        previous = period.previous()
+        if last is not None and last[0] == previous:
+            return last[1]
         return self.numbers(indicator, previous)[Tree.PERIOD_END]
 
     def store(
@@ -243,12 +248,11 @@ class Builder:
         period: Period,
         *,
         replace: bool = True,
-        before: dict | bool | None = True,
+        last: tuple[Period, dict] | None = None,
     ) -> tuple[int, dict]:
         """Store one indicator and period; (rows written, the period end's numbers).
-        ``before``: a state's numbers of the month before, or True to compute them."""
-        if before is True:
-            before = self.month_before(indicator, period)
+        ``last``: the (period, numbers) stored just before (see :meth:`month_before`)."""
+        before = self.month_before(indicator, period, last)
         rows, at_end = self.compute(indicator, period, before=before)
         with transaction.atomic():
             if replace:
@@ -274,10 +278,7 @@ class Builder:
                 if full:  # every period of the indicator is rebuilt: one delete, not one each
                     Aggregate.objects.filter(indicator=code).delete()
                 for indicator, period in items:
-                    before = True  # computed, unless the month before was just stored
-                    if last and period.kind == PeriodKind.MONTH and period.number > 1:
-                        before = last[1] if last[0] == period.previous() else True
-                    written, at_end = self.store(indicator, period, replace=not full, before=before)
+                    written, at_end = self.store(indicator, period, replace=not full, last=last)
                     self.build.rows_written += written
                     last = (period, at_end)
                     periods.add(period.code)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from html import escape
 
 from django.db.models import Q
@@ -184,7 +185,7 @@ class Sheet:
     tree_before: str = Tree.PERIOD_END
     goals: dict = field(default_factory=dict)  # indicator code → Goal (implementation.goals)
 
-    @property
+    @cached_property
     def built(self) -> bool:
         """Whether any figure of the sheet's period was read (the period was aggregated)."""
         codes = set(stored_codes(self.period))

@@ -123,6 +123,15 @@ def read_codes(item: Indicator, period: Period, *, on: date | None = None) -> li
     return [Period(stored.year, PeriodKind.MONTH, m).code for m in range(stored.number, 0, -1)]
 
 
+def codes_condition(codes: list[str], field: str = "period") -> Q:
+    """The rows of ``codes`` (as :func:`read_codes` gives them): a flow's one code, or a
+    state's months Tmm … T01 of one year as the range between them — no other period code
+    sorts inside it, and a range is a short SQL whatever the month (psycopg parses it)."""
+    if len(codes) == 1:
+        return Q(**{field: codes[0]})
+    return Q(**{f"{field}__gte": codes[-1], f"{field}__lte": codes[0]})
+
+
 def changes_since(numbers: dict, before: dict | None) -> dict:
     """A state's rows for a month given the month before's: those that changed, and an
     explicit zero where one went away; every row when there is no month before (January)."""

@@ -21,7 +21,7 @@ from dangvu.vntext.formats import Ratio, format_change, format_number, ratio
 
 from .catalogue import Indicator, catalogue
 from .charts import BarChart
-from .engine import measured_day, read_codes, today
+from .engine import codes_condition, measured_day, read_codes, today
 from .models import Aggregate, Build, Tree
 from .periods import Period
 
@@ -165,16 +165,30 @@ MAIN = [
 ]
 
 
-def tree_for(unit: Unit, period: Period) -> tuple[str, date]:
-    day = measured_day(period)
-    alive = UnitVersion.objects.valid_on(day).filter(unit=unit).exists()
-    return (Tree.PERIOD_END if alive else Tree.TODAY), day
+def trees_for(unit: Unit, *periods: Period) -> list[tuple[str, date]]:
+    """Per period, the tree its figures are read in and the day they are measured at: the
+    tree at the period's end when the unit existed then, else today's (one query)."""
+    days = [measured_day(period) for period in periods]
+    spans = list(
+        UnitVersion.objects.filter(unit=unit, valid_from__lte=max(days)).values_list(
+            "valid_from", "valid_to"
+        )
+    )
+    return [
+        (
+            Tree.PERIOD_END
+            if any(start <= day and (end is None or end > day) for start, end in spans)
+            else Tree.TODAY,
+            day,
+        )
+        for day in days
+    ]
 
 
 @dataclass
 class Sheet:
     """Every aggregate of one unit for a period and the same period a year before (one
-    query), read through the tree that fits the unit (:func:`tree_for`): the year before in
+    query), read through the tree that fits the unit (:func:`trees_for`): the year before in
     today's tree when the unit did not exist then."""
 
     unit: Unit
@@ -244,8 +258,9 @@ def pick_row(found: dict, key: tuple, codes: list[str], tree: str):
 
 
 def read_sheet(unit: Unit, period: Period) -> Sheet:
-    tree, day = tree_for(unit, period)
-    tree_before = tree if tree == Tree.TODAY else tree_for(unit, period.year_before())[0]
+    (tree, day), (tree_before, _) = trees_for(unit, period, period.year_before())
+    if tree == Tree.TODAY:
+        tree_before = tree
     codes = stored_codes(period) + stored_codes(period.year_before())
     rows = Aggregate.objects.filter(
         unit=unit, tree__in=[Tree.PERIOD_END, Tree.TODAY], period__in=codes
@@ -306,12 +321,9 @@ def sub_units(unit, period, tree, day) -> list[tuple[UnitVersion, dict[str, Figu
     by_codes: dict[tuple, list[str]] = defaultdict(list)  # the flows' period, the states' months
     for code, codes in wanted.items():
         by_codes[tuple(codes)].append(code)
-    pairs = Q()  # one condition per group, no other rows read (a short SQL: psycopg parses it)
+    pairs = Q()  # one condition per group, no other rows read
     for codes, indicators in by_codes.items():
-        if len(codes) == 1:
-            pairs |= Q(indicator__in=indicators, period=codes[0])
-        else:  # a state's months, T01 … Tmm of one year: the codes between them are those
-            pairs |= Q(indicator__in=indicators, period__gte=codes[-1], period__lte=codes[0])
+        pairs |= Q(indicator__in=indicators) & codes_condition(list(codes))
     rows = Aggregate.objects.filter(
         pairs,
         unit__in=[v.unit_id for v in versions],

@@ -247,8 +247,8 @@ def test_migration_turns_full_months_into_change_points(world):
 
 
 def test_a_states_months_are_the_codes_between_january_and_the_month():
-    """The sub-units read a state's months as a range of codes (T01 … Tmm): no other period
-    code of any kind sorts inside it."""
+    """``engine.codes_condition`` reads a state's months as a range of codes (T01 … Tmm): no
+    other period code of any kind sorts inside it."""
     from dangvu.reports.periods import periods_of_year, terms_between
 
     codes = {p.code for y in (2024, 2025, 2026) for p in periods_of_year(y)}

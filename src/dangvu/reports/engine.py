@@ -27,6 +27,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from django.db import connection, transaction
 from django.db.models import Max, Q
@@ -107,23 +108,35 @@ def stored_period(item: Indicator, period: Period, *, on: date | None = None) ->
     """The period whose rows hold ``item`` for ``period``. A state is stored once per month:
     the state at the end of a quarter, a half, nine months or a year is the state at the end
     of its last month (of today's month for a period still running)."""
-    if item.kind != STATE or period.kind == PeriodKind.MONTH:
+    return state_month(period, on=on) if item.kind == STATE else period
+
+
+def state_month(period: Period, *, on: date | None = None) -> Period:
+    """The month whose rows hold a state for ``period``: its last month, or today's."""
+    if period.kind == PeriodKind.MONTH:
         return period
     day = measured_day(period, on=on)
     return Period(day.year, PeriodKind.MONTH, day.month)
 
 
-def read_codes(item: Indicator, period: Period, *, on: date | None = None) -> list[str]:
+def read_codes(item: Indicator, period: Period, *, on: date | None = None) -> tuple[str, ...]:
     """The period codes whose rows hold ``item`` for ``period``, the latest first: a flow's
     own period; for a state its stored month back to January (change points: the first row
     found, per unit and category, is the state)."""
-    stored = stored_period(item, period, on=on)
-    if item.kind != STATE:
-        return [stored.code]
-    return [Period(stored.year, PeriodKind.MONTH, m).code for m in range(stored.number, 0, -1)]
+    return _read_codes(item.kind == STATE, period, on or today())
 
 
-def codes_condition(codes: list[str], field: str = "period") -> Q:
+@lru_cache(maxsize=1024)  # a dashboard asks some 200 times for a few periods
+def _read_codes(state: bool, period: Period, on: date) -> tuple[str, ...]:
+    if not state:
+        return (period.code,)
+    stored = state_month(period, on=on)
+    return tuple(
+        Period(stored.year, PeriodKind.MONTH, m).code for m in range(stored.number, 0, -1)
+    )
+
+
+def codes_condition(codes: tuple[str, ...], field: str = "period") -> Q:
     """The rows of ``codes`` (as :func:`read_codes` gives them): a flow's one code, or a
     state's months Tmm … T01 of one year as the range between them — no other period code
     sorts inside it, and a range is a short SQL whatever the month (psycopg parses it)."""

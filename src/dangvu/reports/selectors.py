@@ -198,6 +198,11 @@ class Sheet:
     found: dict
     tree_before: str = Tree.PERIOD_END
     goals: dict = field(default_factory=dict)  # indicator code → Goal (implementation.goals)
+    on: date = field(default_factory=today)  # the day the sheet was read (a running period)
+
+    @cached_property
+    def period_before(self) -> Period:
+        return self.period.year_before()
 
     @cached_property
     def built(self) -> bool:
@@ -208,8 +213,8 @@ class Sheet:
     def stored(self, code: str, category: str = "", *, year_before: bool = False):
         """(value, base, build, tree, period code) of an indicator's row for the sheet's
         period (or the same period a year before), None when none was stored."""
-        period = self.period.year_before() if year_before else self.period
-        codes = read_codes(catalogue()[code], period)
+        period = self.period_before if year_before else self.period
+        codes = read_codes(catalogue()[code], period, on=self.on)
         tree = self.tree_before if year_before else self.tree
         return pick_row(self.found, (code, category), codes, tree)
 
@@ -323,7 +328,7 @@ def sub_units(unit, period, tree, day) -> list[tuple[UnitVersion, dict[str, Figu
         by_codes[tuple(codes)].append(code)
     pairs = Q()  # one condition per group, no other rows read
     for codes, indicators in by_codes.items():
-        pairs |= Q(indicator__in=indicators) & codes_condition(list(codes))
+        pairs |= Q(indicator__in=indicators) & codes_condition(codes)
     rows = Aggregate.objects.filter(
         pairs,
         unit__in=[v.unit_id for v in versions],

@@ -295,6 +295,8 @@ def viewer(unit, username: str):
 
 
 def measure(root, reps: int) -> None:
+    from unittest import mock
+
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -335,6 +337,17 @@ def measure(root, reps: int) -> None:
         show(f"  bare SQL read of its {len(reads)} aggregate queries", raw)
         ratio = statistics.median(page) / statistics.median(raw)
         print(f"  ratio dashboard / bare read: {ratio:.2f}×")
+        # the floor: the same request without its figures (session, sign-in, unit picker,
+        # form, layout), what any page of the site costs before it reads anything
+        with mock.patch("dangvu.reports.views.build_dashboard", return_value=None):
+            shell = timed(lambda c=client, u=url: c.get(u, HTTP_HOST="127.0.0.1"), reps, warmup=1)
+        show("  the same page without its figures (session, sign-in, picker, layout)", shell)
+        own = statistics.median(page) - statistics.median(shell)
+        print(
+            f"  the figures' own cost: {own:.1f} ms, {own / statistics.median(raw):.2f}× the bare "
+            f"read; the page without them alone is "
+            f"{statistics.median(shell) / statistics.median(raw):.2f}× it"
+        )
         # the page's data alone (selectors.dashboard: figures, sub-units, goals), no HTTP,
         # session, template
         user = viewer(unit, f"bench_{unit.pk}")

@@ -2,21 +2,16 @@
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 
-from .file_names import content_disposition
 from .models import Job
-from .selectors import can_see, own_jobs
+from .selectors import output_response, own_jobs, visible_job
 
 PER_PAGE = 25
 
 
 def _job(request, job_id: int) -> Job:
-    job = get_object_or_404(Job.objects.select_related("unit"), pk=job_id)
-    if not can_see(request.user, job):
-        raise Http404
-    return job
+    return visible_job(request.user, job_id)
 
 
 @login_required
@@ -39,15 +34,4 @@ def job_progress(request, job_id: int):
 
 @login_required
 def job_download(request, job_id: int):
-    job = _job(request, job_id)
-    if not job.output_file:
-        raise Http404
-    try:
-        handle = job.output_file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    response = FileResponse(handle, as_attachment=True, filename=job.output_name)
-    response["Content-Disposition"] = content_disposition(
-        job.output_name or job.output_file.name.rsplit("/", 1)[-1]
-    )
-    return response
+    return output_response(_job(request, job_id))

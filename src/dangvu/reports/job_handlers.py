@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 
 from dangvu.jobs.registry import register_job
 
@@ -34,6 +35,9 @@ def write_report(job, reporter):
     return {
         "message": f"Đã viết báo cáo {period.label.lower()} ({report.figures.count()} số liệu).",
         "report_id": report.pk,
+        "links": [
+            {"label": "Nguồn của từng số liệu", "url": reverse("reports:sources", args=[report.pk])}
+        ],
     }
 
 

@@ -22,7 +22,7 @@ from dangvu.vntext.formats import Ratio, format_change, format_number, ratio
 from .catalogue import Indicator, catalogue
 from .charts import BarChart
 from .engine import codes_condition, measured_day, read_codes, today
-from .models import Aggregate, Build, Tree
+from .models import Aggregate, Build, GeneratedReport, ReportFigure, Tree
 from .periods import Period
 
 
@@ -42,7 +42,8 @@ class Figure:
     tree: str = ""  # the tree of the row the figure was read from
     stored_in: str = ""  # the period code of that row (a state's: its latest change point)
     link: str = ""
-    parts: list[tuple[str, int, str]] = field(default_factory=list)  # label, value, link
+    # label, value, link, category: the figure's breakdown (the categories with a figure)
+    parts: list[tuple[str, int, str, str]] = field(default_factory=list)
     goal: Goal | None = None  # a target measured by this figure (implementation.goals)
 
     @property
@@ -295,7 +296,8 @@ def dashboard(user, unit: Unit, period: Period) -> Dashboard:
         for category, label in item.categories.items():
             part = sheet.stored(code, category)
             if part and part[0]:
-                figure.parts.append((label, part[0], _link(user, item, unit, period, category)))
+                link = _link(user, item, unit, period, category)
+                figure.parts.append((label, part[0], link, category))
         sections[item.section].append(figure)
     children = sub_units(unit, period, sheet.tree, sheet.day)
     mapped = reorganised_within(period, sheet.day)
@@ -364,3 +366,31 @@ def _link(user, item: Indicator, unit: Unit, period: Period, category: str = "")
     if item.permission and not has_perm_at(user, item.permission, unit):
         return ""
     return item.records(unit, period, category)
+
+
+@dataclass
+class Source:
+    """A number of a written report, the indicator it is and the link to its records."""
+
+    figure: ReportFigure
+    name: str
+    link: str
+
+
+def sources_of(user, report: GeneratedReport) -> list[Source]:
+    """Every number of ``report`` in its order, with its indicator's name and the records
+    behind it for the report's period, within ``user``'s scope (one query)."""
+    items = catalogue()
+    period = Period.parse(report.period)
+    result = []
+    for figure in report.figures.select_related("unit").order_by("position"):
+        item = items.get(figure.indicator)
+        if item is None:  # an indicator since withdrawn from the catalogue
+            result.append(Source(figure=figure, name=figure.indicator, link=""))
+            continue
+        link = _link(user, item, figure.unit, period, figure.category)
+        name = item.name + (
+            f" — {item.categories[figure.category]}" if figure.category in item.categories else ""
+        )
+        result.append(Source(figure=figure, name=name, link=link))
+    return result

@@ -12,10 +12,10 @@ from dangvu.web.unit_choices import unit_from_query
 from .engine import FIRST_YEAR, today
 from .forms import DashboardForm
 from .job_handlers import DOCUMENT_JOB, REFRESH_JOB
-from .models import ReportFormat
+from .models import GeneratedReport, ReportFormat
 from .periods import Period, PeriodKind
 from .selectors import dashboard as build_dashboard
-from .selectors import report_units
+from .selectors import report_units, sources_of
 
 MAX_UNIT_CHOICES = 200
 
@@ -94,3 +94,21 @@ def refresh(request):
         raise Http404
     job = start_job(actor=request.user, kind=REFRESH_JOB)
     return redirect("jobs:detail", job.pk)
+
+
+@login_required
+def sources(request, report_id: int):
+    """A written report's numbers in their order, each with the indicator, unit, period and
+    aggregate version it came from and a link to its records (404 outside the scope)."""
+    report = get_object_or_404(
+        GeneratedReport.objects.filter(unit__in=report_units(request.user)).select_related(
+            "unit", "build", "created_by"
+        ),
+        pk=report_id,
+    )
+    period = Period.parse(report.period)
+    return render(
+        request,
+        "reports/sources.html",
+        {"report": report, "period": period, "sources": sources_of(request.user, report)},
+    )

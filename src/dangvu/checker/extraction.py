@@ -1644,7 +1644,24 @@ class _Finder:
             # or what was set (the denominators); the text does not say which
             wholes = [self.fraction_part.get(i, i) for i in parts]
             other = v.total_verdict(total.value, [figures[i].value for i in wholes], bound, True)
-            if verdict != v.CONSISTENT and other[0] == v.CONSISTENT:
+            whole_of_total = next(
+                (j for i, j in self.fraction_pairs().get(total.clause, ()) if i == t), None
+            )
+            if (
+                verdict == v.CONSISTENT
+                and whole_of_total is not None
+                and all(i in self.fraction_part for i in parts)
+            ):
+                # "324/590 trường …, trong đó có 71/179 …; 160/206 …": the total is a
+                # fraction too and its numerators add up, so the list is complete and the
+                # denominators must make its whole (stated pairing: whole with whole)
+                of_wholes = v.total_verdict(
+                    figures[whole_of_total].value, [figures[i].value for i in wholes], bound, True
+                )
+                if of_wholes[0] != v.CONSISTENT:
+                    t, total = whole_of_total, figures[whole_of_total]
+                    parts, (verdict, added, explanation) = wholes, of_wholes
+            elif verdict != v.CONSISTENT and other[0] == v.CONSISTENT:
                 parts, (verdict, added, explanation) = wholes, other
             elif verdict != v.CONSISTENT:
                 doubt = PARTS_UNSURE
@@ -1946,7 +1963,8 @@ class _Finder:
                 joined
                 and len(counts) == 2
                 and (not parts or any(k in self.fraction_part for k in parts))
-                and _same_noun(self.figures[counts[1]].noun, total.noun)
+                # ("50/120 trường …, trong đó có 8/20 trường mầm non …": one word is enough)
+                and _same_noun(self.figures[counts[1]].noun, total.noun, 1, loose=True)
                 and self.figures[counts[0]].value <= self.figures[counts[1]].value
             ):
                 # "18 chỉ tiêu đạt …; trong đó, kinh tế 4/4 chỉ tiêu; văn hóa 9/10 chỉ tiêu …":

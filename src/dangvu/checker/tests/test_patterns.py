@@ -1784,3 +1784,24 @@ def test_a_rate_against_the_plan_written_kh_is_no_share_of_the_total():
         "triệu USD, đạt 95% KH; thủy sản 200 triệu USD, đạt 104% KH."
     )
     assert [c for c in claims(text) if c.verdict == "inconsistent"] == []
+
+
+# ------------------------------------------------ real set 16 and set 15's known misses
+
+
+@pytest.mark.parametrize(
+    ("whole", "verdict"),
+    [
+        ("120", "consistent"),  # 20 + 50 + 50 = 120 and 8 + 30 + 12 = 50
+        ("118", "inconsistent"),  # the numerators add up, the denominators do not
+    ],
+)
+def test_a_fraction_total_is_checked_on_its_denominators_too(whole, verdict):
+    text = (
+        f"Toàn huyện có 50/{whole} trường đạt chuẩn quốc gia (trong đó có 8/20 trường mầm non, "
+        "30/50 trường tiểu học và 12/50 trường trung học cơ sở)."
+    )
+    total = only(text, "total")
+    assert total.verdict == verdict
+    if verdict == "inconsistent":
+        assert total.computed == 120

@@ -157,6 +157,10 @@ TOTAL_ELSEWHERE = (
     "Các thành phần cộng lại bằng một số khác nêu trong câu: không chắc chúng là phần của tổng này"
 )
 PERIOD_UNSURE = "Số này nói về một kỳ khác (trong ngoặc), không chắc tổng số của kỳ đó là số nào"
+EACH_UNSURE = (
+    "Tỷ lệ này có thể là của từng đơn vị được đếm (“… xã có cử tri đi bầu đạt 100%”), "
+    "không chắc là tỷ lệ của phân số"
+)
 
 
 def doubted(verdict: str, explanation: str, doubt: str) -> tuple[str, str]:
@@ -727,7 +731,13 @@ class _Finder:
             if pair is None:
                 continue
             i, j = pair
-            self.rate_claim(RATIO, self.figures[i], self.figures[j], percent)
+            doubt = ""
+            if j < p and self._EACH_UNIT_RATE.search(
+                self.between(self.figures[j].end, percent.start)
+            ):
+                # "160/262 xã có cử tri đi bầu đạt tỷ lệ 100%": the rate of each commune
+                doubt = EACH_UNSURE
+            self.rate_claim(RATIO, self.figures[i], self.figures[j], percent, doubt=doubt)
             self.used.update({i, j, p})
             self.ratio_percents.add(p)
             self.ratio_base[p] = self.figures[j].value
@@ -747,6 +757,11 @@ class _Finder:
             if after is not None:
                 self.total_with_parts(i, percent.end + after.end())
                 self.ratio_base[i] = j
+
+    # "X/Y đơn vị có <something> đạt (tỷ lệ) Z%": the units' own rate, no comma before "đạt"
+    _EACH_UNIT_RATE = re.compile(
+        r"\scó\s+[^\W\d_][^,;:()\d]*?\s(?:đạt|có)\s+(?:(?:tỷ|tỉ)\s+lệ\s+)?$", re.I
+    )
 
     def pair_before(self, pairs, p):
         percent = self.figures[p]
@@ -1262,7 +1277,10 @@ class _Finder:
         "làm chết 708 người"), in its sentence or the sentence before, not themselves changes:
         its noun's words all stand in the count's noun or in the words just before it."""
         difference = self.figures[d]
-        words = set(difference.noun)
+        noun = difference.noun
+        if noun[:1] == ("số",) and len(noun) > 1:
+            noun = noun[1:]  # "tăng 1.231 số vụ khám phá": the number of the cases solved
+        words = set(noun)
         if difference.noun[:2] == ("trường", "hợp"):
             # "119 doanh nghiệp tạm ngừng hoạt động, tăng 37 trường hợp": "trường hợp" counts
             # cases of whatever the count just before it in its clause counts
@@ -1279,7 +1297,7 @@ class _Finder:
             other = self.figures[i]
             if other.paragraph != difference.paragraph or other.sentence < difference.sentence - 1:
                 break
-            if other.percent or not other.noun or other.noun[:1] != difference.noun[:1]:
+            if other.percent or not other.noun or other.noun[:1] != noun[:1]:
                 continue
             if self.is_change(i) or self._CHANGED_BY.search(
                 self.text[max(other.start - 12, 0) : other.start]

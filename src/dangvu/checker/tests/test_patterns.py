@@ -1805,3 +1805,27 @@ def test_a_fraction_total_is_checked_on_its_denominators_too(whole, verdict):
     assert total.verdict == verdict
     if verdict == "inconsistent":
         assert total.computed == 120
+
+
+def test_the_rate_of_each_counted_unit_is_no_rate_of_the_fraction():
+    text = "Toàn tỉnh có 150/200 xã, phường có cử tri đi bầu đạt tỷ lệ 100%."
+    ratio = only(text, "ratio")
+    assert ratio.verdict == "unchecked" and "từng đơn vị" in ratio.doubt
+
+
+@pytest.mark.parametrize(("stated", "verdict"), [("75%", "consistent"), ("70%", "inconsistent")])
+def test_a_rate_after_a_comma_is_the_fraction_s_own(stated, verdict):
+    text = f"Toàn huyện có 150/200 hộ có nhà tiêu hợp vệ sinh, đạt tỷ lệ {stated}."
+    assert only(text, "ratio").verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("stated", "verdict"), [("+2,50%", "consistent"), ("+2,70%", "inconsistent")]
+)
+def test_a_difference_of_the_number_of_a_named_count(stated, verdict):
+    text = (
+        "Toàn tỉnh phát hiện 900 vụ; khám phá 820 vụ; bắt giữ 1.400 đối tượng. So với năm trước, "
+        f"tăng 50 vụ phát hiện (+5,88%), tăng 20 số vụ khám phá ({stated})."
+    )
+    changes = {c.stated: c.verdict for c in claims(text, "change")}
+    assert changes == {"tăng 5,88%": "consistent", f"tăng {stated[1:]}": verdict}

@@ -1973,8 +1973,11 @@ class _Finder:
                 complete = False
                 break
             same = [i for i in counts if _same_noun(self.figures[i].noun, total.noun)]
+            fractions = {pair for pairs in self.fraction_pairs().values() for pair in pairs}
             joined = any(
                 re.fullmatch(r"\s*/\s*", self.between(self.figures[a].end, self.figures[b].start))
+                # "cấp tiểu học có 8.167 trường … trong tổng số 15.081 trường": a fraction too
+                or (a, b) in fractions
                 for a, b in pairwise(counts)
             )
             if (

@@ -1829,3 +1829,14 @@ def test_a_difference_of_the_number_of_a_named_count(stated, verdict):
     )
     changes = {c.stated: c.verdict for c in claims(text, "change")}
     assert changes == {"tăng 5,88%": "consistent", f"tăng {stated[1:]}": verdict}
+
+
+@pytest.mark.parametrize(("total", "verdict"), [("300", "consistent"), ("310", "unchecked")])
+def test_parts_in_the_next_paragraph_written_as_counts_out_of_a_whole(total, verdict):
+    text = (
+        f"Đến hết năm học, cả tỉnh có {total} trường đạt chuẩn quốc gia.\n\nTrong đó, cấp tiểu "
+        "học có 180 trường đạt chuẩn trong tổng số 200 trường (chiếm tỷ lệ 90%); cấp THCS có 100 "
+        "trường đạt chuẩn trong tổng số 125 trường (chiếm tỷ lệ 80%); cấp THPT có 20 trong tổng "
+        "số 40 trường (chiếm tỷ lệ 50%)."
+    )
+    assert only(text, "total").verdict == verdict

@@ -425,6 +425,7 @@ class _Finder:
         self.population_bases: dict[int, set[int]] = {}  # count → the one whole "có" states
         self.fraction_part: dict[int, int] = {}  # a part written a/b in a list → b
         self._read_abbreviations()
+        self._name_labelled_values()
         self._name_fraction_numerators()
         self._read_stated_targets()
         self.inferred: set[int] = set()  # changes whose earlier value was not named as such
@@ -448,6 +449,28 @@ class _Finder:
         for figure in self.figures:
             if figure.noun and figure.noun[0] in aliases:
                 figure.noun = (aliases[figure.noun[0]] + figure.noun[1:])[:3]
+
+    # "tổng số cử tri của cả nước là: 76.436.561; số cử tri đã tham gia bỏ phiếu là: …"
+    _LABELLED_VALUE = re.compile(
+        r"(?<![^\W\d_])(?:tổng\s+)?số\s+(?P<label>[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,9}?)"
+        r"[ \t]+là[ \t]*:?[ \t]*$",
+        re.I,
+    )
+
+    def _name_labelled_values(self) -> None:
+        """A number given as the value of a label, "số cử tri đã tham gia bỏ phiếu là:
+        76.188.970" (no noun after it, or only "người"), counts what the label names."""
+        for figure in self.figures:
+            if figure.percent or figure.in_table or figure.noun not in ((), _PEOPLE):
+                continue
+            lead = self.text[max(figure.start - 90, 0) : figure.start]
+            lead = re.split(r"[;.!?()\n]", lead)[-1]
+            found = self._LABELLED_VALUE.search(lead)
+            if found is None:
+                continue
+            noun = _noun_after(" " + found.group("label"), 0)
+            if noun and noun[0] not in _NOUN_STOP:
+                figure.noun = noun
 
     def _name_fraction_numerators(self) -> None:
         """ "380 trong tổng số 400 tổ chức cơ sở đảng", "95/100 tổ chức": the first number
@@ -508,6 +531,7 @@ class _Finder:
         self.changes()
         self.differences()
         self.shares_of_base()
+        self.rates_named_by_their_subject()
         self.shares_sums()
         self.unchecked_percents()
         self.table_claims()
@@ -2416,6 +2440,67 @@ class _Finder:
             self.numerators.add(count)
             self.share_count[p] = count
             self.share_base[count] = base
+
+    # "Tỉ lệ cử tri tham gia bỏ phiếu đạt 99,39%" opening its sentence (or clause)
+    _NAMED_RATE = re.compile(
+        r"(?:Tỷ|Tỉ)[ \t]+lệ[ \t]+(?P<subject>[^\W\d_]+(?:[ \t]+[^\W\d_]+){1,8}?)[ \t]+"
+        r"(?:đạt|là|chiếm)(?:[ \t]+(?:tỷ|tỉ)[ \t]+lệ)?[ \t]*:?[ \t]*",
+        re.I,
+    )
+
+    def rates_named_by_their_subject(self) -> None:
+        """ "Tổng số cử tri trong danh sách là 1.250.000 người; số cử tri đã tham gia bỏ
+        phiếu là 1.240.000 người. Tỉ lệ cử tri tham gia bỏ phiếu đạt 99,2%.": a rate opening
+        its sentence, named by what it measures, is of the one count before it (in its
+        sentence or the one before) whose label holds every word of that name, out of the one
+        total ("tổng số …") of the same noun there."""
+        for p in self.prose():
+            percent = self.figures[p]
+            if not percent.percent or p in self.used or self.is_change(p) or self.threshold(p):
+                continue
+            start = max(self.sentence_start(percent), self._clauses[percent.clause])
+            found = self._NAMED_RATE.fullmatch(self.text, start, percent.start)
+            if found is None or self.text[start : found.start()].strip(" \t-–•:"):
+                continue
+            words = {w.lower() for w in found.group("subject").split()} - _NOUN_STOP
+            before = [
+                i
+                for i in self.prose()
+                if i < p
+                and not self.figures[i].percent
+                and self.figures[i].noun
+                and self.figures[i].paragraph == percent.paragraph
+                and percent.sentence - 1 <= self.figures[i].sentence
+            ]
+
+            def lead(i: int) -> str:
+                figure = self.figures[i]
+                return self.text[self._clauses[figure.clause] : figure.start].lower()
+
+            def named(i: int) -> set[str]:
+                # the words of its clause, before it ("số cử tri đã tham gia … là 1.240.000")
+                # or after it ("đã có 124.000 cử tri đi bỏ phiếu")
+                figure = self.figures[i]
+                end = re.search(r"[;.!?\n]|$", self.text[figure.end :]).start() + figure.end
+                return set(_WORD.findall(lead(i) + " " + self.text[figure.end : end].lower()))
+
+            counts = [i for i in before if words <= named(i)]
+            if len(counts) != 1 or not words:
+                continue
+            count = counts[0]
+            totals = [
+                i
+                for i in before
+                if i != count
+                and re.search(r"\btổng số\b", lead(i))
+                and _same_noun(self.figures[i].noun, self.figures[count].noun, 2)
+                and self.figures[i].value >= self.figures[count].value
+            ]
+            if len(totals) != 1:
+                continue
+            self.rate_claim(SHARE_OF_BASE, self.figures[count], self.figures[totals[0]], percent)
+            self.used.update({p, count})
+            self.in_shares.add(p)
 
     def base_doubt(self, count: int, base: int) -> str:
         """Why ``base`` is a guess for the whole of ``count`` ("" when the text ties them: the

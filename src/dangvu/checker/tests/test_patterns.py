@@ -1840,3 +1840,38 @@ def test_parts_in_the_next_paragraph_written_as_counts_out_of_a_whole(total, ver
         "số 40 trường (chiếm tỷ lệ 50%)."
     )
     assert only(text, "total").verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("stated", "verdict"), [("99,2%", "consistent"), ("98,2%", "inconsistent")]
+)
+def test_values_given_after_their_label_count_what_the_label_names(stated, verdict):
+    text = (
+        "Cụ thể, tổng số cử tri của tỉnh là: 1.250.000; số cử tri đã tham gia bỏ phiếu là: "
+        f"1.240.000 (đạt tỉ lệ {stated})."
+    )
+    assert only(text, "share").verdict == verdict
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Tổng số cử tri trong danh sách là 1.250.000 người; số cử tri đã tham gia bỏ phiếu là "
+        "1.240.000 người.",
+        "Tổng số cử tri của tỉnh là 1.250.000 người; đã có 1.240.000 cử tri tham gia bỏ phiếu.",
+    ],
+)
+@pytest.mark.parametrize(
+    ("stated", "verdict"), [("99,2%", "consistent"), ("98,2%", "inconsistent")]
+)
+def test_a_rate_named_by_its_subject_in_the_next_sentence(first, stated, verdict):
+    text = f"{first} Tỉ lệ cử tri tham gia bỏ phiếu đạt {stated}."
+    assert only(text, "share").verdict == verdict
+
+
+def test_a_rate_named_by_its_subject_needs_a_stated_total():
+    text = (
+        "Có 1.250.000 cử tri; 1.240.000 cử tri tham gia bỏ phiếu. Tỉ lệ cử tri tham gia bỏ "
+        "phiếu đạt 98,2%."
+    )
+    assert [c for c in claims(text) if c.verdict == "inconsistent"] == []

@@ -157,6 +157,7 @@ TOTAL_ELSEWHERE = (
     "Các thành phần cộng lại bằng một số khác nêu trong câu: không chắc chúng là phần của tổng này"
 )
 PERIOD_UNSURE = "Số này nói về một kỳ khác (trong ngoặc), không chắc tổng số của kỳ đó là số nào"
+TARGET_ELSEWHERE = "Chỉ tiêu này nêu ở câu khác, không chắc là chỉ tiêu của cùng kỳ với số được so"
 EACH_UNSURE = (
     "Tỷ lệ này có thể là của từng đơn vị được đếm (“… xã có cử tri đi bầu đạt 100%”), "
     "không chắc là tỷ lệ của phân số"
@@ -488,7 +489,10 @@ class _Finder:
                 self.fraction_whole[i] = j
 
     _STATED_TARGET = re.compile(
-        r"(?:chỉ tiêu|kế hoạch|mục tiêu|(?-i:KH)\b)\b[^\d;.%]{0,60}?(?:\blà|:)\s*$", re.I
+        # ("chỉ tiêu … của nhiệm kỳ là kết nạp 300 đảng viên": the verb may follow "là")
+        r"(?:chỉ tiêu|kế hoạch|mục tiêu|(?-i:KH)\b)\b[^\d;.%]{0,60}?"
+        r"(?:\blà(?:\s+(?:kết nạp|phát triển|tuyển|xây dựng|đạt))?|:)\s*$",
+        re.I,
     )
 
     def _read_stated_targets(self) -> None:
@@ -664,6 +668,22 @@ class _Finder:
                     ),
                     None,
                 )
+            doubt = ""
+            if target is None and count is not None:
+                # "xác định chỉ tiêu … là kết nạp 300 đảng viên mới …. Tính đến …, kết nạp được
+                # 300 đảng viên mới …, đạt 100% chỉ tiêu": the one target of the count's noun
+                # stated earlier in the paragraph (another sentence: maybe another period)
+                earlier = [
+                    i
+                    for i in sorted(self.target_values)
+                    if i < count
+                    and not self.figures[i].percent
+                    and self.figures[i].paragraph == percent.paragraph
+                    and self.figures[i].sentence < percent.sentence
+                    and _same_noun(self.figures[i].noun, self.figures[count].noun, 2)
+                ]
+                if len(earlier) == 1:
+                    target, doubt = earlier[0], TARGET_ELSEWHERE
             if target is None or count is None:
                 self.unchecked(p, "Không nêu chỉ tiêu (kế hoạch) bằng số")
                 continue
@@ -689,6 +709,7 @@ class _Finder:
                 exact,
                 explanation,
                 suggestion,
+                doubt=doubt,
             )
             claim.end = max(claim.end, bottom.end)
             self.used.update({p, count, target})

@@ -1875,3 +1875,15 @@ def test_a_rate_named_by_its_subject_needs_a_stated_total():
         "phiếu đạt 98,2%."
     )
     assert [c for c in claims(text) if c.verdict == "inconsistent"] == []
+
+
+@pytest.mark.parametrize(("stated", "verdict"), [("90%", "consistent"), ("95%", "unchecked")])
+def test_a_target_stated_sentences_before_its_rate(stated, verdict):
+    text = (
+        "Huyện xác định chỉ tiêu của nhiệm kỳ là kết nạp 200 đảng viên mới trở lên. Các chi bộ "
+        "đã xây dựng kế hoạch phù hợp. Đến nay, huyện kết nạp được 180 đảng viên mới (trong đó "
+        f"50 đảng viên nữ), đạt {stated} chỉ tiêu."
+    )
+    claim = only(text, "share")
+    assert claim.verdict == verdict  # in another sentence: a wrong rate is not flagged
+    assert values(claim)[:1] == ["180"]

@@ -157,6 +157,11 @@ TOTAL_ELSEWHERE = (
     "Các thành phần cộng lại bằng một số khác nêu trong câu: không chắc chúng là phần của tổng này"
 )
 PERIOD_UNSURE = "Số này nói về một kỳ khác (trong ngoặc), không chắc tổng số của kỳ đó là số nào"
+TARGET_ELSEWHERE = "Chỉ tiêu này nêu ở câu khác, không chắc là chỉ tiêu của cùng kỳ với số được so"
+EACH_UNSURE = (
+    "Tỷ lệ này có thể là của từng đơn vị được đếm (“… xã có cử tri đi bầu đạt 100%”), "
+    "không chắc là tỷ lệ của phân số"
+)
 
 
 def doubted(verdict: str, explanation: str, doubt: str) -> tuple[str, str]:
@@ -421,6 +426,7 @@ class _Finder:
         self.population_bases: dict[int, set[int]] = {}  # count → the one whole "có" states
         self.fraction_part: dict[int, int] = {}  # a part written a/b in a list → b
         self._read_abbreviations()
+        self._name_labelled_values()
         self._name_fraction_numerators()
         self._read_stated_targets()
         self.inferred: set[int] = set()  # changes whose earlier value was not named as such
@@ -445,6 +451,28 @@ class _Finder:
             if figure.noun and figure.noun[0] in aliases:
                 figure.noun = (aliases[figure.noun[0]] + figure.noun[1:])[:3]
 
+    # "tổng số cử tri của cả nước là: 76.436.561; số cử tri đã tham gia bỏ phiếu là: …"
+    _LABELLED_VALUE = re.compile(
+        r"(?<![^\W\d_])(?:tổng\s+)?số\s+(?P<label>[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,9}?)"
+        r"[ \t]+là[ \t]*:?[ \t]*$",
+        re.I,
+    )
+
+    def _name_labelled_values(self) -> None:
+        """A number given as the value of a label, "số cử tri đã tham gia bỏ phiếu là:
+        76.188.970" (no noun after it, or only "người"), counts what the label names."""
+        for figure in self.figures:
+            if figure.percent or figure.in_table or figure.noun not in ((), _PEOPLE):
+                continue
+            lead = self.text[max(figure.start - 90, 0) : figure.start]
+            lead = re.split(r"[;.!?()\n]", lead)[-1]
+            found = self._LABELLED_VALUE.search(lead)
+            if found is None:
+                continue
+            noun = _noun_after(" " + found.group("label"), 0)
+            if noun and noun[0] not in _NOUN_STOP:
+                figure.noun = noun
+
     def _name_fraction_numerators(self) -> None:
         """ "380 trong tổng số 400 tổ chức cơ sở đảng", "95/100 tổ chức": the first number
         counts what the second names; with no percentage of its own the pair is a whole and
@@ -461,7 +489,10 @@ class _Finder:
                 self.fraction_whole[i] = j
 
     _STATED_TARGET = re.compile(
-        r"(?:chỉ tiêu|kế hoạch|mục tiêu|(?-i:KH)\b)\b[^\d;.%]{0,60}?(?:\blà|:)\s*$", re.I
+        # ("chỉ tiêu … của nhiệm kỳ là kết nạp 300 đảng viên": the verb may follow "là")
+        r"(?:chỉ tiêu|kế hoạch|mục tiêu|(?-i:KH)\b)\b[^\d;.%]{0,60}?"
+        r"(?:\blà(?:\s+(?:kết nạp|phát triển|tuyển|xây dựng|đạt))?|:)\s*$",
+        re.I,
     )
 
     def _read_stated_targets(self) -> None:
@@ -504,6 +535,7 @@ class _Finder:
         self.changes()
         self.differences()
         self.shares_of_base()
+        self.rates_named_by_their_subject()
         self.shares_sums()
         self.unchecked_percents()
         self.table_claims()
@@ -636,6 +668,22 @@ class _Finder:
                     ),
                     None,
                 )
+            doubt = ""
+            if target is None and count is not None:
+                # "xác định chỉ tiêu … là kết nạp 300 đảng viên mới …. Tính đến …, kết nạp được
+                # 300 đảng viên mới …, đạt 100% chỉ tiêu": the one target of the count's noun
+                # stated earlier in the paragraph (another sentence: maybe another period)
+                earlier = [
+                    i
+                    for i in sorted(self.target_values)
+                    if i < count
+                    and not self.figures[i].percent
+                    and self.figures[i].paragraph == percent.paragraph
+                    and self.figures[i].sentence < percent.sentence
+                    and _same_noun(self.figures[i].noun, self.figures[count].noun, 2)
+                ]
+                if len(earlier) == 1:
+                    target, doubt = earlier[0], TARGET_ELSEWHERE
             if target is None or count is None:
                 self.unchecked(p, "Không nêu chỉ tiêu (kế hoạch) bằng số")
                 continue
@@ -661,6 +709,7 @@ class _Finder:
                 exact,
                 explanation,
                 suggestion,
+                doubt=doubt,
             )
             claim.end = max(claim.end, bottom.end)
             self.used.update({p, count, target})
@@ -727,7 +776,13 @@ class _Finder:
             if pair is None:
                 continue
             i, j = pair
-            self.rate_claim(RATIO, self.figures[i], self.figures[j], percent)
+            doubt = ""
+            if j < p and self._EACH_UNIT_RATE.search(
+                self.between(self.figures[j].end, percent.start)
+            ):
+                # "160/262 xã có cử tri đi bầu đạt tỷ lệ 100%": the rate of each commune
+                doubt = EACH_UNSURE
+            self.rate_claim(RATIO, self.figures[i], self.figures[j], percent, doubt=doubt)
             self.used.update({i, j, p})
             self.ratio_percents.add(p)
             self.ratio_base[p] = self.figures[j].value
@@ -747,6 +802,11 @@ class _Finder:
             if after is not None:
                 self.total_with_parts(i, percent.end + after.end())
                 self.ratio_base[i] = j
+
+    # "X/Y đơn vị có <something> đạt (tỷ lệ) Z%": the units' own rate, no comma before "đạt"
+    _EACH_UNIT_RATE = re.compile(
+        r"\scó\s+[^\W\d_][^,;:()\d]*?\s(?:đạt|có)\s+(?:(?:tỷ|tỉ)\s+lệ\s+)?$", re.I
+    )
 
     def pair_before(self, pairs, p):
         percent = self.figures[p]
@@ -1262,7 +1322,10 @@ class _Finder:
         "làm chết 708 người"), in its sentence or the sentence before, not themselves changes:
         its noun's words all stand in the count's noun or in the words just before it."""
         difference = self.figures[d]
-        words = set(difference.noun)
+        noun = difference.noun
+        if noun[:1] == ("số",) and len(noun) > 1:
+            noun = noun[1:]  # "tăng 1.231 số vụ khám phá": the number of the cases solved
+        words = set(noun)
         if difference.noun[:2] == ("trường", "hợp"):
             # "119 doanh nghiệp tạm ngừng hoạt động, tăng 37 trường hợp": "trường hợp" counts
             # cases of whatever the count just before it in its clause counts
@@ -1279,7 +1342,7 @@ class _Finder:
             other = self.figures[i]
             if other.paragraph != difference.paragraph or other.sentence < difference.sentence - 1:
                 break
-            if other.percent or not other.noun or other.noun[:1] != difference.noun[:1]:
+            if other.percent or not other.noun or other.noun[:1] != noun[:1]:
                 continue
             if self.is_change(i) or self._CHANGED_BY.search(
                 self.text[max(other.start - 12, 0) : other.start]
@@ -1644,7 +1707,24 @@ class _Finder:
             # or what was set (the denominators); the text does not say which
             wholes = [self.fraction_part.get(i, i) for i in parts]
             other = v.total_verdict(total.value, [figures[i].value for i in wholes], bound, True)
-            if verdict != v.CONSISTENT and other[0] == v.CONSISTENT:
+            whole_of_total = next(
+                (j for i, j in self.fraction_pairs().get(total.clause, ()) if i == t), None
+            )
+            if (
+                verdict == v.CONSISTENT
+                and whole_of_total is not None
+                and all(i in self.fraction_part for i in parts)
+            ):
+                # "324/590 trường …, trong đó có 71/179 …; 160/206 …": the total is a
+                # fraction too and its numerators add up, so the list is complete and the
+                # denominators must make its whole (stated pairing: whole with whole)
+                of_wholes = v.total_verdict(
+                    figures[whole_of_total].value, [figures[i].value for i in wholes], bound, True
+                )
+                if of_wholes[0] != v.CONSISTENT:
+                    t, total = whole_of_total, figures[whole_of_total]
+                    parts, (verdict, added, explanation) = wholes, of_wholes
+            elif verdict != v.CONSISTENT and other[0] == v.CONSISTENT:
                 parts, (verdict, added, explanation) = wholes, other
             elif verdict != v.CONSISTENT:
                 doubt = PARTS_UNSURE
@@ -1938,15 +2018,19 @@ class _Finder:
                 complete = False
                 break
             same = [i for i in counts if _same_noun(self.figures[i].noun, total.noun)]
+            fractions = {pair for pairs in self.fraction_pairs().values() for pair in pairs}
             joined = any(
                 re.fullmatch(r"\s*/\s*", self.between(self.figures[a].end, self.figures[b].start))
+                # "cấp tiểu học có 8.167 trường … trong tổng số 15.081 trường": a fraction too
+                or (a, b) in fractions
                 for a, b in pairwise(counts)
             )
             if (
                 joined
                 and len(counts) == 2
                 and (not parts or any(k in self.fraction_part for k in parts))
-                and _same_noun(self.figures[counts[1]].noun, total.noun)
+                # ("50/120 trường …, trong đó có 8/20 trường mầm non …": one word is enough)
+                and _same_noun(self.figures[counts[1]].noun, total.noun, 1, loose=True)
                 and self.figures[counts[0]].value <= self.figures[counts[1]].value
             ):
                 # "18 chỉ tiêu đạt …; trong đó, kinh tế 4/4 chỉ tiêu; văn hóa 9/10 chỉ tiêu …":
@@ -2377,6 +2461,67 @@ class _Finder:
             self.numerators.add(count)
             self.share_count[p] = count
             self.share_base[count] = base
+
+    # "Tỉ lệ cử tri tham gia bỏ phiếu đạt 99,39%" opening its sentence (or clause)
+    _NAMED_RATE = re.compile(
+        r"(?:Tỷ|Tỉ)[ \t]+lệ[ \t]+(?P<subject>[^\W\d_]+(?:[ \t]+[^\W\d_]+){1,8}?)[ \t]+"
+        r"(?:đạt|là|chiếm)(?:[ \t]+(?:tỷ|tỉ)[ \t]+lệ)?[ \t]*:?[ \t]*",
+        re.I,
+    )
+
+    def rates_named_by_their_subject(self) -> None:
+        """ "Tổng số cử tri trong danh sách là 1.250.000 người; số cử tri đã tham gia bỏ
+        phiếu là 1.240.000 người. Tỉ lệ cử tri tham gia bỏ phiếu đạt 99,2%.": a rate opening
+        its sentence, named by what it measures, is of the one count before it (in its
+        sentence or the one before) whose label holds every word of that name, out of the one
+        total ("tổng số …") of the same noun there."""
+        for p in self.prose():
+            percent = self.figures[p]
+            if not percent.percent or p in self.used or self.is_change(p) or self.threshold(p):
+                continue
+            start = max(self.sentence_start(percent), self._clauses[percent.clause])
+            found = self._NAMED_RATE.fullmatch(self.text, start, percent.start)
+            if found is None or self.text[start : found.start()].strip(" \t-–•:"):
+                continue
+            words = {w.lower() for w in found.group("subject").split()} - _NOUN_STOP
+            before = [
+                i
+                for i in self.prose()
+                if i < p
+                and not self.figures[i].percent
+                and self.figures[i].noun
+                and self.figures[i].paragraph == percent.paragraph
+                and percent.sentence - 1 <= self.figures[i].sentence
+            ]
+
+            def lead(i: int) -> str:
+                figure = self.figures[i]
+                return self.text[self._clauses[figure.clause] : figure.start].lower()
+
+            def named(i: int) -> set[str]:
+                # the words of its clause, before it ("số cử tri đã tham gia … là 1.240.000")
+                # or after it ("đã có 124.000 cử tri đi bỏ phiếu")
+                figure = self.figures[i]
+                end = re.search(r"[;.!?\n]|$", self.text[figure.end :]).start() + figure.end
+                return set(_WORD.findall(lead(i) + " " + self.text[figure.end : end].lower()))
+
+            counts = [i for i in before if words <= named(i)]
+            if len(counts) != 1 or not words:
+                continue
+            count = counts[0]
+            totals = [
+                i
+                for i in before
+                if i != count
+                and re.search(r"\btổng số\b", lead(i))
+                and _same_noun(self.figures[i].noun, self.figures[count].noun, 2)
+                and self.figures[i].value >= self.figures[count].value
+            ]
+            if len(totals) != 1:
+                continue
+            self.rate_claim(SHARE_OF_BASE, self.figures[count], self.figures[totals[0]], percent)
+            self.used.update({p, count})
+            self.in_shares.add(p)
 
     def base_doubt(self, count: int, base: int) -> str:
         """Why ``base`` is a guess for the whole of ``count`` ("" when the text ties them: the

@@ -1784,3 +1784,106 @@ def test_a_rate_against_the_plan_written_kh_is_no_share_of_the_total():
         "triệu USD, đạt 95% KH; thủy sản 200 triệu USD, đạt 104% KH."
     )
     assert [c for c in claims(text) if c.verdict == "inconsistent"] == []
+
+
+# ------------------------------------------------ real set 16 and set 15's known misses
+
+
+@pytest.mark.parametrize(
+    ("whole", "verdict"),
+    [
+        ("120", "consistent"),  # 20 + 50 + 50 = 120 and 8 + 30 + 12 = 50
+        ("118", "inconsistent"),  # the numerators add up, the denominators do not
+    ],
+)
+def test_a_fraction_total_is_checked_on_its_denominators_too(whole, verdict):
+    text = (
+        f"Toàn huyện có 50/{whole} trường đạt chuẩn quốc gia (trong đó có 8/20 trường mầm non, "
+        "30/50 trường tiểu học và 12/50 trường trung học cơ sở)."
+    )
+    total = only(text, "total")
+    assert total.verdict == verdict
+    if verdict == "inconsistent":
+        assert total.computed == 120
+
+
+def test_the_rate_of_each_counted_unit_is_no_rate_of_the_fraction():
+    text = "Toàn tỉnh có 150/200 xã, phường có cử tri đi bầu đạt tỷ lệ 100%."
+    ratio = only(text, "ratio")
+    assert ratio.verdict == "unchecked" and "từng đơn vị" in ratio.doubt
+
+
+@pytest.mark.parametrize(("stated", "verdict"), [("75%", "consistent"), ("70%", "inconsistent")])
+def test_a_rate_after_a_comma_is_the_fraction_s_own(stated, verdict):
+    text = f"Toàn huyện có 150/200 hộ có nhà tiêu hợp vệ sinh, đạt tỷ lệ {stated}."
+    assert only(text, "ratio").verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("stated", "verdict"), [("+2,50%", "consistent"), ("+2,70%", "inconsistent")]
+)
+def test_a_difference_of_the_number_of_a_named_count(stated, verdict):
+    text = (
+        "Toàn tỉnh phát hiện 900 vụ; khám phá 820 vụ; bắt giữ 1.400 đối tượng. So với năm trước, "
+        f"tăng 50 vụ phát hiện (+5,88%), tăng 20 số vụ khám phá ({stated})."
+    )
+    changes = {c.stated: c.verdict for c in claims(text, "change")}
+    assert changes == {"tăng 5,88%": "consistent", f"tăng {stated[1:]}": verdict}
+
+
+@pytest.mark.parametrize(("total", "verdict"), [("300", "consistent"), ("310", "unchecked")])
+def test_parts_in_the_next_paragraph_written_as_counts_out_of_a_whole(total, verdict):
+    text = (
+        f"Đến hết năm học, cả tỉnh có {total} trường đạt chuẩn quốc gia.\n\nTrong đó, cấp tiểu "
+        "học có 180 trường đạt chuẩn trong tổng số 200 trường (chiếm tỷ lệ 90%); cấp THCS có 100 "
+        "trường đạt chuẩn trong tổng số 125 trường (chiếm tỷ lệ 80%); cấp THPT có 20 trong tổng "
+        "số 40 trường (chiếm tỷ lệ 50%)."
+    )
+    assert only(text, "total").verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("stated", "verdict"), [("99,2%", "consistent"), ("98,2%", "inconsistent")]
+)
+def test_values_given_after_their_label_count_what_the_label_names(stated, verdict):
+    text = (
+        "Cụ thể, tổng số cử tri của tỉnh là: 1.250.000; số cử tri đã tham gia bỏ phiếu là: "
+        f"1.240.000 (đạt tỉ lệ {stated})."
+    )
+    assert only(text, "share").verdict == verdict
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Tổng số cử tri trong danh sách là 1.250.000 người; số cử tri đã tham gia bỏ phiếu là "
+        "1.240.000 người.",
+        "Tổng số cử tri của tỉnh là 1.250.000 người; đã có 1.240.000 cử tri tham gia bỏ phiếu.",
+    ],
+)
+@pytest.mark.parametrize(
+    ("stated", "verdict"), [("99,2%", "consistent"), ("98,2%", "inconsistent")]
+)
+def test_a_rate_named_by_its_subject_in_the_next_sentence(first, stated, verdict):
+    text = f"{first} Tỉ lệ cử tri tham gia bỏ phiếu đạt {stated}."
+    assert only(text, "share").verdict == verdict
+
+
+def test_a_rate_named_by_its_subject_needs_a_stated_total():
+    text = (
+        "Có 1.250.000 cử tri; 1.240.000 cử tri tham gia bỏ phiếu. Tỉ lệ cử tri tham gia bỏ "
+        "phiếu đạt 98,2%."
+    )
+    assert [c for c in claims(text) if c.verdict == "inconsistent"] == []
+
+
+@pytest.mark.parametrize(("stated", "verdict"), [("90%", "consistent"), ("95%", "unchecked")])
+def test_a_target_stated_sentences_before_its_rate(stated, verdict):
+    text = (
+        "Huyện xác định chỉ tiêu của nhiệm kỳ là kết nạp 200 đảng viên mới trở lên. Các chi bộ "
+        "đã xây dựng kế hoạch phù hợp. Đến nay, huyện kết nạp được 180 đảng viên mới (trong đó "
+        f"50 đảng viên nữ), đạt {stated} chỉ tiêu."
+    )
+    claim = only(text, "share")
+    assert claim.verdict == verdict  # in another sentence: a wrong rate is not flagged
+    assert values(claim)[:1] == ["180"]

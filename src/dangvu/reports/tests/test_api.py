@@ -149,3 +149,18 @@ def test_sources_page(world, built, login, django_assert_max_num_queries):
     assert catalogue()["hoc_tap.tham_gia"].name in page
     assert 'href="/hoc-tap/' in page  # a number links to its records
     assert login(world.users["commune_a"]).get(f"/bao-cao/da-viet/{report.pk}/").status_code == 404
+
+
+def test_openapi_schema_lists_the_reports_and_jobs(world, login):
+    schema = login(world.users["province"]).get("/api/openapi.json")
+    assert schema.status_code == 200
+    paths = schema.json()["paths"]
+    for path in (
+        "/api/reports/indicators",
+        "/api/reports/figures",
+        "/api/reports/documents",
+        "/api/reports/documents/{report_id}",
+        "/api/jobs/{job_id}",
+        "/api/jobs/{job_id}/file",
+    ):
+        assert path in paths, path

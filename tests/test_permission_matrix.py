@@ -70,6 +70,8 @@ MATRIX = {
     "jobs:detail": ("job", {"anonymous": PAGE, **IN_B}),  # its actor and readers of its unit
     "jobs:progress": ("job", {"anonymous": PAGE, **IN_B}),
     "jobs:download": ("job", {"anonymous": PAGE, **IN_B}),
+    "api:job_detail": ("job", {"anonymous": API, **IN_B}),
+    "api:job_file": ("job", {"anonymous": API, **IN_B}),
     "api:api-root": (None, dict.fromkeys(PERSONAS, 404)),
     "api:openapi-json": (None, {"anonymous": PAGE, **OK_ALL}),
     "api:openapi-view": (None, {"anonymous": PAGE, **OK_ALL}),

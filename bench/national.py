@@ -337,6 +337,12 @@ def measure(root, reps: int) -> None:
         show(f"  bare SQL read of its {len(reads)} aggregate queries", raw)
         ratio = statistics.median(page) / statistics.median(raw)
         print(f"  ratio dashboard / bare read: {ratio:.2f}×")
+        api = f"/api/reports/figures?unit={unit.pk}&period={YEAR}"
+        assert client.get(api, HTTP_HOST="127.0.0.1").status_code == 200
+        served = timed(lambda c=client, u=api: c.get(u, HTTP_HOST="127.0.0.1"), reps, warmup=1)
+        show("  the same figures as JSON (/api/reports/figures)", served)
+        json_ratio = statistics.median(served) / statistics.median(raw)
+        print(f"  ratio JSON / bare read: {json_ratio:.2f}×")
         # the floor: the same request without its figures (session, sign-in, unit picker,
         # form, layout), what any page of the site costs before it reads anything
         with mock.patch("dangvu.reports.views.build_dashboard", return_value=None):

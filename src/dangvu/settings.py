@@ -132,7 +132,11 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "dangvu.web.context_processors.site",
             ],
-            "builtins": ["dangvu.vntext.templatetags.vn", "django.templatetags.l10n"],
+            "builtins": [
+                "dangvu.vntext.templatetags.vn",
+                "dangvu.web.templatetags.lists",
+                "django.templatetags.l10n",
+            ],
         },
     }
 ]

@@ -100,9 +100,7 @@ def overdue(request):
     """The work list: feedback overdue today that the user can see — recorded in the scope or
     routed to a unit in it."""
     day = today()
-    page = CappedPaginator(selectors.overdue_list(request.user, day), PER_PAGE).get_page(
-        request.GET.get("trang")
-    )
+    page = list_page(request, selectors.overdue_list(request.user, day), PER_PAGE)
     return render(
         request,
         "citizens/overdue.html",

@@ -18,7 +18,7 @@ from dangvu.orgs.models import Unit
 from dangvu.orgs.tree_paths import path_depth, path_range
 from dangvu.reports.periods import Period, period_choices
 from dangvu.web.form_actions import form_page
-from dangvu.web.pagination import CappedPaginator
+from dangvu.web.pagination import list_page
 
 from . import selectors, services
 from .forms import (
@@ -158,7 +158,7 @@ def item_list(request):
         unit=unit,
         overdue_on=day if data.get("qua_han") else None,
     )
-    page = CappedPaginator(items, PER_PAGE).get_page(request.GET.get("trang"))
+    page = list_page(request, items, PER_PAGE)
     _annotate_items(request, page.object_list, day)
     query = request.GET.copy()
     query.pop("trang", None)
@@ -473,7 +473,7 @@ def overdue(request):
     unit = _unit_param(request)
     day = today()
     rows = selectors.overdue(request.user, day, unit=unit)
-    page = CappedPaginator(rows, PER_PAGE).get_page(request.GET.get("trang"))
+    page = list_page(request, rows, PER_PAGE)
     for assignment in page.object_list:
         assignment.days_late = (day - assignment.item.deadline).days
     return render(
@@ -514,7 +514,7 @@ def programme_list(request):
     raw_year = request.GET.get("nam", "")
     year = int(raw_year) if raw_year.isdigit() else None
     programmes = selectors.programme_list(request.user, year=year, unit=unit)
-    page = CappedPaginator(programmes, PER_PAGE).get_page(request.GET.get("trang"))
+    page = list_page(request, programmes, PER_PAGE)
     fields = Field.choices
     for programme in page.object_list:
         programme.by_field = [getattr(programme, f"n_{value}") for value, _ in fields]

@@ -15,7 +15,7 @@ from dangvu.audit.services import record_change, record_read
 from dangvu.orgs.models import Unit
 from dangvu.web.as_of import as_of
 from dangvu.web.form_actions import NOTHING, form_page, submit
-from dangvu.web.pagination import CappedPaginator
+from dangvu.web.pagination import list_page
 from dangvu.web.unit_choices import capped_units, indented_name, unit_from_query
 
 from . import selectors, services, worklists
@@ -122,7 +122,7 @@ def export(request):
 @login_required
 def member_list(request):
     form, unit, day, members = _filtered(request, with_choices=not request.htmx)
-    page = CappedPaginator(members, PER_PAGE).get_page(request.GET.get("trang"))
+    page = list_page(request, members, PER_PAGE)
     periods = selectors.status_today(page.object_list, day)
     for member in page.object_list:
         member.period = periods.get(member.pk)

@@ -528,6 +528,7 @@ class _Finder:
 
     def run(self) -> list[Claim]:
         self.totals()
+        self.net_changes()
         self.targets()
         self.ratios()
         self.rate_changes()
@@ -1517,6 +1518,88 @@ class _Finder:
             self.previous_values.add(values[0])
             self.later_value[values[0]] = values[1]
 
+    # "phát triển mới 4.640 hội viên, … đưa ra khỏi tổ chức 1.477 hội viên, … tăng 3.163":
+    # what joined, what left and the net change they make
+    _JOINED = re.compile(r"\b(?:phát triển|kết nạp|tiếp nhận)(?:\s+(?:được|mới|thêm))*\s*$", re.I)
+    _LEFT = re.compile(
+        r"\b(?:(?:đưa|cho)?\s*ra khỏi(?:\s+(?:Đảng|tổ chức|hội|danh sách))?|xóa tên|xoá tên|"
+        r"khai trừ|chuyển đi)(?:\s+(?:được|khỏi Đảng))?\s*$",
+        re.I,
+    )
+    # a change against another period is no net change of these ("so với đầu năm" is)
+    _NET_OTHER_PERIOD = re.compile(
+        r"\bso với\b(?!\s+(?:đầu năm|đầu kỳ|đầu nhiệm kỳ))|\bcùng kỳ\b|\b(?:năm|kỳ) trước\b",
+        re.I,
+    )
+
+    def net_changes(self) -> None:
+        """A sentence giving what joined and what left (of one noun), then a rise or fall of
+        that noun: the net change is their difference ("phát triển mới 520 hội viên, đưa ra
+        khỏi tổ chức 130 hội viên, … tăng 390 hội viên"). Against another period ("tăng 12 so
+        với năm trước") it may be a change of the joins, so a difference that does not add up
+        is not flagged."""
+        for d in self.prose():
+            figure = self.figures[d]
+            if figure.percent or d in self.used or not self.is_change(d):
+                continue
+            sentence = [
+                i
+                for i in self.prose()
+                if i < d
+                and self.figures[i].sentence == figure.sentence
+                and not self.figures[i].percent
+                and i not in self.used
+            ]
+
+            def lead(i: int) -> str:
+                start = self.figures[i].start
+                return re.split(r"[,;:(]", self.text[max(start - 50, 0) : start])[-1]
+
+            joined = [i for i in sentence if self._JOINED.search(lead(i))]
+            left = [i for i in sentence if self._LEFT.search(lead(i))]
+            if len(joined) != 1 or len(left) != 1 or joined[0] > left[0]:
+                continue
+            j, k = joined[0], left[0]
+            if not all(
+                _same_noun(self.figures[i].noun, self.figures[j].noun, 1, loose=True)
+                for i in (k, d)
+            ) or any(i in sentence and i > k and not self.is_change(i) for i in range(k + 1, d)):
+                continue
+            direction = self.change_word(d).group("word").lower()
+            net = self.figures[j].value - self.figures[k].value
+            stated = figure.value if direction == "tăng" else -figure.value
+            exact_text = format_number(abs(net))
+            word = "tăng" if net > 0 else "giảm" if net < 0 else "không đổi"
+            sums = f"{self.figures[j].text} vào − {self.figures[k].text} ra = {word} {exact_text}"
+            if net == stated:
+                verdict, explanation = v.CONSISTENT, f"{sums}: khớp với {direction} {figure.text}."
+            else:
+                verdict = v.INCONSISTENT
+                explanation = f"{sums}, không phải {direction} {figure.text}."
+            after = self.text[figure.end : figure.end + 60].split(".")[0]
+            doubt = (
+                "Không chắc số tăng/giảm này là chênh lệch giữa số vào và số ra: câu so với "
+                "một kỳ khác"
+                if self._NET_OTHER_PERIOD.search(after)
+                else ""
+            )
+            self.add(
+                DIFFERENCE,
+                [
+                    self.figures[j].part("số vào"),
+                    self.figures[k].part("số ra"),
+                    figure.part("mức tăng/giảm nêu"),
+                ],
+                figure,
+                verdict,
+                net,
+                explanation,
+                stated=f"{direction} {figure.text}",
+                correct=exact_text,
+                doubt=doubt,
+            )
+            self.used.update({d, j, k})
+
     _AND_NEXT = re.compile(r"[ \t]+(?:[^\W\d_]+[ \t]+){0,3}?(?:và|,)[ \t]+")
 
     def values_alike(self, d: int, word_start: int) -> tuple[int, int] | None:
@@ -1541,13 +1624,15 @@ class _Finder:
     )
     _OPENER = re.compile(
         r"\s*(?:\(\s*(?:gồm|trong đó|bao gồm|có)?\s*:?\s*"
-        r"|[,;]?\s*(?:bao gồm|gồm|trong đó(?:\s+có)?|chia ra)\s*[:,]?\s*|:\s*)",
+        r"|[,;]?\s*(?:bao gồm|gồm|trong đó(?:\s+có)?|chia ra)\s*[:,]?\s*|:\s*"
+        # "8 trường hợp bị thi hành kỷ luật, với hình thức khiển trách 3, cảnh cáo 1, …"
+        r"|,?\s*với (?:các )?hình thức(?: kỷ luật)?\s*:?\s*(?=[^\W\d_]))",
         re.IGNORECASE,
     )
 
     _HEAD = re.compile(  # the words naming a total, up to its list of parts
         r"(?:\s*,?\s+[“\"]?[^\W\d_]+[”\"]?){1,12}?"
-        r"(?=\s*(?:\(|[,;]?\s*(?:bao gồm|gồm|trong đó|chia ra)\b|:))",
+        r"(?=\s*(?:\(|[,;]?\s*(?:bao gồm|gồm|trong đó|chia ra|với (?:các )?hình thức)\b|:))",
         re.IGNORECASE,
     )
 
@@ -1610,16 +1695,25 @@ class _Finder:
                 # left out is not a part; the list may follow the parenthesis
                 position = aside.end()
             self.total_with_parts(t, position)
+            if t not in self.stated_totals and re.match(
+                r"\s*\((?:có|trong đó)\b[^()\n]*\)\s*\.", self.text[position:]
+            ):
+                # "nhận 7 đơn (có 4 đơn giấu tên). Qua phân loại …": a subgroup in brackets,
+                # then the parts in the next sentence
+                self.total_before_its_sentence(t)
 
     # "… có 48 đảng viên được trao huy hiệu Đảng. Trong đó có 6 …, 12 … và 30 …"
     _NEXT_OPENER = re.compile(
-        r"(?:Trong (?:đó|số đó|đợt [^,.;\d\n]{0,40}?lần này)|Cụ thể)\s*[,:]?\s*(?:có\s+)?"
+        r"(?:Trong (?:đó|số đó|đợt [^,.;\d\n]{0,40}?lần này)|Cụ thể|(?P<sorted>Qua phân loại))"
+        r"\s*[,:]?\s*(?:có\s+|đã\s+)?"
         r"(?=\d|[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,8}?[ \t]+\d)",
         re.I,
     )
     # (the sentence may give the total's own share: "1.346 công chức, đạt tỷ lệ 96,3% số …")
+    # (or a subgroup in brackets: "nhận 7 đơn tố cáo (có 4 đơn giấu tên). Qua phân loại …")
     _NEXT_SENTENCE_LIST = re.compile(
-        r"(?:[^\d.;:!?\n]|\d+(?:,\d+)?\s?%){0,160}?[.]\s+(?=Trong |Cụ thể)"
+        r"(?:[^\d.;:!?\n(]|\d+(?:,\d+)?\s?%|\((?:có|trong đó)\b[^()\n]*\)){0,160}?[.]\s+"
+        r"(?=Trong |Cụ thể|Qua phân loại)"
     )
     # a heading line (no full stop) whose total the next line lists: "Hà Nội xảy ra 925 vụ
     # cháy, nổ trong 9 tháng⏎Trong đó, 6 vụ …"
@@ -1640,6 +1734,9 @@ class _Finder:
         found = self._NEXT_SENTENCE_LIST.match(self.text, total.end) or self._NEXT_LINE_LIST.match(
             self.text, total.end
         )
+        aside = re.match(
+            r"[^\d.;:!?\n(]{0,80}\((?:có|trong đó)\b[^()\n]*\)", self.text[total.end :]
+        )
         others = [
             i
             for i in self.prose()
@@ -1647,6 +1744,8 @@ class _Finder:
             and self.figures[i].sentence == total.sentence
             and self.figures[i].noun
             and not self.figures[i].percent
+            # "(có 4 đơn giấu tên)" right after the total: some of it, not another count
+            and not (aside and total.end < self.figures[i].start < total.end + aside.end())
         ]
         if others:
             return  # "… 500 đảng viên … và 12 trường hợp …. Trong đó, …": of which?
@@ -1677,6 +1776,10 @@ class _Finder:
         exhaustive = not re.search(
             r"\btrong đó\b", self.text[total.end : opener.end()], re.I
         ) or self.closed_set(parts)
+        # "nhận 7 đơn …. Qua phân loại, đã chuyển … 5 đơn, …": what the sorting found, which
+        # may not be all of it (nor only it: earlier letters may be sorted with it)
+        sorted_out = bool(opener.groupdict().get("sorted"))
+        exhaustive = exhaustive and not sorted_out
         for i in parts:
             self.part_of[i] = t
         if len(parts) < 2:
@@ -1730,6 +1833,8 @@ class _Finder:
                 doubt = PARTS_UNSURE
         if doubt:
             pass
+        elif sorted_out and verdict != v.CONSISTENT:
+            doubt = PARTS_UNSURE
         elif not complete:
             doubt = PARTS_UNSURE  # a list whose end is a guess
         elif (
@@ -2004,6 +2109,16 @@ class _Finder:
                 # người, chiếm 3,9% và …": a new clause of the list, counting the same thing
                 # in the other shape, which the list goes on in
                 shape = number_first
+            elif (
+                number_first
+                and not shape
+                and parts
+                and _same_noun(self.figures[counts[-1]].noun, total.noun, 1, loose=True)
+                and all(_same_noun(self.figures[i].noun, total.noun, 1, loose=True) for i in parts)
+            ):
+                # "… giải quyết 5 đơn, … kiểm tra dấu hiệu vi phạm 1 đơn, 1 đơn đã chỉ đạo xử
+                # lý": a last part of the total's own noun, named after its count
+                shape = number_first
             elif shape != number_first:
                 if (
                     parts
@@ -2052,6 +2167,8 @@ class _Finder:
                 for i in mine
                 if i not in counts
                 and not self.figures[i].percent
+                # (a bare number in brackets names nothing: "cách chức 2 (trong đó, … 1)")
+                and self.figures[i].noun[:1]
                 and self.figures[i].noun[:1] == self.figures[parts[-1]].noun[:1]
             ]
             if nested:

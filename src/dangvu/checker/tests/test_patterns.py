@@ -1887,3 +1887,45 @@ def test_a_target_stated_sentences_before_its_rate(stated, verdict):
     claim = only(text, "share")
     assert claim.verdict == verdict  # in another sentence: a wrong rate is not flagged
     assert values(claim)[:1] == ["180"]
+
+
+# ------------------------------------------------ real sets 16–17's known misses (round 18)
+
+
+@pytest.mark.parametrize(("net", "verdict"), [("390", "consistent"), ("400", "inconsistent")])
+def test_a_net_change_from_joins_and_exits(net, verdict):
+    text = (
+        "Trong năm, các cơ sở hội phát triển mới 520 hội viên, củng cố đưa ra khỏi tổ chức 130 "
+        f"hội viên (do chuyển nơi ở), như vậy toàn huyện tăng {net} hội viên."
+    )
+    claim = only(text, "difference")
+    assert claim.verdict == verdict
+    assert claim.computed == 390
+
+
+def test_a_net_change_compared_with_last_year_is_not_flagged():
+    text = (
+        "Năm nay, Đảng bộ kết nạp mới 75 đảng viên, xóa tên 5 đảng viên, tăng 12 đảng viên so "
+        "với năm trước."
+    )
+    assert [c for c in claims(text) if c.verdict == "inconsistent"] == []
+
+
+@pytest.mark.parametrize(("total", "verdict"), [("9", "consistent"), ("10", "inconsistent")])
+def test_parts_after_a_lead_in_naming_the_forms(total, verdict):
+    text = (
+        f"Trong kỳ, toàn Đảng bộ có {total} đảng viên bị thi hành kỷ luật, với hình thức khiển "
+        "trách 4, cảnh cáo 3, cách chức 2 (trong đó, Ủy ban Kiểm tra cảnh cáo 1)."
+    )
+    claim = only(text, "total")
+    assert claim.verdict == verdict
+    assert [p["text"] for p in claim.parts] == [total, "4", "3", "2"]
+
+
+@pytest.mark.parametrize(("last", "verdict"), [("1", "consistent"), ("2", "unchecked")])
+def test_parts_in_the_next_sentence_after_qua_phan_loai(last, verdict):
+    text = (
+        "Trong 6 tháng, Ủy ban Kiểm tra tiếp nhận 8 đơn thư (có 3 đơn không ký tên). Qua phân "
+        f"loại, đã chuyển cơ quan có thẩm quyền 5 đơn, lưu 2 đơn, trả lại {last} đơn."
+    )
+    assert only(text, "total").verdict == verdict

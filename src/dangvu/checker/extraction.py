@@ -1771,6 +1771,9 @@ class _Finder:
         if listed is None:
             return
         parts, end, complete = listed
+        owner = self.owner_of_the_list(t, parts)
+        if owner is not None:
+            t, total = owner, figures[owner]
         # "44.482 đảng viên (chiếm …), trong đó có: …": the words between the total and its
         # list may hold the "trong đó" the opener itself lacks
         exhaustive = not re.search(
@@ -1861,6 +1864,40 @@ class _Finder:
             claim.start = max(total.start - 12, 0) + bound_match.start()
         self.used.add(t)
         self.stated_totals.add(t)  # it may still be a share of a larger whole
+
+    def owner_of_the_list(self, t: int, parts: list[int]) -> int | None:
+        """ "33 tổ chức cơ sở đảng với tổng số 1.480 đảng viên (gồm: 15 đảng bộ cơ sở với 146
+        chi bộ trực thuộc và 18 chi bộ cơ sở)": a list none of whose parts counts the noun of
+        the count before it, that count given "with" (với) an earlier one whose classes the
+        parts name, lists the earlier one."""
+        figures = self.figures
+        total = figures[t]
+        # ("đảng bộ" is not "đảng viên": two words)
+        if len(parts) < 2 or any(
+            _same_noun(figures[i].noun, total.noun, 2, loose=True) for i in parts
+        ):
+            return None
+        earlier = [
+            i
+            for i in self.prose()
+            if i < t
+            and figures[i].sentence == total.sentence
+            and figures[i].noun
+            and not figures[i].percent
+        ]
+        if not earlier or not re.fullmatch(
+            r"[^\d;.()]{0,60}?\svới\s+(?:tổng số\s+)?",
+            self.between(figures[earlier[-1]].end, total.start),
+        ):
+            return None
+        owner = earlier[-1]
+        if self.closed_set(parts) and self._ORGANISATIONS.match(" ".join(figures[owner].noun)):
+            return owner
+        if all(_same_noun(figures[i].noun, figures[owner].noun, 1, loose=True) for i in parts):
+            return owner
+        return None
+
+    _ORGANISATIONS = re.compile(r"tổ chức|tccsđ|cơ sở đảng", re.I)
 
     # classes that cannot overlap: forms of discipline, rating classes, kinds of membership
     _EXCLUSIVE_CLASS = re.compile(

@@ -1929,3 +1929,14 @@ def test_parts_in_the_next_sentence_after_qua_phan_loai(last, verdict):
         f"loại, đã chuyển cơ quan có thẩm quyền 5 đơn, lưu 2 đơn, trả lại {last} đơn."
     )
     assert only(text, "total").verdict == verdict
+
+
+@pytest.mark.parametrize(("total", "verdict"), [("30", "consistent"), ("31", "inconsistent")])
+def test_a_list_after_a_count_of_another_thing_is_of_the_count_it_names(total, verdict):
+    text = (
+        f"Đến cuối năm, Đảng bộ huyện có {total} tổ chức cơ sở đảng trực thuộc với tổng số 1.250 "
+        "đảng viên (gồm: 12 đảng bộ cơ sở với 95 chi bộ trực thuộc và 18 chi bộ cơ sở)."
+    )
+    claim = only(text, "total")
+    assert claim.verdict == verdict
+    assert [p["text"] for p in claim.parts] == [total, "12", "18"]

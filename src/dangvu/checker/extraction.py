@@ -2911,6 +2911,11 @@ class _Finder:
                 )
                 if " ".join(words) in around:
                     alike.append(i)
+        if named.group("total") and not found:
+            stated_whole = self.whole_stated_elsewhere(words, count)
+            if stated_whole is not None:
+                self.population_bases.setdefault(count, set()).add(stated_whole)
+                return stated_whole
         if named.group("total"):
             # "chiếm 13% so với tổng số đảng viên khiếu nại": the count the qualifying words
             # follow ("30 đảng viên thực hiện quyền khiếu nại"), else the largest
@@ -2953,6 +2958,31 @@ class _Finder:
             )
         ]
         return written[0] if len(written) == 1 else None
+
+    _WHOLE_STATED = re.compile(
+        r"(?:^|[.;:]\s+)(?:Hiện nay,?\s+|Đến nay,?\s+)?(?:Toàn|Tổng số)\s+[^\W\d_]+"
+        r"(?:\s+[^\W\d_]+)?\s+(?:hiện\s+)?(?:có|là)\s*:?\s*$",
+        re.I,
+    )
+
+    def whole_stated_elsewhere(self, words: tuple[str, ...], count: int) -> int | None:
+        """ "78 hội viên …, chiếm 31,7% tổng số hội viên. …⏎⏎Toàn hội có 251 hội viên, …": no
+        count of the named whole in the percentage's paragraph, but the text states that whole
+        once, opening its sentence ("Toàn hội có …", "Tổng số … là …") with the whole's words
+        after it, larger than the count."""
+        figure = self.figures[count]
+        stated = [
+            i
+            for i, other in enumerate(self.figures)
+            if i != count
+            and other.paragraph != figure.paragraph
+            and not other.percent
+            and not other.in_table
+            and other.value > figure.value
+            and _same_noun(other.noun, words, 2)
+            and self._WHOLE_STATED.search(self.text[max(other.start - 60, 0) : other.start])
+        ]
+        return stated[0] if len(stated) == 1 else None
 
     AMBIGUOUS = -1  # a base is named but several counts fit it
     NOT_THE_COUNT = -2  # the named whole counts another thing than the count before it

@@ -1940,3 +1940,22 @@ def test_a_list_after_a_count_of_another_thing_is_of_the_count_it_names(total, v
     claim = only(text, "total")
     assert claim.verdict == verdict
     assert [p["text"] for p in claim.parts] == [total, "12", "18"]
+
+
+@pytest.mark.parametrize(("stated", "verdict"), [("30%", "consistent"), ("31%", "inconsistent")])
+def test_a_share_of_the_named_whole_stated_in_another_paragraph(stated, verdict):
+    text = (
+        "Hội Cựu chiến binh khối có 60 hội viên tham gia công tác chính quyền, đoàn thể, chiếm "
+        f"{stated} tổng số hội viên. Trong đó, có 40 hội viên là trưởng phòng.\n\n"
+        "Toàn hội có 200 hội viên, trong đó có 150 đảng viên, chiếm 75%."
+    )
+    shares = {c.stated: c.verdict for c in claims(text, "share")}
+    assert shares == {stated: verdict, "75%": "consistent"}
+
+
+def test_a_named_whole_stated_twice_elsewhere_is_not_guessed():
+    text = (
+        "Hội có 60 hội viên tham gia công tác chính quyền, chiếm 31% tổng số hội viên.\n\n"
+        "Toàn hội có 200 hội viên.\n\nToàn huyện có 900 hội viên."
+    )
+    assert [c for c in claims(text) if c.verdict == "inconsistent"] == []

@@ -537,6 +537,7 @@ class _Finder:
         self.differences()
         self.shares_of_base()
         self.rates_named_by_their_subject()
+        self.rates_detailed_next()
         self.shares_sums()
         self.unchecked_percents()
         self.table_claims()
@@ -2618,7 +2619,7 @@ class _Finder:
 
     # "Tỉ lệ cử tri tham gia bỏ phiếu đạt 99,39%" opening its sentence (or clause)
     _NAMED_RATE = re.compile(
-        r"(?:Tỷ|Tỉ)[ \t]+lệ[ \t]+(?P<subject>[^\W\d_]+(?:[ \t]+[^\W\d_]+){1,8}?)[ \t]+"
+        r"(?:Tỷ|Tỉ)[ \t]+lệ[ \t]+(?P<subject>[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,8}?)[ \t]+"
         r"(?:đạt|là|chiếm)(?:[ \t]+(?:tỷ|tỉ)[ \t]+lệ)?[ \t]*:?[ \t]*",
         re.I,
     )
@@ -2671,11 +2672,83 @@ class _Finder:
                 and _same_noun(self.figures[i].noun, self.figures[count].noun, 2)
                 and self.figures[i].value >= self.figures[count].value
             ]
+            doubt = ""
+            if not totals:
+                # "… có 12.000 thí sinh dự thi. Kết quả có 11.880 thí sinh đỗ. Tỷ lệ đỗ đạt 99%":
+                # no "tổng số", but the one larger count of the same noun there — a guess, so a
+                # rate that does not add up is not flagged
+                totals = [
+                    i
+                    for i in self.prose()
+                    if i < count
+                    and self.figures[i].paragraph == percent.paragraph
+                    and percent.sentence - 2 <= self.figures[i].sentence
+                    and not self.figures[i].percent
+                    and _same_noun(self.figures[i].noun, self.figures[count].noun, 2)
+                    and self.figures[i].value > self.figures[count].value
+                    and i not in self.target_values
+                ]
+                doubt = BASE_UNSURE
             if len(totals) != 1:
                 continue
-            self.rate_claim(SHARE_OF_BASE, self.figures[count], self.figures[totals[0]], percent)
+            self.rate_claim(
+                SHARE_OF_BASE, self.figures[count], self.figures[totals[0]], percent, doubt=doubt
+            )
             self.used.update({p, count})
             self.in_shares.add(p)
+
+    _DETAIL = re.compile(r"\W*(?:Cụ thể|Trong đó|Theo đó)\b", re.I)
+
+    def rates_detailed_next(self) -> None:
+        """ "Tỷ lệ trẻ được tiêm chủng đầy đủ đạt 95,5%. Cụ thể, có 1.910/2.000 trẻ được tiêm
+        đủ các mũi.": a rate opening its sentence, named by what it measures and with nothing
+        else counted there, then detailed ("Cụ thể …") by the one fraction of the next
+        sentence. A stated pairing when the fraction's sentence holds the rate's name (the
+        words of its subject); else a guess, not flagged."""
+        pairs = self.fraction_pairs()
+        for p in self.prose():
+            percent = self.figures[p]
+            if not percent.percent or p in self.used or self.is_change(p) or self.threshold(p):
+                continue
+            start = self.sentence_start(percent)
+            found = self._NAMED_RATE.fullmatch(self.text, start, percent.start)
+            if found is None or self.text[start : found.start()].strip(" \t-–•:"):
+                continue
+            same = [
+                i for i in self.prose() if i != p and self.figures[i].sentence == percent.sentence
+            ]
+            after = re.match(r"[^.!?\n\d]*[.!?]\s+", self.text[percent.end :])
+            if same or after is None:
+                continue
+            next_start = percent.end + after.end()
+            if not self._DETAIL.match(self.text, next_start):
+                continue
+            nxt = [
+                i
+                for i in self.prose()
+                if self.figures[i].sentence == percent.sentence + 1
+                and self.figures[i].paragraph == percent.paragraph
+            ]
+            fractions = [
+                pair for i in {self.figures[k].clause for k in nxt} for pair in pairs.get(i, ())
+            ]
+            if len(fractions) != 1 or any(self.figures[i].percent for i in nxt):
+                continue
+            top, bottom = fractions[0]
+            if self.figures[top].value > self.figures[bottom].value:
+                continue
+            words = {w.lower() for w in found.group("subject").split()} - _NOUN_STOP
+            end = re.search(r"[.!?](?:\s|$)|\n|$", self.text[next_start:]).start() + next_start
+            held = set(_WORD.findall(self.text[next_start:end].lower()))
+            self.rate_claim(
+                RATIO,
+                self.figures[top],
+                self.figures[bottom],
+                percent,
+                # (nearly all its words: "đầy đủ" may be "đủ")
+                doubt="" if words and 3 * len(words & held) >= 2 * len(words) else BASE_UNSURE,
+            )
+            self.used.update({p, top, bottom})
 
     def base_doubt(self, count: int, base: int) -> str:
         """Why ``base`` is a guess for the whole of ``count`` ("" when the text ties them: the

@@ -1959,3 +1959,30 @@ def test_a_named_whole_stated_twice_elsewhere_is_not_guessed():
         "Toàn hội có 200 hội viên.\n\nToàn huyện có 900 hội viên."
     )
     assert [c for c in claims(text) if c.verdict == "inconsistent"] == []
+
+
+@pytest.mark.parametrize(("stated", "verdict"), [("99,0%", "consistent"), ("98,0%", "unchecked")])
+def test_a_rate_named_by_its_verb_against_the_one_larger_count(stated, verdict):
+    text = (
+        "Năm nay, toàn tỉnh có 12.000 thí sinh dự thi tốt nghiệp. Kết quả có 11.880 thí sinh đỗ "
+        f"tốt nghiệp. Tỷ lệ đỗ đạt {stated}."
+    )
+    claim = only(text, "share")
+    assert claim.verdict == verdict  # no "tổng số": the base is a guess, not flagged
+    assert values(claim)[:2] == ["11.880", "12.000"]
+
+
+@pytest.mark.parametrize(
+    ("words", "stated", "verdict"),
+    [
+        ("được tiêm chủng", "95,5%", "consistent"),
+        ("được tiêm chủng", "96,5%", "inconsistent"),
+        ("hoàn thành", "96,5%", "unchecked"),  # the next sentence does not name it
+    ],
+)
+def test_a_rate_detailed_by_the_fraction_of_the_next_sentence(words, stated, verdict):
+    text = (
+        f"Tỷ lệ trẻ {words} đầy đủ đạt {stated}. Cụ thể, có 1.910/2.000 trẻ được tiêm chủng "
+        "đủ các mũi theo quy định."
+    )
+    assert only(text, "ratio").verdict == verdict

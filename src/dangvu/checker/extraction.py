@@ -2635,6 +2635,10 @@ class _Finder:
             if not percent.percent or p in self.used or self.is_change(p) or self.threshold(p):
                 continue
             start = max(self.sentence_start(percent), self._clauses[percent.clause])
+            # (a clause after ";" starts with its space)
+            start += len(self.text[start : percent.start]) - len(
+                self.text[start : percent.start].lstrip()
+            )
             found = self._NAMED_RATE.fullmatch(self.text, start, percent.start)
             if found is None or self.text[start : found.start()].strip(" \t-–•:"):
                 continue

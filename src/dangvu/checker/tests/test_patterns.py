@@ -1986,3 +1986,14 @@ def test_a_rate_detailed_by_the_fraction_of_the_next_sentence(words, stated, ver
         "đủ các mũi theo quy định."
     )
     assert only(text, "ratio").verdict == verdict
+
+
+@pytest.mark.parametrize(("stated", "verdict"), [("87,5%", "consistent"), ("88,5%", "unchecked")])
+def test_a_rate_named_by_its_verb_opening_a_clause_after_a_semicolon(stated, verdict):
+    text = (
+        "Trong quý, toàn tỉnh phát hiện 480 vụ; điều tra làm rõ 420 vụ; bắt 600 đối tượng; tỷ "
+        f"lệ điều tra làm rõ đạt {stated}; triệt xóa 12 ổ nhóm."
+    )
+    claim = only(text, "share")
+    assert claim.verdict == verdict
+    assert values(claim)[:2] == ["420", "480"]

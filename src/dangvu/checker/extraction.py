@@ -532,6 +532,7 @@ class _Finder:
         self.targets()
         self.ratios()
         self.rate_changes()
+        self.rate_changes_against_a_bracketed_rate()
         self.differences_with_their_rate()
         self.changes()
         self.differences()
@@ -624,7 +625,8 @@ class _Finder:
     _TARGET = re.compile(
         r"\s*(?:so với\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu|(?-i:KH)\b)(?P<words>[^\d;.%(),]{0,80}?)"
         r"(?:\(\s*(?:(?:chỉ tiêu|kế hoạch|mục tiêu|(?-i:KH)\b)[^\d;.%()]{0,30}?(?:năm\s+\d{4}\s*)?"
-        r"(?:là|:)\s*)?|\s+là\s+|:\s*)?$",
+        # "(chỉ tiêu giao 300 đảng viên)", "(kế hoạch đề ra 500)"
+        r"(?:là|:|(?:được\s+)?giao|đề ra)\s*)?|\s+là\s+|:\s*)?$",
         re.IGNORECASE,
     )
 
@@ -1025,6 +1027,11 @@ class _Finder:
         thing as ``anchor``: (earlier, anchor), or (anchor, earlier) when ``anchor`` is the
         compared (previous) value."""
         noun = self.figures[anchor].noun
+        # "1.600 hộ nghèo; … còn 1.200 hộ": what remains of it, named by its first word
+        remains = len(noun) == 1 and re.search(
+            r"\bcòn\s*$",
+            self.text[max(self.figures[anchor].start - 8, 0) : self.figures[anchor].start],
+        )
         # the paragraph, then the one before ("Trong năm, kết nạp 146 đảng viên …⏎ So với năm
         # 2024, số đảng viên kết nạp tăng 12,3% (năm 2024 kết nạp 130 đảng viên)")
         allowed = {figure.paragraph, self._previous_paragraph(figure.paragraph)}
@@ -1039,7 +1046,7 @@ class _Finder:
                     continue
                 if self.has_own_share(i):
                     continue  # "… có 88 đồng chí là công nhân, chiếm 60,3%": a subset
-                if _same_noun(other.noun, noun):
+                if _same_noun(other.noun, noun, loose=bool(remains)):
                     return (anchor, i) if compared_first else (i, anchor)
         return None
 
@@ -1249,10 +1256,91 @@ class _Finder:
             self.claims[-1].start = now.start
             self.used.add(p)
 
+    _EARLIER_IN_BRACKETS = re.compile(
+        r"\s*so với\s+(?:cùng kỳ|kỳ trước|đầu năm|năm trước|năm\s+(?:19|20)\d\d|cuối năm\s+"
+        r"(?:19|20)\d\d|khóa trước|khoá trước|nhiệm kỳ trước)[^\d()%;.]{0,20}?\(\s*"
+        r"(?:[^\W\d_]+\s+){0,3}?$",
+        re.I,
+    )
+
+    def rate_changes_against_a_bracketed_rate(self) -> None:
+        """ "tỷ lệ hộ nghèo còn 3,5%, giảm 0,8% so với năm 2022 (4,3%)": a rate, a change
+        right after it, the earlier rate in brackets after "so với": the change is of that
+        rate, in points (4,3 − 3,5) or relative to itself (−18,6%); it does not add up only
+        when it is neither."""
+        figures = self.figures
+        for p in self.prose():
+            percent = figures[p]
+            if not percent.percent or p in self.used or p == 0 or p + 1 >= len(figures):
+                continue
+            word = self.change_word(p)
+            if word is None or not re.fullmatch(r"(?:tăng|giảm)\s*", word.group(), re.I):
+                continue
+            k, e = p - 1, p + 1
+            now, earlier = figures[k], figures[e]
+            if not (now.percent and earlier.percent) or self.is_change(k):
+                continue
+            if now.clause != percent.clause or earlier.clause != percent.clause:
+                continue
+            word_start = max(percent.start - 40, 0) + word.start()
+            if not re.fullmatch(r"\s*,?\s*", self.text[now.end : word_start]):
+                continue
+            if not self._EARLIER_IN_BRACKETS.fullmatch(self.between(percent.end, earlier.start)):
+                continue
+            if not re.match(r"\s*\)", self.text[earlier.end :]):
+                continue
+            direction = word.group("word").lower()
+            exact = now.value - earlier.value
+            actual = "tăng" if exact > 0 else "giảm"
+            tolerance = v.half_unit(percent.decimals) + v.half_unit(now.decimals)
+            tolerance += v.half_unit(earlier.decimals)
+            decimals = max(percent.decimals, 1)
+            points = v.quantize(abs(exact), decimals)
+            text = (
+                f"Tỷ lệ từ {earlier.text} đến {now.text} là {actual} "
+                f"{format_percent(points, decimals)}"
+            )
+            relative = v.change_percent(earlier.value, now.value)
+            if actual == direction and abs(abs(exact) - percent.value) <= tolerance:
+                verdict, explanation = v.CONSISTENT, f"{text} (điểm phần trăm): khớp."
+            elif (
+                relative is not None
+                and actual == direction
+                and v.judge(abs(relative), percent.value, percent.decimals) == v.CONSISTENT
+            ):
+                verdict = v.CONSISTENT
+                explanation = (
+                    f"Tỷ lệ từ {earlier.text} đến {now.text} là {direction} "
+                    f"{v.shown(abs(relative), percent.decimals)} so với chính nó: khớp."
+                )
+            else:
+                verdict = v.INCONSISTENT
+                explanation = f"{text} (điểm phần trăm), không phải {direction} {percent.text}."
+            self.add(
+                CHANGE,
+                [
+                    earlier.part("tỷ lệ kỳ trước"),
+                    now.part("tỷ lệ kỳ này"),
+                    percent.part("mức tăng/giảm nêu"),
+                ],
+                percent,
+                verdict,
+                exact,
+                explanation,
+                stated=f"{direction} {percent.text}",
+                correct=format_percent(points, decimals),
+            )
+            self.used.update({p, e})
+
     _CHANGED_BY = re.compile(r"\b(?P<word>tăng|giảm)\s+(?:thêm\s+)?$", re.I)
     # "(-18,74%)", "(giảm 10,3%)", or the bare rate "(46%)", maybe after "so với cùng kỳ"
     _RATE_AFTER_DIFFERENCE = re.compile(
-        r"[^\d()%;.]{0,40}?\(\s*(?:(?P<sign>[-+−–])|(?P<word>tăng|giảm)\s+)?\s*$", re.I
+        # (the compared year may stand between: "giảm 350 hộ so với năm 2022 (giảm 21,9%)")
+        r"(?:[^\d()%;.]|(?<!\d)(?:19|20)\d\d(?!\d)){0,40}?"
+        r"(?:\(\s*(?:(?P<sign>[-+−–])|(?P<word>tăng|giảm)\s+)?"
+        # or its rate named after a comma: "…, tỷ lệ giảm 21,9%"
+        r"|,\s*(?P<named>(?:với\s+)?(?:tỷ|tỉ)\s+lệ\s+(?P<named_word>tăng|giảm)\s+(?:là\s+)?))\s*$",
+        re.I,
     )
 
     def differences_with_their_rate(self) -> None:
@@ -1275,10 +1363,13 @@ class _Finder:
             rate = self._RATE_AFTER_DIFFERENCE.fullmatch(
                 self.between(difference.end, percent.start)
             )
-            if word is None or rate is None or not re.match(r"\s*\)", self.text[percent.end :]):
+            if word is None or rate is None:
+                continue
+            if not rate.group("named") and not re.match(r"\s*\)", self.text[percent.end :]):
                 continue
             direction = word.group("word").lower()
-            if rate.group("word") and rate.group("word").lower() != direction:
+            rate_word = rate.group("word") or rate.group("named_word")
+            if rate_word and rate_word.lower() != direction:
                 continue
             if rate.group("sign") and (rate.group("sign") == "+") != (direction == "tăng"):
                 continue
@@ -1313,11 +1404,22 @@ class _Finder:
                 explanation,
                 stated=f"{direction} {percent.text}",
                 correct_value=None if exact is None else abs(exact),
-                doubt="" if len(current) == 1 else EARLIER_UNSURE,
+                doubt=""
+                if len(current) == 1
+                and not (rate.group("named") and self._far_from(exact, percent.value))
+                # ("…, tỷ lệ giảm 0,5%" far from the change of the count: maybe a rate's
+                # change in points)
+                else EARLIER_UNSURE,
             )
             claim.start = difference.start
             self.used.add(p)  # the difference stays free to be checked against stated values
             self.current_values.add(current[-1])
+
+    @staticmethod
+    def _far_from(exact: Decimal | None, stated: Decimal) -> bool:
+        if exact is None or stated == 0:
+            return True
+        return not Decimal("0.5") <= abs(exact) / stated <= 2
 
     def count_a_difference_names(self, d: int) -> list[int]:
         """The counts of this period the difference ``d`` may be of ("giảm 47 người chết":
@@ -1330,13 +1432,26 @@ class _Finder:
         words = set(noun)
         if difference.noun[:2] == ("trường", "hợp"):
             # "119 doanh nghiệp tạm ngừng hoạt động, tăng 37 trường hợp": "trường hợp" counts
-            # cases of whatever the count just before it in its clause counts
+            # cases of whatever the count just before it in its clause counts — unless the
+            # clause counts "trường hợp" itself ("xử lý 1.200 trường hợp vi phạm, phạt tiền 3,5
+            # tỷ đồng, tăng 150 trường hợp"), and never an amount of money
             before = [
                 i
                 for i in self.in_clause(difference.clause)
                 if i < d and not self.figures[i].percent and self.figures[i].noun
             ]
-            if before and not self.is_change(before[-1]):
+            cases = [
+                i
+                for i in before
+                if self.figures[i].noun[:2] == ("trường", "hợp") and not self.is_change(i)
+            ]
+            if cases:
+                return [cases[-1]]
+            if (
+                before
+                and not self.is_change(before[-1])
+                and not self._MONEY.match(" ".join(self.figures[before[-1]].noun))
+            ):
                 return [before[-1]]
             return []
         found = []
@@ -1356,6 +1471,8 @@ class _Finder:
             if words <= named:
                 found.append(i)
         return found[::-1]
+
+    _MONEY = re.compile(r"(?:nghìn|ngàn|triệu|tỷ|tỉ)?\s*(?:đồng|usd|đô)\b|tỷ\b|tỉ\b", re.I)
 
     def change_of_a_rate(self, p: int) -> bool:
         """ "2 người (tỉ lệ 0,4%), giảm 0,4% so với khóa trước": a change written right after

@@ -1997,3 +1997,63 @@ def test_a_rate_named_by_its_verb_opening_a_clause_after_a_semicolon(stated, ver
     claim = only(text, "share")
     assert claim.verdict == verdict
     assert values(claim)[:2] == ["420", "480"]
+
+
+@pytest.mark.parametrize(
+    ("stated", "verdict"), [("14,3%", "consistent"), ("15,3%", "inconsistent")]
+)
+def test_a_difference_in_cases_is_of_the_count_of_cases_not_of_an_amount(stated, verdict):
+    text = (
+        "Qua kiểm tra, phát hiện và xử lý 1.200 trường hợp vi phạm, phạt tiền 3,5 tỷ đồng, tăng "
+        f"150 trường hợp so với cùng kỳ năm trước (tăng {stated})."
+    )
+    claim = only(text, "change")
+    assert claim.verdict == verdict
+    assert values(claim)[0] == "1.200"
+
+
+@pytest.mark.parametrize(
+    ("stated", "verdict"),
+    [
+        ("0,8%", "consistent"),  # 4,3 − 3,5 points
+        ("18,6%", "consistent"),  # or relative to itself
+        ("1,8%", "inconsistent"),
+    ],
+)
+def test_a_change_of_a_rate_against_the_earlier_rate_in_brackets(stated, verdict):
+    text = f"Đến cuối năm, tỷ lệ hộ nghèo của huyện còn 3,5%, giảm {stated} so với năm 2022 (4,3%)."
+    assert only(text, "change").verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("stated", "verdict"), [("116,7%", "consistent"), ("106,7%", "inconsistent")]
+)
+def test_a_target_given_in_brackets_after_a_verb(stated, verdict):
+    text = (
+        f"Năm 2023, Đảng bộ kết nạp 350 đảng viên mới, đạt {stated} chỉ tiêu (chỉ tiêu giao 300 "
+        "đảng viên)."
+    )
+    assert only(text, "share").verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("rate", "verdict"),
+    [
+        ("(giảm 21,9%)", "consistent"),  # 350 / (1.250 + 350)
+        ("(giảm 25,9%)", "inconsistent"),
+        (", tỷ lệ giảm 21,9%", "consistent"),
+        (", tỷ lệ giảm 28%", "inconsistent"),  # 350 / 1.250: of the wrong base
+        (", tỷ lệ giảm 0,5%", "unchecked"),  # far off: maybe the rate's change in points
+    ],
+)
+def test_a_difference_and_its_rate_after_the_compared_year(rate, verdict):
+    text = f"Năm 2023, toàn tỉnh có 1.250 hộ nghèo, giảm 350 hộ so với năm 2022{rate}."
+    assert only(text, "change").verdict == verdict
+
+
+@pytest.mark.parametrize(("stated", "verdict"), [("400", "consistent"), ("300", "inconsistent")])
+def test_what_remains_named_by_its_first_word(stated, verdict):
+    text = (
+        f"Năm 2022, toàn huyện có 1.600 hộ nghèo; đến cuối năm 2023 còn 1.200 hộ, giảm {stated} hộ."
+    )
+    assert only(text, "difference").verdict == verdict

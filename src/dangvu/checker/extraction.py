@@ -1271,24 +1271,42 @@ class _Finder:
         figures = self.figures
         for p in self.prose():
             percent = figures[p]
-            if not percent.percent or p in self.used or p == 0 or p + 1 >= len(figures):
+            if not percent.percent or p in self.used or p == 0:
                 continue
             word = self.change_word(p)
             if word is None or not re.fullmatch(r"(?:tăng|giảm)\s*", word.group(), re.I):
                 continue
-            k, e = p - 1, p + 1
+            k, e = p - 1, min(p + 1, len(figures) - 1)
             now, earlier = figures[k], figures[e]
-            if not (now.percent and earlier.percent) or self.is_change(k):
-                continue
-            if now.clause != percent.clause or earlier.clause != percent.clause:
-                continue
             word_start = max(percent.start - 40, 0) + word.start()
-            if not re.fullmatch(r"\s*,?\s*", self.text[now.end : word_start]):
-                continue
-            if not self._EARLIER_IN_BRACKETS.fullmatch(self.between(percent.end, earlier.start)):
-                continue
-            if not re.match(r"\s*\)", self.text[earlier.end :]):
-                continue
+            if (
+                k >= 1
+                and now.percent
+                and figures[k - 1].percent
+                and re.search(
+                    r"\btừ\s*$", self.text[max(figures[k - 1].start - 6, 0) : figures[k - 1].start]
+                )
+                and re.fullmatch(
+                    r"\s*(?:lên|xuống)(?:\s+còn)?\s*|\s*còn\s*",
+                    self.between(figures[k - 1].end, now.start),
+                )
+                and re.fullmatch(r"\s*,?\s*", self.text[now.end : word_start])
+            ):
+                # "tỷ lệ hộ nghèo giảm từ 4,8% xuống còn 3,8%, giảm 1%": both rates before
+                e, earlier = k - 1, figures[k - 1]
+            else:
+                if e == p or not (now.percent and earlier.percent) or self.is_change(k):
+                    continue
+                if now.clause != percent.clause or earlier.clause != percent.clause:
+                    continue
+                if not re.fullmatch(r"\s*,?\s*", self.text[now.end : word_start]):
+                    continue
+                if not self._EARLIER_IN_BRACKETS.fullmatch(
+                    self.between(percent.end, earlier.start)
+                ):
+                    continue
+                if not re.match(r"\s*\)", self.text[earlier.end :]):
+                    continue
             direction = word.group("word").lower()
             exact = now.value - earlier.value
             actual = "tăng" if exact > 0 else "giảm"
@@ -1330,7 +1348,7 @@ class _Finder:
                 stated=f"{direction} {percent.text}",
                 correct=format_percent(points, decimals),
             )
-            self.used.update({p, e})
+            self.used.update({p, e, k})
 
     _CHANGED_BY = re.compile(r"\b(?P<word>tăng|giảm)\s+(?:thêm\s+)?$", re.I)
     # "(-18,74%)", "(giảm 10,3%)", or the bare rate "(46%)", maybe after "so với cùng kỳ"
@@ -1376,6 +1394,8 @@ class _Finder:
             current = self.count_a_difference_names(d)
             if not current:
                 continue
+            if len(current) > 1:
+                current = self.named_by_the_subject(d, word.start(), current)
             new = self.figures[current[-1]]
             sign = -1 if direction == "tăng" else 1
             old = new.value + sign * difference.value
@@ -1414,6 +1434,26 @@ class _Finder:
             claim.start = difference.start
             self.used.add(p)  # the difference stays free to be checked against stated values
             self.current_values.add(current[-1])
+
+    def named_by_the_subject(self, d: int, word_at: int, counts: list[int]) -> list[int]:
+        """ "… 2.345 vụ vi phạm hành chính, xử phạt 2.100 vụ …. So với cùng kỳ, số vụ vi phạm
+        tăng 245 vụ": of several counts of the difference's noun, the one whose words hold
+        the subject ("số vụ vi phạm") written before the change word (else all of them)."""
+        difference = self.figures[d]
+        word_start = max(difference.start - 12, 0) + word_at
+        lead = self.text[self._clauses[difference.clause] : word_start]
+        subject = re.search(r"\bsố\s+((?:[^\W\d_]+\s+){0,3}[^\W\d_]+)\s*$", lead)
+        if subject is None:
+            return counts
+        words = set(subject.group(1).lower().split())
+
+        def around(i: int) -> set[str]:
+            figure = self.figures[i]
+            before = re.split(r"[,;:().\d]", self.text[max(figure.start - 24, 0) : figure.start])
+            return set(figure.noun) | set(_WORD.findall(before[-1].lower()))
+
+        named = [i for i in counts if words <= around(i)]
+        return named if len(named) == 1 else counts
 
     @staticmethod
     def _far_from(exact: Decimal | None, stated: Decimal) -> bool:

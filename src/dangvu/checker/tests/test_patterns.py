@@ -2057,3 +2057,28 @@ def test_what_remains_named_by_its_first_word(stated, verdict):
         f"Năm 2022, toàn huyện có 1.600 hộ nghèo; đến cuối năm 2023 còn 1.200 hộ, giảm {stated} hộ."
     )
     assert only(text, "difference").verdict == verdict
+
+
+@pytest.mark.parametrize(("stated", "verdict"), [("1%", "consistent"), ("1,5%", "inconsistent")])
+def test_a_change_after_a_rate_going_from_one_value_to_another(stated, verdict):
+    text = (
+        "Trong năm, số hộ nghèo giảm từ 2.400 hộ xuống còn 1.900 hộ, tỷ lệ hộ nghèo giảm từ 4,8% "
+        f"xuống còn 3,8%, giảm {stated}."
+    )
+    claim = only(text, "change")
+    assert claim.verdict == verdict
+    assert values(claim)[:2] == ["4,8%", "3,8%"]  # the rates, not the counts
+
+
+@pytest.mark.parametrize(
+    ("stated", "verdict"), [("11,7%", "consistent"), ("12,7%", "inconsistent")]
+)
+def test_a_difference_whose_subject_names_one_of_two_counts(stated, verdict):
+    text = (
+        "Lực lượng chức năng đã phát hiện, lập biên bản 2.345 vụ vi phạm hành chính, xử phạt "
+        "2.100 vụ, thu nộp ngân sách 5,2 tỷ đồng. So với cùng kỳ năm 2022, số vụ vi phạm tăng "
+        f"245 vụ (tăng {stated})."
+    )
+    claim = only(text, "change")
+    assert claim.verdict == verdict
+    assert values(claim)[0] == "2.345"

@@ -164,6 +164,11 @@ EACH_UNSURE = (
 )
 
 
+COMPLEMENT = (
+    "Tỷ lệ này khớp với phần còn lại (100% trừ tỷ lệ tính được): có thể là tỷ lệ của phần kia"
+)
+
+
 def doubted(verdict: str, explanation: str, doubt: str) -> tuple[str, str]:
     """The verdict and explanation of a claim whose pairing is a guess (``doubt`` says why;
     "" when the text states the pairing): a recomputed value that does not hold is then not
@@ -614,12 +619,43 @@ class _Finder:
                 claim.doubt = self.other_whole_agrees(claim)
             if claim.kind == TOTAL and not claim.doubt and self.sum_stated_elsewhere(claim):
                 claim.doubt = TOTAL_ELSEWHERE
+            if claim.kind in (RATIO, SHARE_OF_BASE) and not claim.doubt:
+                claim.doubt = self.complement_agrees(claim)
             if not claim.doubt:
                 continue
             claim.verdict, claim.explanation = doubted(
                 claim.verdict, claim.explanation, claim.doubt
             )
             claim.correct, claim.suggestion = "", None
+
+    def complement_agrees(self, claim: Claim) -> str:
+        """ "18.432 thí sinh bị trượt … trên tổng số 1.012.398 thí sinh dự thi, tỷ lệ đỗ tốt
+        nghiệp đạt 98,18%": a rate that is the rest of the whole (100% − 1,82%) may be of the
+        others, named by the rate's own words — not checked."""
+        stated = next((p for p in claim.parts if p["role"] == "tỷ lệ nêu"), None)
+        if stated is None or claim.computed is None:
+            return ""
+        figure = next((f for f in self.figures if f.start == stated["start"]), None)
+        if figure is None or not figure.percent:
+            return ""
+        rest = 100 - Decimal(claim.computed)
+        if v.judge(rest, figure.value, figure.decimals) not in (v.CONSISTENT, v.TRUNCATED):
+            return ""
+        # only when the rate is named by words the count is not ("bị trượt" … "tỷ lệ đỗ")
+        count = next((p for p in claim.parts if p["role"] == "số đạt"), None)
+        if count is None or count["end"] > figure.start:
+            return ""
+        name = re.search(
+            r"(?:tỷ|tỉ)\s+lệ\s+((?:[^\W\d_]+\s+){1,5}?)(?:đạt|là|chiếm)(?:\s+(?:tỷ|tỉ)\s+lệ)?\s*:?\s*$",
+            self.text[count["end"] : figure.start],
+            re.I,
+        )
+        if name is None:
+            return ""
+        words = set(name.group(1).lower().split()) - _NOUN_STOP
+        clause_end = re.search(r"[,;.]|$", self.text[count["end"] :]).start() + count["end"]
+        described = set(_WORD.findall(self.text[count["end"] : clause_end].lower()))
+        return COMPLEMENT if words - described else ""
 
     # ------------------------------------------------------------ against a target
     _TARGET = re.compile(

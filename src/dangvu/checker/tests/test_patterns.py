@@ -2082,3 +2082,12 @@ def test_a_difference_whose_subject_names_one_of_two_counts(stated, verdict):
     claim = only(text, "change")
     assert claim.verdict == verdict
     assert values(claim)[0] == "2.345"
+
+
+def test_a_rate_that_is_the_rest_of_the_whole_is_not_flagged():
+    text = (
+        "Cả nước có 18.432 thí sinh bị trượt tốt nghiệp trên tổng số 1.012.398 thí sinh dự thi, "
+        "tỷ lệ đỗ tốt nghiệp đạt 98,18%."
+    )
+    claim = only(text, "ratio")
+    assert claim.verdict == "unchecked" and "phần còn lại" in claim.doubt

@@ -164,6 +164,11 @@ EACH_UNSURE = (
 )
 
 
+COMPLEMENT = (
+    "Tỷ lệ này khớp với phần còn lại (100% trừ tỷ lệ tính được): có thể là tỷ lệ của phần kia"
+)
+
+
 def doubted(verdict: str, explanation: str, doubt: str) -> tuple[str, str]:
     """The verdict and explanation of a claim whose pairing is a guess (``doubt`` says why;
     "" when the text states the pairing): a recomputed value that does not hold is then not
@@ -528,14 +533,17 @@ class _Finder:
 
     def run(self) -> list[Claim]:
         self.totals()
+        self.net_changes()
         self.targets()
         self.ratios()
         self.rate_changes()
+        self.rate_changes_against_a_bracketed_rate()
         self.differences_with_their_rate()
         self.changes()
         self.differences()
         self.shares_of_base()
         self.rates_named_by_their_subject()
+        self.rates_detailed_next()
         self.shares_sums()
         self.unchecked_percents()
         self.table_claims()
@@ -611,6 +619,8 @@ class _Finder:
                 claim.doubt = self.other_whole_agrees(claim)
             if claim.kind == TOTAL and not claim.doubt and self.sum_stated_elsewhere(claim):
                 claim.doubt = TOTAL_ELSEWHERE
+            if claim.kind in (RATIO, SHARE_OF_BASE) and not claim.doubt:
+                claim.doubt = self.complement_agrees(claim)
             if not claim.doubt:
                 continue
             claim.verdict, claim.explanation = doubted(
@@ -618,11 +628,41 @@ class _Finder:
             )
             claim.correct, claim.suggestion = "", None
 
+    def complement_agrees(self, claim: Claim) -> str:
+        """ "18.432 thí sinh bị trượt … trên tổng số 1.012.398 thí sinh dự thi, tỷ lệ đỗ tốt
+        nghiệp đạt 98,18%": a rate that is the rest of the whole (100% − 1,82%) may be of the
+        others, named by the rate's own words — not checked."""
+        stated = next((p for p in claim.parts if p["role"] == "tỷ lệ nêu"), None)
+        if stated is None or claim.computed is None:
+            return ""
+        figure = next((f for f in self.figures if f.start == stated["start"]), None)
+        if figure is None or not figure.percent:
+            return ""
+        rest = 100 - Decimal(claim.computed)
+        if v.judge(rest, figure.value, figure.decimals) not in (v.CONSISTENT, v.TRUNCATED):
+            return ""
+        # only when the rate is named by words the count is not ("bị trượt" … "tỷ lệ đỗ")
+        count = next((p for p in claim.parts if p["role"] == "số đạt"), None)
+        if count is None or count["end"] > figure.start:
+            return ""
+        name = re.search(
+            r"(?:tỷ|tỉ)\s+lệ\s+((?:[^\W\d_]+\s+){1,5}?)(?:đạt|là|chiếm)(?:\s+(?:tỷ|tỉ)\s+lệ)?\s*:?\s*$",
+            self.text[count["end"] : figure.start],
+            re.I,
+        )
+        if name is None:
+            return ""
+        words = set(name.group(1).lower().split()) - _NOUN_STOP
+        clause_end = re.search(r"[,;.]|$", self.text[count["end"] :]).start() + count["end"]
+        described = set(_WORD.findall(self.text[count["end"] : clause_end].lower()))
+        return COMPLEMENT if words - described else ""
+
     # ------------------------------------------------------------ against a target
     _TARGET = re.compile(
         r"\s*(?:so với\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu|(?-i:KH)\b)(?P<words>[^\d;.%(),]{0,80}?)"
         r"(?:\(\s*(?:(?:chỉ tiêu|kế hoạch|mục tiêu|(?-i:KH)\b)[^\d;.%()]{0,30}?(?:năm\s+\d{4}\s*)?"
-        r"(?:là|:)\s*)?|\s+là\s+|:\s*)?$",
+        # "(chỉ tiêu giao 300 đảng viên)", "(kế hoạch đề ra 500)"
+        r"(?:là|:|(?:được\s+)?giao|đề ra)\s*)?|\s+là\s+|:\s*)?$",
         re.IGNORECASE,
     )
 
@@ -1023,6 +1063,11 @@ class _Finder:
         thing as ``anchor``: (earlier, anchor), or (anchor, earlier) when ``anchor`` is the
         compared (previous) value."""
         noun = self.figures[anchor].noun
+        # "1.600 hộ nghèo; … còn 1.200 hộ": what remains of it, named by its first word
+        remains = len(noun) == 1 and re.search(
+            r"\bcòn\s*$",
+            self.text[max(self.figures[anchor].start - 8, 0) : self.figures[anchor].start],
+        )
         # the paragraph, then the one before ("Trong năm, kết nạp 146 đảng viên …⏎ So với năm
         # 2024, số đảng viên kết nạp tăng 12,3% (năm 2024 kết nạp 130 đảng viên)")
         allowed = {figure.paragraph, self._previous_paragraph(figure.paragraph)}
@@ -1037,7 +1082,7 @@ class _Finder:
                     continue
                 if self.has_own_share(i):
                     continue  # "… có 88 đồng chí là công nhân, chiếm 60,3%": a subset
-                if _same_noun(other.noun, noun):
+                if _same_noun(other.noun, noun, loose=bool(remains)):
                     return (anchor, i) if compared_first else (i, anchor)
         return None
 
@@ -1247,10 +1292,109 @@ class _Finder:
             self.claims[-1].start = now.start
             self.used.add(p)
 
+    _EARLIER_IN_BRACKETS = re.compile(
+        r"\s*so với\s+(?:cùng kỳ|kỳ trước|đầu năm|năm trước|năm\s+(?:19|20)\d\d|cuối năm\s+"
+        r"(?:19|20)\d\d|khóa trước|khoá trước|nhiệm kỳ trước)[^\d()%;.]{0,20}?\(\s*"
+        r"(?:[^\W\d_]+\s+){0,3}?$",
+        re.I,
+    )
+
+    def rate_changes_against_a_bracketed_rate(self) -> None:
+        """ "tỷ lệ hộ nghèo còn 3,5%, giảm 0,8% so với năm 2022 (4,3%)": a rate, a change
+        right after it, the earlier rate in brackets after "so với": the change is of that
+        rate, in points (4,3 − 3,5) or relative to itself (−18,6%); it does not add up only
+        when it is neither."""
+        figures = self.figures
+        for p in self.prose():
+            percent = figures[p]
+            if not percent.percent or p in self.used or p == 0:
+                continue
+            word = self.change_word(p)
+            if word is None or not re.fullmatch(r"(?:tăng|giảm)\s*", word.group(), re.I):
+                continue
+            k, e = p - 1, min(p + 1, len(figures) - 1)
+            now, earlier = figures[k], figures[e]
+            word_start = max(percent.start - 40, 0) + word.start()
+            if (
+                k >= 1
+                and now.percent
+                and figures[k - 1].percent
+                and re.search(
+                    r"\btừ\s*$", self.text[max(figures[k - 1].start - 6, 0) : figures[k - 1].start]
+                )
+                and re.fullmatch(
+                    r"\s*(?:lên|xuống)(?:\s+còn)?\s*|\s*còn\s*",
+                    self.between(figures[k - 1].end, now.start),
+                )
+                and re.fullmatch(r"\s*,?\s*", self.text[now.end : word_start])
+            ):
+                # "tỷ lệ hộ nghèo giảm từ 4,8% xuống còn 3,8%, giảm 1%": both rates before
+                e, earlier = k - 1, figures[k - 1]
+            else:
+                if e == p or not (now.percent and earlier.percent) or self.is_change(k):
+                    continue
+                if now.clause != percent.clause or earlier.clause != percent.clause:
+                    continue
+                if not re.fullmatch(r"\s*,?\s*", self.text[now.end : word_start]):
+                    continue
+                if not self._EARLIER_IN_BRACKETS.fullmatch(
+                    self.between(percent.end, earlier.start)
+                ):
+                    continue
+                if not re.match(r"\s*\)", self.text[earlier.end :]):
+                    continue
+            direction = word.group("word").lower()
+            exact = now.value - earlier.value
+            actual = "tăng" if exact > 0 else "giảm"
+            tolerance = v.half_unit(percent.decimals) + v.half_unit(now.decimals)
+            tolerance += v.half_unit(earlier.decimals)
+            decimals = max(percent.decimals, 1)
+            points = v.quantize(abs(exact), decimals)
+            text = (
+                f"Tỷ lệ từ {earlier.text} đến {now.text} là {actual} "
+                f"{format_percent(points, decimals)}"
+            )
+            relative = v.change_percent(earlier.value, now.value)
+            if actual == direction and abs(abs(exact) - percent.value) <= tolerance:
+                verdict, explanation = v.CONSISTENT, f"{text} (điểm phần trăm): khớp."
+            elif (
+                relative is not None
+                and actual == direction
+                and v.judge(abs(relative), percent.value, percent.decimals) == v.CONSISTENT
+            ):
+                verdict = v.CONSISTENT
+                explanation = (
+                    f"Tỷ lệ từ {earlier.text} đến {now.text} là {direction} "
+                    f"{v.shown(abs(relative), percent.decimals)} so với chính nó: khớp."
+                )
+            else:
+                verdict = v.INCONSISTENT
+                explanation = f"{text} (điểm phần trăm), không phải {direction} {percent.text}."
+            self.add(
+                CHANGE,
+                [
+                    earlier.part("tỷ lệ kỳ trước"),
+                    now.part("tỷ lệ kỳ này"),
+                    percent.part("mức tăng/giảm nêu"),
+                ],
+                percent,
+                verdict,
+                exact,
+                explanation,
+                stated=f"{direction} {percent.text}",
+                correct=format_percent(points, decimals),
+            )
+            self.used.update({p, e, k})
+
     _CHANGED_BY = re.compile(r"\b(?P<word>tăng|giảm)\s+(?:thêm\s+)?$", re.I)
     # "(-18,74%)", "(giảm 10,3%)", or the bare rate "(46%)", maybe after "so với cùng kỳ"
     _RATE_AFTER_DIFFERENCE = re.compile(
-        r"[^\d()%;.]{0,40}?\(\s*(?:(?P<sign>[-+−–])|(?P<word>tăng|giảm)\s+)?\s*$", re.I
+        # (the compared year may stand between: "giảm 350 hộ so với năm 2022 (giảm 21,9%)")
+        r"(?:[^\d()%;.]|(?<!\d)(?:19|20)\d\d(?!\d)){0,40}?"
+        r"(?:\(\s*(?:(?P<sign>[-+−–])|(?P<word>tăng|giảm)\s+)?"
+        # or its rate named after a comma: "…, tỷ lệ giảm 21,9%"
+        r"|,\s*(?P<named>(?:với\s+)?(?:tỷ|tỉ)\s+lệ\s+(?P<named_word>tăng|giảm)\s+(?:là\s+)?))\s*$",
+        re.I,
     )
 
     def differences_with_their_rate(self) -> None:
@@ -1273,16 +1417,21 @@ class _Finder:
             rate = self._RATE_AFTER_DIFFERENCE.fullmatch(
                 self.between(difference.end, percent.start)
             )
-            if word is None or rate is None or not re.match(r"\s*\)", self.text[percent.end :]):
+            if word is None or rate is None:
+                continue
+            if not rate.group("named") and not re.match(r"\s*\)", self.text[percent.end :]):
                 continue
             direction = word.group("word").lower()
-            if rate.group("word") and rate.group("word").lower() != direction:
+            rate_word = rate.group("word") or rate.group("named_word")
+            if rate_word and rate_word.lower() != direction:
                 continue
             if rate.group("sign") and (rate.group("sign") == "+") != (direction == "tăng"):
                 continue
             current = self.count_a_difference_names(d)
             if not current:
                 continue
+            if len(current) > 1:
+                current = self.named_by_the_subject(d, word.start(), current)
             new = self.figures[current[-1]]
             sign = -1 if direction == "tăng" else 1
             old = new.value + sign * difference.value
@@ -1311,11 +1460,42 @@ class _Finder:
                 explanation,
                 stated=f"{direction} {percent.text}",
                 correct_value=None if exact is None else abs(exact),
-                doubt="" if len(current) == 1 else EARLIER_UNSURE,
+                doubt=""
+                if len(current) == 1
+                and not (rate.group("named") and self._far_from(exact, percent.value))
+                # ("…, tỷ lệ giảm 0,5%" far from the change of the count: maybe a rate's
+                # change in points)
+                else EARLIER_UNSURE,
             )
             claim.start = difference.start
             self.used.add(p)  # the difference stays free to be checked against stated values
             self.current_values.add(current[-1])
+
+    def named_by_the_subject(self, d: int, word_at: int, counts: list[int]) -> list[int]:
+        """ "… 2.345 vụ vi phạm hành chính, xử phạt 2.100 vụ …. So với cùng kỳ, số vụ vi phạm
+        tăng 245 vụ": of several counts of the difference's noun, the one whose words hold
+        the subject ("số vụ vi phạm") written before the change word (else all of them)."""
+        difference = self.figures[d]
+        word_start = max(difference.start - 12, 0) + word_at
+        lead = self.text[self._clauses[difference.clause] : word_start]
+        subject = re.search(r"\bsố\s+((?:[^\W\d_]+\s+){0,3}[^\W\d_]+)\s*$", lead)
+        if subject is None:
+            return counts
+        words = set(subject.group(1).lower().split())
+
+        def around(i: int) -> set[str]:
+            figure = self.figures[i]
+            before = re.split(r"[,;:().\d]", self.text[max(figure.start - 24, 0) : figure.start])
+            return set(figure.noun) | set(_WORD.findall(before[-1].lower()))
+
+        named = [i for i in counts if words <= around(i)]
+        return named if len(named) == 1 else counts
+
+    @staticmethod
+    def _far_from(exact: Decimal | None, stated: Decimal) -> bool:
+        if exact is None or stated == 0:
+            return True
+        return not Decimal("0.5") <= abs(exact) / stated <= 2
 
     def count_a_difference_names(self, d: int) -> list[int]:
         """The counts of this period the difference ``d`` may be of ("giảm 47 người chết":
@@ -1328,13 +1508,26 @@ class _Finder:
         words = set(noun)
         if difference.noun[:2] == ("trường", "hợp"):
             # "119 doanh nghiệp tạm ngừng hoạt động, tăng 37 trường hợp": "trường hợp" counts
-            # cases of whatever the count just before it in its clause counts
+            # cases of whatever the count just before it in its clause counts — unless the
+            # clause counts "trường hợp" itself ("xử lý 1.200 trường hợp vi phạm, phạt tiền 3,5
+            # tỷ đồng, tăng 150 trường hợp"), and never an amount of money
             before = [
                 i
                 for i in self.in_clause(difference.clause)
                 if i < d and not self.figures[i].percent and self.figures[i].noun
             ]
-            if before and not self.is_change(before[-1]):
+            cases = [
+                i
+                for i in before
+                if self.figures[i].noun[:2] == ("trường", "hợp") and not self.is_change(i)
+            ]
+            if cases:
+                return [cases[-1]]
+            if (
+                before
+                and not self.is_change(before[-1])
+                and not self._MONEY.match(" ".join(self.figures[before[-1]].noun))
+            ):
                 return [before[-1]]
             return []
         found = []
@@ -1354,6 +1547,8 @@ class _Finder:
             if words <= named:
                 found.append(i)
         return found[::-1]
+
+    _MONEY = re.compile(r"(?:nghìn|ngàn|triệu|tỷ|tỉ)?\s*(?:đồng|usd|đô)\b|tỷ\b|tỉ\b", re.I)
 
     def change_of_a_rate(self, p: int) -> bool:
         """ "2 người (tỉ lệ 0,4%), giảm 0,4% so với khóa trước": a change written right after
@@ -1517,6 +1712,88 @@ class _Finder:
             self.previous_values.add(values[0])
             self.later_value[values[0]] = values[1]
 
+    # "phát triển mới 4.640 hội viên, … đưa ra khỏi tổ chức 1.477 hội viên, … tăng 3.163":
+    # what joined, what left and the net change they make
+    _JOINED = re.compile(r"\b(?:phát triển|kết nạp|tiếp nhận)(?:\s+(?:được|mới|thêm))*\s*$", re.I)
+    _LEFT = re.compile(
+        r"\b(?:(?:đưa|cho)?\s*ra khỏi(?:\s+(?:Đảng|tổ chức|hội|danh sách))?|xóa tên|xoá tên|"
+        r"khai trừ|chuyển đi)(?:\s+(?:được|khỏi Đảng))?\s*$",
+        re.I,
+    )
+    # a change against another period is no net change of these ("so với đầu năm" is)
+    _NET_OTHER_PERIOD = re.compile(
+        r"\bso với\b(?!\s+(?:đầu năm|đầu kỳ|đầu nhiệm kỳ))|\bcùng kỳ\b|\b(?:năm|kỳ) trước\b",
+        re.I,
+    )
+
+    def net_changes(self) -> None:
+        """A sentence giving what joined and what left (of one noun), then a rise or fall of
+        that noun: the net change is their difference ("phát triển mới 520 hội viên, đưa ra
+        khỏi tổ chức 130 hội viên, … tăng 390 hội viên"). Against another period ("tăng 12 so
+        với năm trước") it may be a change of the joins, so a difference that does not add up
+        is not flagged."""
+        for d in self.prose():
+            figure = self.figures[d]
+            if figure.percent or d in self.used or not self.is_change(d):
+                continue
+            sentence = [
+                i
+                for i in self.prose()
+                if i < d
+                and self.figures[i].sentence == figure.sentence
+                and not self.figures[i].percent
+                and i not in self.used
+            ]
+
+            def lead(i: int) -> str:
+                start = self.figures[i].start
+                return re.split(r"[,;:(]", self.text[max(start - 50, 0) : start])[-1]
+
+            joined = [i for i in sentence if self._JOINED.search(lead(i))]
+            left = [i for i in sentence if self._LEFT.search(lead(i))]
+            if len(joined) != 1 or len(left) != 1 or joined[0] > left[0]:
+                continue
+            j, k = joined[0], left[0]
+            if not all(
+                _same_noun(self.figures[i].noun, self.figures[j].noun, 1, loose=True)
+                for i in (k, d)
+            ) or any(i in sentence and i > k and not self.is_change(i) for i in range(k + 1, d)):
+                continue
+            direction = self.change_word(d).group("word").lower()
+            net = self.figures[j].value - self.figures[k].value
+            stated = figure.value if direction == "tăng" else -figure.value
+            exact_text = format_number(abs(net))
+            word = "tăng" if net > 0 else "giảm" if net < 0 else "không đổi"
+            sums = f"{self.figures[j].text} vào − {self.figures[k].text} ra = {word} {exact_text}"
+            if net == stated:
+                verdict, explanation = v.CONSISTENT, f"{sums}: khớp với {direction} {figure.text}."
+            else:
+                verdict = v.INCONSISTENT
+                explanation = f"{sums}, không phải {direction} {figure.text}."
+            after = self.text[figure.end : figure.end + 60].split(".")[0]
+            doubt = (
+                "Không chắc số tăng/giảm này là chênh lệch giữa số vào và số ra: câu so với "
+                "một kỳ khác"
+                if self._NET_OTHER_PERIOD.search(after)
+                else ""
+            )
+            self.add(
+                DIFFERENCE,
+                [
+                    self.figures[j].part("số vào"),
+                    self.figures[k].part("số ra"),
+                    figure.part("mức tăng/giảm nêu"),
+                ],
+                figure,
+                verdict,
+                net,
+                explanation,
+                stated=f"{direction} {figure.text}",
+                correct=exact_text,
+                doubt=doubt,
+            )
+            self.used.update({d, j, k})
+
     _AND_NEXT = re.compile(r"[ \t]+(?:[^\W\d_]+[ \t]+){0,3}?(?:và|,)[ \t]+")
 
     def values_alike(self, d: int, word_start: int) -> tuple[int, int] | None:
@@ -1541,13 +1818,15 @@ class _Finder:
     )
     _OPENER = re.compile(
         r"\s*(?:\(\s*(?:gồm|trong đó|bao gồm|có)?\s*:?\s*"
-        r"|[,;]?\s*(?:bao gồm|gồm|trong đó(?:\s+có)?|chia ra)\s*[:,]?\s*|:\s*)",
+        r"|[,;]?\s*(?:bao gồm|gồm|trong đó(?:\s+có)?|chia ra)\s*[:,]?\s*|:\s*"
+        # "8 trường hợp bị thi hành kỷ luật, với hình thức khiển trách 3, cảnh cáo 1, …"
+        r"|,?\s*với (?:các )?hình thức(?: kỷ luật)?\s*:?\s*(?=[^\W\d_]))",
         re.IGNORECASE,
     )
 
     _HEAD = re.compile(  # the words naming a total, up to its list of parts
         r"(?:\s*,?\s+[“\"]?[^\W\d_]+[”\"]?){1,12}?"
-        r"(?=\s*(?:\(|[,;]?\s*(?:bao gồm|gồm|trong đó|chia ra)\b|:))",
+        r"(?=\s*(?:\(|[,;]?\s*(?:bao gồm|gồm|trong đó|chia ra|với (?:các )?hình thức)\b|:))",
         re.IGNORECASE,
     )
 
@@ -1610,16 +1889,25 @@ class _Finder:
                 # left out is not a part; the list may follow the parenthesis
                 position = aside.end()
             self.total_with_parts(t, position)
+            if t not in self.stated_totals and re.match(
+                r"\s*\((?:có|trong đó)\b[^()\n]*\)\s*\.", self.text[position:]
+            ):
+                # "nhận 7 đơn (có 4 đơn giấu tên). Qua phân loại …": a subgroup in brackets,
+                # then the parts in the next sentence
+                self.total_before_its_sentence(t)
 
     # "… có 48 đảng viên được trao huy hiệu Đảng. Trong đó có 6 …, 12 … và 30 …"
     _NEXT_OPENER = re.compile(
-        r"(?:Trong (?:đó|số đó|đợt [^,.;\d\n]{0,40}?lần này)|Cụ thể)\s*[,:]?\s*(?:có\s+)?"
+        r"(?:Trong (?:đó|số đó|đợt [^,.;\d\n]{0,40}?lần này)|Cụ thể|(?P<sorted>Qua phân loại))"
+        r"\s*[,:]?\s*(?:có\s+|đã\s+)?"
         r"(?=\d|[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,8}?[ \t]+\d)",
         re.I,
     )
     # (the sentence may give the total's own share: "1.346 công chức, đạt tỷ lệ 96,3% số …")
+    # (or a subgroup in brackets: "nhận 7 đơn tố cáo (có 4 đơn giấu tên). Qua phân loại …")
     _NEXT_SENTENCE_LIST = re.compile(
-        r"(?:[^\d.;:!?\n]|\d+(?:,\d+)?\s?%){0,160}?[.]\s+(?=Trong |Cụ thể)"
+        r"(?:[^\d.;:!?\n(]|\d+(?:,\d+)?\s?%|\((?:có|trong đó)\b[^()\n]*\)){0,160}?[.]\s+"
+        r"(?=Trong |Cụ thể|Qua phân loại)"
     )
     # a heading line (no full stop) whose total the next line lists: "Hà Nội xảy ra 925 vụ
     # cháy, nổ trong 9 tháng⏎Trong đó, 6 vụ …"
@@ -1640,6 +1928,9 @@ class _Finder:
         found = self._NEXT_SENTENCE_LIST.match(self.text, total.end) or self._NEXT_LINE_LIST.match(
             self.text, total.end
         )
+        aside = re.match(
+            r"[^\d.;:!?\n(]{0,80}\((?:có|trong đó)\b[^()\n]*\)", self.text[total.end :]
+        )
         others = [
             i
             for i in self.prose()
@@ -1647,6 +1938,8 @@ class _Finder:
             and self.figures[i].sentence == total.sentence
             and self.figures[i].noun
             and not self.figures[i].percent
+            # "(có 4 đơn giấu tên)" right after the total: some of it, not another count
+            and not (aside and total.end < self.figures[i].start < total.end + aside.end())
         ]
         if others:
             return  # "… 500 đảng viên … và 12 trường hợp …. Trong đó, …": of which?
@@ -1672,11 +1965,18 @@ class _Finder:
         if listed is None:
             return
         parts, end, complete = listed
+        owner = self.owner_of_the_list(t, parts)
+        if owner is not None:
+            t, total = owner, figures[owner]
         # "44.482 đảng viên (chiếm …), trong đó có: …": the words between the total and its
         # list may hold the "trong đó" the opener itself lacks
         exhaustive = not re.search(
             r"\btrong đó\b", self.text[total.end : opener.end()], re.I
         ) or self.closed_set(parts)
+        # "nhận 7 đơn …. Qua phân loại, đã chuyển … 5 đơn, …": what the sorting found, which
+        # may not be all of it (nor only it: earlier letters may be sorted with it)
+        sorted_out = bool(opener.groupdict().get("sorted"))
+        exhaustive = exhaustive and not sorted_out
         for i in parts:
             self.part_of[i] = t
         if len(parts) < 2:
@@ -1730,6 +2030,8 @@ class _Finder:
                 doubt = PARTS_UNSURE
         if doubt:
             pass
+        elif sorted_out and verdict != v.CONSISTENT:
+            doubt = PARTS_UNSURE
         elif not complete:
             doubt = PARTS_UNSURE  # a list whose end is a guess
         elif (
@@ -1756,6 +2058,40 @@ class _Finder:
             claim.start = max(total.start - 12, 0) + bound_match.start()
         self.used.add(t)
         self.stated_totals.add(t)  # it may still be a share of a larger whole
+
+    def owner_of_the_list(self, t: int, parts: list[int]) -> int | None:
+        """ "33 tổ chức cơ sở đảng với tổng số 1.480 đảng viên (gồm: 15 đảng bộ cơ sở với 146
+        chi bộ trực thuộc và 18 chi bộ cơ sở)": a list none of whose parts counts the noun of
+        the count before it, that count given "with" (với) an earlier one whose classes the
+        parts name, lists the earlier one."""
+        figures = self.figures
+        total = figures[t]
+        # ("đảng bộ" is not "đảng viên": two words)
+        if len(parts) < 2 or any(
+            _same_noun(figures[i].noun, total.noun, 2, loose=True) for i in parts
+        ):
+            return None
+        earlier = [
+            i
+            for i in self.prose()
+            if i < t
+            and figures[i].sentence == total.sentence
+            and figures[i].noun
+            and not figures[i].percent
+        ]
+        if not earlier or not re.fullmatch(
+            r"[^\d;.()]{0,60}?\svới\s+(?:tổng số\s+)?",
+            self.between(figures[earlier[-1]].end, total.start),
+        ):
+            return None
+        owner = earlier[-1]
+        if self.closed_set(parts) and self._ORGANISATIONS.match(" ".join(figures[owner].noun)):
+            return owner
+        if all(_same_noun(figures[i].noun, figures[owner].noun, 1, loose=True) for i in parts):
+            return owner
+        return None
+
+    _ORGANISATIONS = re.compile(r"tổ chức|tccsđ|cơ sở đảng", re.I)
 
     # classes that cannot overlap: forms of discipline, rating classes, kinds of membership
     _EXCLUSIVE_CLASS = re.compile(
@@ -2004,6 +2340,16 @@ class _Finder:
                 # người, chiếm 3,9% và …": a new clause of the list, counting the same thing
                 # in the other shape, which the list goes on in
                 shape = number_first
+            elif (
+                number_first
+                and not shape
+                and parts
+                and _same_noun(self.figures[counts[-1]].noun, total.noun, 1, loose=True)
+                and all(_same_noun(self.figures[i].noun, total.noun, 1, loose=True) for i in parts)
+            ):
+                # "… giải quyết 5 đơn, … kiểm tra dấu hiệu vi phạm 1 đơn, 1 đơn đã chỉ đạo xử
+                # lý": a last part of the total's own noun, named after its count
+                shape = number_first
             elif shape != number_first:
                 if (
                     parts
@@ -2052,6 +2398,8 @@ class _Finder:
                 for i in mine
                 if i not in counts
                 and not self.figures[i].percent
+                # (a bare number in brackets names nothing: "cách chức 2 (trong đó, … 1)")
+                and self.figures[i].noun[:1]
                 and self.figures[i].noun[:1] == self.figures[parts[-1]].noun[:1]
             ]
             if nested:
@@ -2464,7 +2812,7 @@ class _Finder:
 
     # "Tỉ lệ cử tri tham gia bỏ phiếu đạt 99,39%" opening its sentence (or clause)
     _NAMED_RATE = re.compile(
-        r"(?:Tỷ|Tỉ)[ \t]+lệ[ \t]+(?P<subject>[^\W\d_]+(?:[ \t]+[^\W\d_]+){1,8}?)[ \t]+"
+        r"(?:Tỷ|Tỉ)[ \t]+lệ[ \t]+(?P<subject>[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,8}?)[ \t]+"
         r"(?:đạt|là|chiếm)(?:[ \t]+(?:tỷ|tỉ)[ \t]+lệ)?[ \t]*:?[ \t]*",
         re.I,
     )
@@ -2480,6 +2828,10 @@ class _Finder:
             if not percent.percent or p in self.used or self.is_change(p) or self.threshold(p):
                 continue
             start = max(self.sentence_start(percent), self._clauses[percent.clause])
+            # (a clause after ";" starts with its space)
+            start += len(self.text[start : percent.start]) - len(
+                self.text[start : percent.start].lstrip()
+            )
             found = self._NAMED_RATE.fullmatch(self.text, start, percent.start)
             if found is None or self.text[start : found.start()].strip(" \t-–•:"):
                 continue
@@ -2517,11 +2869,83 @@ class _Finder:
                 and _same_noun(self.figures[i].noun, self.figures[count].noun, 2)
                 and self.figures[i].value >= self.figures[count].value
             ]
+            doubt = ""
+            if not totals:
+                # "… có 12.000 thí sinh dự thi. Kết quả có 11.880 thí sinh đỗ. Tỷ lệ đỗ đạt 99%":
+                # no "tổng số", but the one larger count of the same noun there — a guess, so a
+                # rate that does not add up is not flagged
+                totals = [
+                    i
+                    for i in self.prose()
+                    if i < count
+                    and self.figures[i].paragraph == percent.paragraph
+                    and percent.sentence - 2 <= self.figures[i].sentence
+                    and not self.figures[i].percent
+                    and _same_noun(self.figures[i].noun, self.figures[count].noun, 2)
+                    and self.figures[i].value > self.figures[count].value
+                    and i not in self.target_values
+                ]
+                doubt = BASE_UNSURE
             if len(totals) != 1:
                 continue
-            self.rate_claim(SHARE_OF_BASE, self.figures[count], self.figures[totals[0]], percent)
+            self.rate_claim(
+                SHARE_OF_BASE, self.figures[count], self.figures[totals[0]], percent, doubt=doubt
+            )
             self.used.update({p, count})
             self.in_shares.add(p)
+
+    _DETAIL = re.compile(r"\W*(?:Cụ thể|Trong đó|Theo đó)\b", re.I)
+
+    def rates_detailed_next(self) -> None:
+        """ "Tỷ lệ trẻ được tiêm chủng đầy đủ đạt 95,5%. Cụ thể, có 1.910/2.000 trẻ được tiêm
+        đủ các mũi.": a rate opening its sentence, named by what it measures and with nothing
+        else counted there, then detailed ("Cụ thể …") by the one fraction of the next
+        sentence. A stated pairing when the fraction's sentence holds the rate's name (the
+        words of its subject); else a guess, not flagged."""
+        pairs = self.fraction_pairs()
+        for p in self.prose():
+            percent = self.figures[p]
+            if not percent.percent or p in self.used or self.is_change(p) or self.threshold(p):
+                continue
+            start = self.sentence_start(percent)
+            found = self._NAMED_RATE.fullmatch(self.text, start, percent.start)
+            if found is None or self.text[start : found.start()].strip(" \t-–•:"):
+                continue
+            same = [
+                i for i in self.prose() if i != p and self.figures[i].sentence == percent.sentence
+            ]
+            after = re.match(r"[^.!?\n\d]*[.!?]\s+", self.text[percent.end :])
+            if same or after is None:
+                continue
+            next_start = percent.end + after.end()
+            if not self._DETAIL.match(self.text, next_start):
+                continue
+            nxt = [
+                i
+                for i in self.prose()
+                if self.figures[i].sentence == percent.sentence + 1
+                and self.figures[i].paragraph == percent.paragraph
+            ]
+            fractions = [
+                pair for i in {self.figures[k].clause for k in nxt} for pair in pairs.get(i, ())
+            ]
+            if len(fractions) != 1 or any(self.figures[i].percent for i in nxt):
+                continue
+            top, bottom = fractions[0]
+            if self.figures[top].value > self.figures[bottom].value:
+                continue
+            words = {w.lower() for w in found.group("subject").split()} - _NOUN_STOP
+            end = re.search(r"[.!?](?:\s|$)|\n|$", self.text[next_start:]).start() + next_start
+            held = set(_WORD.findall(self.text[next_start:end].lower()))
+            self.rate_claim(
+                RATIO,
+                self.figures[top],
+                self.figures[bottom],
+                percent,
+                # (nearly all its words: "đầy đủ" may be "đủ")
+                doubt="" if words and 3 * len(words & held) >= 2 * len(words) else BASE_UNSURE,
+            )
+            self.used.update({p, top, bottom})
 
     def base_doubt(self, count: int, base: int) -> str:
         """Why ``base`` is a guess for the whole of ``count`` ("" when the text ties them: the
@@ -2757,6 +3181,11 @@ class _Finder:
                 )
                 if " ".join(words) in around:
                     alike.append(i)
+        if named.group("total") and not found:
+            stated_whole = self.whole_stated_elsewhere(words, count)
+            if stated_whole is not None:
+                self.population_bases.setdefault(count, set()).add(stated_whole)
+                return stated_whole
         if named.group("total"):
             # "chiếm 13% so với tổng số đảng viên khiếu nại": the count the qualifying words
             # follow ("30 đảng viên thực hiện quyền khiếu nại"), else the largest
@@ -2799,6 +3228,31 @@ class _Finder:
             )
         ]
         return written[0] if len(written) == 1 else None
+
+    _WHOLE_STATED = re.compile(
+        r"(?:^|[.;:]\s+)(?:Hiện nay,?\s+|Đến nay,?\s+)?(?:Toàn|Tổng số)\s+[^\W\d_]+"
+        r"(?:\s+[^\W\d_]+)?\s+(?:hiện\s+)?(?:có|là)\s*:?\s*$",
+        re.I,
+    )
+
+    def whole_stated_elsewhere(self, words: tuple[str, ...], count: int) -> int | None:
+        """ "78 hội viên …, chiếm 31,7% tổng số hội viên. …⏎⏎Toàn hội có 251 hội viên, …": no
+        count of the named whole in the percentage's paragraph, but the text states that whole
+        once, opening its sentence ("Toàn hội có …", "Tổng số … là …") with the whole's words
+        after it, larger than the count."""
+        figure = self.figures[count]
+        stated = [
+            i
+            for i, other in enumerate(self.figures)
+            if i != count
+            and other.paragraph != figure.paragraph
+            and not other.percent
+            and not other.in_table
+            and other.value > figure.value
+            and _same_noun(other.noun, words, 2)
+            and self._WHOLE_STATED.search(self.text[max(other.start - 60, 0) : other.start])
+        ]
+        return stated[0] if len(stated) == 1 else None
 
     AMBIGUOUS = -1  # a base is named but several counts fit it
     NOT_THE_COUNT = -2  # the named whole counts another thing than the count before it

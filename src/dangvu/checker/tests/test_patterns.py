@@ -1887,3 +1887,207 @@ def test_a_target_stated_sentences_before_its_rate(stated, verdict):
     claim = only(text, "share")
     assert claim.verdict == verdict  # in another sentence: a wrong rate is not flagged
     assert values(claim)[:1] == ["180"]
+
+
+# ------------------------------------------------ real sets 16–17's known misses (round 18)
+
+
+@pytest.mark.parametrize(("net", "verdict"), [("390", "consistent"), ("400", "inconsistent")])
+def test_a_net_change_from_joins_and_exits(net, verdict):
+    text = (
+        "Trong năm, các cơ sở hội phát triển mới 520 hội viên, củng cố đưa ra khỏi tổ chức 130 "
+        f"hội viên (do chuyển nơi ở), như vậy toàn huyện tăng {net} hội viên."
+    )
+    claim = only(text, "difference")
+    assert claim.verdict == verdict
+    assert claim.computed == 390
+
+
+def test_a_net_change_compared_with_last_year_is_not_flagged():
+    text = (
+        "Năm nay, Đảng bộ kết nạp mới 75 đảng viên, xóa tên 5 đảng viên, tăng 12 đảng viên so "
+        "với năm trước."
+    )
+    assert [c for c in claims(text) if c.verdict == "inconsistent"] == []
+
+
+@pytest.mark.parametrize(("total", "verdict"), [("9", "consistent"), ("10", "inconsistent")])
+def test_parts_after_a_lead_in_naming_the_forms(total, verdict):
+    text = (
+        f"Trong kỳ, toàn Đảng bộ có {total} đảng viên bị thi hành kỷ luật, với hình thức khiển "
+        "trách 4, cảnh cáo 3, cách chức 2 (trong đó, Ủy ban Kiểm tra cảnh cáo 1)."
+    )
+    claim = only(text, "total")
+    assert claim.verdict == verdict
+    assert [p["text"] for p in claim.parts] == [total, "4", "3", "2"]
+
+
+@pytest.mark.parametrize(("last", "verdict"), [("1", "consistent"), ("2", "unchecked")])
+def test_parts_in_the_next_sentence_after_qua_phan_loai(last, verdict):
+    text = (
+        "Trong 6 tháng, Ủy ban Kiểm tra tiếp nhận 8 đơn thư (có 3 đơn không ký tên). Qua phân "
+        f"loại, đã chuyển cơ quan có thẩm quyền 5 đơn, lưu 2 đơn, trả lại {last} đơn."
+    )
+    assert only(text, "total").verdict == verdict
+
+
+@pytest.mark.parametrize(("total", "verdict"), [("30", "consistent"), ("31", "inconsistent")])
+def test_a_list_after_a_count_of_another_thing_is_of_the_count_it_names(total, verdict):
+    text = (
+        f"Đến cuối năm, Đảng bộ huyện có {total} tổ chức cơ sở đảng trực thuộc với tổng số 1.250 "
+        "đảng viên (gồm: 12 đảng bộ cơ sở với 95 chi bộ trực thuộc và 18 chi bộ cơ sở)."
+    )
+    claim = only(text, "total")
+    assert claim.verdict == verdict
+    assert [p["text"] for p in claim.parts] == [total, "12", "18"]
+
+
+@pytest.mark.parametrize(("stated", "verdict"), [("30%", "consistent"), ("31%", "inconsistent")])
+def test_a_share_of_the_named_whole_stated_in_another_paragraph(stated, verdict):
+    text = (
+        "Hội Cựu chiến binh khối có 60 hội viên tham gia công tác chính quyền, đoàn thể, chiếm "
+        f"{stated} tổng số hội viên. Trong đó, có 40 hội viên là trưởng phòng.\n\n"
+        "Toàn hội có 200 hội viên, trong đó có 150 đảng viên, chiếm 75%."
+    )
+    shares = {c.stated: c.verdict for c in claims(text, "share")}
+    assert shares == {stated: verdict, "75%": "consistent"}
+
+
+def test_a_named_whole_stated_twice_elsewhere_is_not_guessed():
+    text = (
+        "Hội có 60 hội viên tham gia công tác chính quyền, chiếm 31% tổng số hội viên.\n\n"
+        "Toàn hội có 200 hội viên.\n\nToàn huyện có 900 hội viên."
+    )
+    assert [c for c in claims(text) if c.verdict == "inconsistent"] == []
+
+
+@pytest.mark.parametrize(("stated", "verdict"), [("99,0%", "consistent"), ("98,0%", "unchecked")])
+def test_a_rate_named_by_its_verb_against_the_one_larger_count(stated, verdict):
+    text = (
+        "Năm nay, toàn tỉnh có 12.000 thí sinh dự thi tốt nghiệp. Kết quả có 11.880 thí sinh đỗ "
+        f"tốt nghiệp. Tỷ lệ đỗ đạt {stated}."
+    )
+    claim = only(text, "share")
+    assert claim.verdict == verdict  # no "tổng số": the base is a guess, not flagged
+    assert values(claim)[:2] == ["11.880", "12.000"]
+
+
+@pytest.mark.parametrize(
+    ("words", "stated", "verdict"),
+    [
+        ("được tiêm chủng", "95,5%", "consistent"),
+        ("được tiêm chủng", "96,5%", "inconsistent"),
+        ("hoàn thành", "96,5%", "unchecked"),  # the next sentence does not name it
+    ],
+)
+def test_a_rate_detailed_by_the_fraction_of_the_next_sentence(words, stated, verdict):
+    text = (
+        f"Tỷ lệ trẻ {words} đầy đủ đạt {stated}. Cụ thể, có 1.910/2.000 trẻ được tiêm chủng "
+        "đủ các mũi theo quy định."
+    )
+    assert only(text, "ratio").verdict == verdict
+
+
+@pytest.mark.parametrize(("stated", "verdict"), [("87,5%", "consistent"), ("88,5%", "unchecked")])
+def test_a_rate_named_by_its_verb_opening_a_clause_after_a_semicolon(stated, verdict):
+    text = (
+        "Trong quý, toàn tỉnh phát hiện 480 vụ; điều tra làm rõ 420 vụ; bắt 600 đối tượng; tỷ "
+        f"lệ điều tra làm rõ đạt {stated}; triệt xóa 12 ổ nhóm."
+    )
+    claim = only(text, "share")
+    assert claim.verdict == verdict
+    assert values(claim)[:2] == ["420", "480"]
+
+
+@pytest.mark.parametrize(
+    ("stated", "verdict"), [("14,3%", "consistent"), ("15,3%", "inconsistent")]
+)
+def test_a_difference_in_cases_is_of_the_count_of_cases_not_of_an_amount(stated, verdict):
+    text = (
+        "Qua kiểm tra, phát hiện và xử lý 1.200 trường hợp vi phạm, phạt tiền 3,5 tỷ đồng, tăng "
+        f"150 trường hợp so với cùng kỳ năm trước (tăng {stated})."
+    )
+    claim = only(text, "change")
+    assert claim.verdict == verdict
+    assert values(claim)[0] == "1.200"
+
+
+@pytest.mark.parametrize(
+    ("stated", "verdict"),
+    [
+        ("0,8%", "consistent"),  # 4,3 − 3,5 points
+        ("18,6%", "consistent"),  # or relative to itself
+        ("1,8%", "inconsistent"),
+    ],
+)
+def test_a_change_of_a_rate_against_the_earlier_rate_in_brackets(stated, verdict):
+    text = f"Đến cuối năm, tỷ lệ hộ nghèo của huyện còn 3,5%, giảm {stated} so với năm 2022 (4,3%)."
+    assert only(text, "change").verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("stated", "verdict"), [("116,7%", "consistent"), ("106,7%", "inconsistent")]
+)
+def test_a_target_given_in_brackets_after_a_verb(stated, verdict):
+    text = (
+        f"Năm 2023, Đảng bộ kết nạp 350 đảng viên mới, đạt {stated} chỉ tiêu (chỉ tiêu giao 300 "
+        "đảng viên)."
+    )
+    assert only(text, "share").verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("rate", "verdict"),
+    [
+        ("(giảm 21,9%)", "consistent"),  # 350 / (1.250 + 350)
+        ("(giảm 25,9%)", "inconsistent"),
+        (", tỷ lệ giảm 21,9%", "consistent"),
+        (", tỷ lệ giảm 28%", "inconsistent"),  # 350 / 1.250: of the wrong base
+        (", tỷ lệ giảm 0,5%", "unchecked"),  # far off: maybe the rate's change in points
+    ],
+)
+def test_a_difference_and_its_rate_after_the_compared_year(rate, verdict):
+    text = f"Năm 2023, toàn tỉnh có 1.250 hộ nghèo, giảm 350 hộ so với năm 2022{rate}."
+    assert only(text, "change").verdict == verdict
+
+
+@pytest.mark.parametrize(("stated", "verdict"), [("400", "consistent"), ("300", "inconsistent")])
+def test_what_remains_named_by_its_first_word(stated, verdict):
+    text = (
+        f"Năm 2022, toàn huyện có 1.600 hộ nghèo; đến cuối năm 2023 còn 1.200 hộ, giảm {stated} hộ."
+    )
+    assert only(text, "difference").verdict == verdict
+
+
+@pytest.mark.parametrize(("stated", "verdict"), [("1%", "consistent"), ("1,5%", "inconsistent")])
+def test_a_change_after_a_rate_going_from_one_value_to_another(stated, verdict):
+    text = (
+        "Trong năm, số hộ nghèo giảm từ 2.400 hộ xuống còn 1.900 hộ, tỷ lệ hộ nghèo giảm từ 4,8% "
+        f"xuống còn 3,8%, giảm {stated}."
+    )
+    claim = only(text, "change")
+    assert claim.verdict == verdict
+    assert values(claim)[:2] == ["4,8%", "3,8%"]  # the rates, not the counts
+
+
+@pytest.mark.parametrize(
+    ("stated", "verdict"), [("11,7%", "consistent"), ("12,7%", "inconsistent")]
+)
+def test_a_difference_whose_subject_names_one_of_two_counts(stated, verdict):
+    text = (
+        "Lực lượng chức năng đã phát hiện, lập biên bản 2.345 vụ vi phạm hành chính, xử phạt "
+        "2.100 vụ, thu nộp ngân sách 5,2 tỷ đồng. So với cùng kỳ năm 2022, số vụ vi phạm tăng "
+        f"245 vụ (tăng {stated})."
+    )
+    claim = only(text, "change")
+    assert claim.verdict == verdict
+    assert values(claim)[0] == "2.345"
+
+
+def test_a_rate_that_is_the_rest_of_the_whole_is_not_flagged():
+    text = (
+        "Cả nước có 18.432 thí sinh bị trượt tốt nghiệp trên tổng số 1.012.398 thí sinh dự thi, "
+        "tỷ lệ đỗ tốt nghiệp đạt 98,18%."
+    )
+    claim = only(text, "ratio")
+    assert claim.verdict == "unchecked" and "phần còn lại" in claim.doubt

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
+from pydantic import BaseModel
 
 from dangvu.api_writes import Problem, api_write
 from dangvu.jobs.api import JobOut
@@ -23,8 +24,12 @@ from .selectors import Figure, dashboard, report_units, sources_of
 
 router = Router(tags=["Báo cáo, số liệu tổng hợp"])
 
+# The answers are built as plain dicts and declared as pydantic models, not ninja Schemas: a
+# Schema wraps every nested object in its Django-attribute getter (~600 of them for a
+# province's sub-units), which cost as much as reading the figures.
 
-class IndicatorOut(Schema):
+
+class IndicatorOut(BaseModel):
     code: str
     name: str
     kind: str  # "state" (at a date) or "flow" (in a period)
@@ -35,7 +40,7 @@ class IndicatorOut(Schema):
     categories: dict[str, str]  # breakdown code → label
 
 
-class TraceOut(Schema):
+class TraceOut(BaseModel):
     """The aggregate row a figure was read from (``period``: the row's own period — a state's
     latest change point); ``build_id`` is the aggregate version, None for a figure of 0 with no
     row."""
@@ -48,14 +53,14 @@ class TraceOut(Schema):
     build_id: int | None
 
 
-class PartOut(Schema):
+class PartOut(BaseModel):
     category: str
     label: str
     value: int
     link: str
 
 
-class FigureOut(Schema):
+class FigureOut(BaseModel):
     indicator: str
     name: str
     section: str
@@ -73,19 +78,19 @@ class FigureOut(Schema):
     trace: TraceOut
 
 
-class SubFigureOut(Schema):
+class SubFigureOut(BaseModel):
     value: int
     base: int | None
     shown: str
 
 
-class SubUnitOut(Schema):
+class SubUnitOut(BaseModel):
     unit_id: int
     name: str
     figures: dict[str, SubFigureOut]  # indicator code → the main figures
 
 
-class FiguresOut(Schema):
+class FiguresOut(BaseModel):
     unit_id: int
     unit_name: str
     period: str
@@ -108,7 +113,7 @@ class DocumentIn(Schema):
     number: str = ""  # the report's number ("15-BC/ĐU"), written in its header
 
 
-class SourceOut(Schema):
+class SourceOut(BaseModel):
     position: int
     place: str  # where in the report: a section, or "Bảng: <unit>"
     indicator: str
@@ -123,7 +128,7 @@ class SourceOut(Schema):
     link: str
 
 
-class GeneratedReportOut(Schema):
+class GeneratedReportOut(BaseModel):
     id: int
     unit_id: int
     unit_name: str

@@ -2091,3 +2091,48 @@ def test_a_rate_that_is_the_rest_of_the_whole_is_not_flagged():
     )
     claim = only(text, "ratio")
     assert claim.verdict == "unchecked" and "phần còn lại" in claim.doubt
+
+
+@pytest.mark.parametrize(
+    ("rate", "verdict"), [("[22,50%]", "consistent"), ("[26,50%]", "inconsistent")]
+)
+def test_a_difference_with_its_rate_in_square_brackets(rate, verdict):
+    # 360 / (1.240 + 360) = 22,5%: the rate of the fall, not a share of the 1.240
+    text = f"Trong quý, các cấp đã tiếp 1.240 lượt công dân, giảm 360 lượt so cùng kỳ {rate}."
+    assert only(text, "change").verdict == verdict
+    assert not claims(text, "share") and not claims(text, "ratio")
+
+
+@pytest.mark.parametrize(("rate", "verdict"), [("25%", "consistent"), ("35%", "unchecked")])
+def test_a_bracketed_difference_after_a_list_is_the_change_of_its_total(rate, verdict):
+    # 150 / (450 + 150) = 25%; the 150 in brackets is no part of the 450
+    text = (
+        "Cấp huyện tiếp 450 lượt, trong đó: khiếu nại 30 lượt, tố cáo 20 lượt, loại khác 400 "
+        f"lượt [giảm 150 lượt = {rate} so cùng kỳ]."
+    )
+    assert only(text, "change").verdict == verdict
+    assert not claims(text, "share")
+    total = only(text, "total")
+    assert total.verdict == "consistent"
+    assert [p["text"] for p in total.parts if p["role"] == "thành phần"] == ["30", "20", "400"]
+
+
+def test_a_bracketed_rate_of_a_difference_after_a_share_may_be_points():
+    # 300 / 2.400 = 12,5% as a relative fall, but 10% − 8,75% = 1,25 points: either reading
+    text = (
+        "Theo kết quả rà soát, tổng số hộ nghèo còn 2.100/24.000 hộ, chiếm tỷ lệ 8,75%, giảm 300 "
+        "hộ nghèo (1,25%) so với đầu năm."
+    )
+    claim = only(text, "change")
+    assert claim.verdict == "unchecked" and claim.doubt
+
+
+@pytest.mark.parametrize(
+    ("lead", "verdict"),
+    [("Trong quý, cấp xã giảm", "unchecked"), ("So với cùng kỳ năm 2022, giảm", "inconsistent")],
+)
+def test_a_difference_and_its_rate_after_a_count_of_the_sentence_before(lead, verdict):
+    # 360 / (1.600 + 360) = 18,4%: with a subject of its own the sentence may be about another
+    # count, so the 1.600 is a guess; a sentence that only compares goes on from the one before
+    text = f"Năm 2023, cả tỉnh có 1.600 lượt công dân đến các cơ quan. {lead} 360 lượt (22,50%)."
+    assert only(text, "change").verdict == verdict

@@ -373,6 +373,7 @@ _PERSONS = frozenset(
         ("học", "viên"),
         ("công", "chức"),
         ("viên", "chức"),
+        ("nhân", "khẩu"),  # "3.427 nhân khẩu. Cơ cấu các dân tộc: Dân tộc Thái 3395 người …"
     }
 )
 
@@ -2683,7 +2684,11 @@ class _Finder:
         for percents in by_sentence.values():
             first = self.figures[percents[0]]
             lead = self.text[self.text.rfind("\n", 0, first.start) + 1 : first.start]
-            if len(percents) < 2 or not self._EXHAUSTIVE.search(lead):
+            exhaustive = bool(self._EXHAUSTIVE.search(lead))
+            # "3.427 nhân khẩu. Cơ cấu các dân tộc: Dân tộc Thái 3395 người, chiếm 99,09 %; …":
+            # the groups of a make-up may overlap, but counts that add up to a stated whole
+            # are its classes
+            if len(percents) < 2 or not (exhaustive or re.search(r"\bcơ cấu\b", lead, re.I)):
                 continue
             counts = [self.count_before(p) for p in percents]
             if None in counts or any(c in self.part_of for c in counts):
@@ -2706,7 +2711,7 @@ class _Finder:
             if bases:
                 for c in counts:
                     self.part_of[c] = bases[0]
-            elif len(counts) + len(unlisted) >= 3:
+            elif exhaustive and len(counts) + len(unlisted) >= 3:
                 self.implied_base_shares(counts, percents, added, unlisted)
 
     @staticmethod

@@ -2136,3 +2136,15 @@ def test_a_difference_and_its_rate_after_a_count_of_the_sentence_before(lead, ve
     # count, so the 1.600 is a guess; a sentence that only compares goes on from the one before
     text = f"Năm 2023, cả tỉnh có 1.600 lượt công dân đến các cơ quan. {lead} 360 lượt (22,50%)."
     assert only(text, "change").verdict == verdict
+
+
+@pytest.mark.parametrize(("stated", "verdict"), [("64%", "consistent"), ("64,5%", "inconsistent")])
+def test_the_classes_of_a_make_up_add_up_to_the_persons_counted_before(stated, verdict):
+    # 640 + 350 + 10 = 1.000 nhân khẩu: the whole of every share of the make-up
+    text = (
+        "Thôn có 215 hộ với 1.000 nhân khẩu. Cơ cấu dân tộc: dân tộc Tày 640 người, chiếm "
+        f"{stated}; dân tộc Kinh 350 người, chiếm 35%; dân tộc khác 10 người, chiếm 1%."
+    )
+    shares = claims(text, "share")
+    assert [c.verdict for c in shares] == [verdict, "consistent", "consistent"]
+    assert all(c.parts[0]["text"] == "1.000" for c in shares)

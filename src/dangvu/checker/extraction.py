@@ -2714,6 +2714,50 @@ class _Finder:
             elif exhaustive and len(counts) + len(unlisted) >= 3:
                 self.implied_base_shares(counts, percents, added, unlisted)
 
+    def listed_line_bases(self) -> None:
+        """ "+ Số phiếu thu về: 390⏎+ Số phiếu hợp lệ: 382 + Đạt tỷ lệ: 97,9 %⏎+ Phiếu không hợp
+        lệ: 08 + Đạt tỷ lệ: 0.2%": consecutive lines of one list, each a count with its rate,
+        whose counts add up to a number stated in the two lines before are the classes of
+        that whole, which is then the base of every rate."""
+        runs: list[list[tuple[int, int]]] = []
+        previous = None
+        for p in self.prose():
+            figure = self.figures[p]
+            if not figure.percent or p in self.used:
+                continue
+            line_start = self.text.rfind("\n", 0, figure.start) + 1
+            bullet = self.text[line_start : line_start + 1]
+            if bullet not in "+-–•*" or not bullet.strip():
+                previous = None
+                continue
+            count = self.count_before(p)
+            if count is None or count in self.part_of:
+                previous = None
+                continue
+            key = (bullet, figure.paragraph)
+            if previous and previous[0] == bullet and previous[1] == figure.paragraph - 1:
+                runs[-1].append((count, p))
+            else:
+                runs.append([(count, p)])
+            previous = key
+        for run in runs:
+            if len(run) < 2 or len({self.figures[p].paragraph for _, p in run}) != len(run):
+                continue
+            counts = [c for c, _ in run]
+            added = sum(self.figures[c].value for c in counts)
+            first = self.figures[counts[0]]
+            bases = [
+                i
+                for i in self.prose()
+                if i < counts[0]
+                and not self.figures[i].percent
+                and first.paragraph - 2 <= self.figures[i].paragraph <= first.paragraph
+                and self.figures[i].value == added
+            ]
+            if bases:
+                for c in counts:
+                    self.part_of[c] = bases[-1]
+
     @staticmethod
     def _listed_thing(lead: str) -> tuple[str, ...]:
         """The last party noun of the words that open a list ("Hình thức kỷ luật đảng
@@ -2791,6 +2835,7 @@ class _Finder:
 
     def shares_of_base(self) -> None:
         self.classification_bases()
+        self.listed_line_bases()
         prose = self.prose()
         for p in prose:
             percent = self.figures[p]
@@ -2856,7 +2901,11 @@ class _Finder:
                 if self.disagrees(top, whole, percent):
                     continue
                 bottom, base = whole, self.share_base[base]
-            if (inferred or bottom.sentence != top.sentence) and self.far_off(top, bottom, percent):
+            if (
+                (inferred or bottom.sentence != top.sentence)
+                and self.part_of.get(count) != base  # (classes that add up to it are tied)
+                and self.far_off(top, bottom, percent)
+            ):
                 # an inferred base that is far off is more likely not the base ("… 800 đảng viên
                 # …, có 10 đảng viên khiếu nại …; … xoá kỷ luật 4 đảng viên (chiếm tỷ lệ 40%)")
                 continue
@@ -3117,7 +3166,8 @@ class _Finder:
                 i == p - 1
                 and self._RATE_OF_LABELLED.fullmatch(gap)
                 and re.search(
-                    r"[^\W\d_]{2,}\s+$", self.text[self._clauses[figure.clause] : figure.start]
+                    r"[^\W\d_]{2,}(?:\s+|\s*:\s*)$",
+                    self.text[self._clauses[figure.clause] : figure.start],
                 )
             ):
                 return i  # "hội viên nòng cốt 50.730, đạt 24,6%": the count named before it
@@ -3126,7 +3176,8 @@ class _Finder:
         return None
 
     _CLASS_COUNT = re.compile(r"\s*\(\s*(?:chiếm\s*)?", re.I)
-    _RATE_OF_LABELLED = re.compile(r"\s*,\s*(?:đạt|chiếm)(?:\s+(?:tỷ|tỉ)\s+lệ)?\s*", re.I)
+    # (or "Số phiếu hợp lệ: 382 + Đạt tỷ lệ: 97,9 %": each labelled value after a "+")
+    _RATE_OF_LABELLED = re.compile(r"\s*[,+]\s*(?:đạt|chiếm)(?:\s+(?:tỷ|tỉ)\s+lệ)?\s*:?\s*", re.I)
 
     _AVERAGE = re.compile(r"\b(?:bình quân|trung bình)\b[^,;()\d]*$", re.I)
 

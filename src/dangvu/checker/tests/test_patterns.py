@@ -2148,3 +2148,17 @@ def test_the_classes_of_a_make_up_add_up_to_the_persons_counted_before(stated, v
     shares = claims(text, "share")
     assert [c.verdict for c in shares] == [verdict, "consistent", "consistent"]
     assert all(c.parts[0]["text"] == "1.000" for c in shares)
+
+
+@pytest.mark.parametrize(("stated", "verdict"), [("2,5%", "consistent"), ("0.25%", "inconsistent")])
+def test_list_lines_of_labelled_counts_adding_up_to_the_line_before(stated, verdict):
+    # 390 + 10 = 400 phiếu thu về: the whole of both rates (10/400 = 2,5%)
+    text = (
+        "- Kết quả kiểm phiếu:\n"
+        "+ Số phiếu phát ra: 400 + Số phiếu thu về: 400\n"
+        "+ Số phiếu hợp lệ: 390 + Đạt tỷ lệ: 97,5 %\n"
+        f"+ Phiếu không hợp lệ: 10 + Đạt tỷ lệ: {stated}\n"
+    )
+    shares = claims(text, "share")
+    assert [c.verdict for c in shares] == ["consistent", verdict]
+    assert shares[1].parts[0]["text"] == "400"

@@ -309,7 +309,7 @@ def read_figures(text: str, table_lines: set[int]) -> list[Figure]:
         if covered(masks, number.start, number.end):
             continue
         after = text[number.end : number.end + 12]
-        percent = re.match(r"\s?(%|phần trăm)", after)
+        percent = re.match(r"(?:\s|[ \t]{2})?(%|phần trăm)", after)  # ("20,68  %")
         value, end = number.value, number.end
         if percent:
             end += percent.end()

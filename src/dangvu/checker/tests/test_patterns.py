@@ -2162,3 +2162,10 @@ def test_list_lines_of_labelled_counts_adding_up_to_the_line_before(stated, verd
     shares = claims(text, "share")
     assert [c.verdict for c in shares] == ["consistent", verdict]
     assert shares[1].parts[0]["text"] == "400"
+
+
+@pytest.mark.parametrize(
+    ("stated", "verdict"), [("37,50  %", "consistent"), ("36,50  %", "inconsistent")]
+)
+def test_a_rate_with_two_spaces_before_its_percent_sign(stated, verdict):
+    assert only(f"* Đại biểu nữ:      09/24 vị chiếm     {stated};", "ratio").verdict == verdict

@@ -164,6 +164,12 @@ EACH_UNSURE = (
 )
 
 
+POINTS_UNSURE = (
+    "Tỷ lệ này đứng sau một tỷ lệ (“chiếm …%”): có thể là mức giảm (tăng) của tỷ lệ đó tính "
+    "bằng điểm phần trăm, không chắc là mức thay đổi của số đếm"
+)
+
+
 COMPLEMENT = (
     "Tỷ lệ này khớp với phần còn lại (100% trừ tỷ lệ tính được): có thể là tỷ lệ của phần kia"
 )
@@ -303,7 +309,7 @@ def read_figures(text: str, table_lines: set[int]) -> list[Figure]:
         if covered(masks, number.start, number.end):
             continue
         after = text[number.end : number.end + 12]
-        percent = re.match(r"\s?(%|phần trăm)", after)
+        percent = re.match(r"(?:\s|[ \t]{2})?(%|phần trăm)", after)  # ("20,68  %")
         value, end = number.value, number.end
         if percent:
             end += percent.end()
@@ -367,6 +373,7 @@ _PERSONS = frozenset(
         ("học", "viên"),
         ("công", "chức"),
         ("viên", "chức"),
+        ("nhân", "khẩu"),  # "3.427 nhân khẩu. Cơ cấu các dân tộc: Dân tộc Thái 3395 người …"
     }
 )
 
@@ -1391,7 +1398,10 @@ class _Finder:
     _RATE_AFTER_DIFFERENCE = re.compile(
         # (the compared year may stand between: "giảm 350 hộ so với năm 2022 (giảm 21,9%)")
         r"(?:[^\d()%;.]|(?<!\d)(?:19|20)\d\d(?!\d)){0,40}?"
-        r"(?:\(\s*(?:(?P<sign>[-+−–])|(?P<word>tăng|giảm)\s+)?"
+        # (or in square brackets: "giảm 714 lượt so cùng kỳ [20,42%]")
+        r"(?:[(\[]\s*(?:(?P<sign>[-+−–])|(?P<word>tăng|giảm)\s+)?"
+        # or after "=": "[giảm 160 lượt = 44,82% so cùng kỳ]"
+        r"|(?<=\s)(?P<equals>=)"
         # or its rate named after a comma: "…, tỷ lệ giảm 21,9%"
         r"|,\s*(?P<named>(?:với\s+)?(?:tỷ|tỉ)\s+lệ\s+(?P<named_word>tăng|giảm)\s+(?:là\s+)?))\s*$",
         re.I,
@@ -1419,7 +1429,12 @@ class _Finder:
             )
             if word is None or rate is None:
                 continue
-            if not rate.group("named") and not re.match(r"\s*\)", self.text[percent.end :]):
+            after = self.text[percent.end :]
+            if rate.group("equals"):
+                # "= 44,82% so cùng kỳ]": the rate's sentence or bracket ends soon after it
+                if not re.match(r"[^\d%;()\[\]\n]{0,30}(?:[)\];.]|$)", after):
+                    continue
+            elif not rate.group("named") and not re.match(r"\s*[)\]]", after):
                 continue
             direction = word.group("word").lower()
             rate_word = rate.group("word") or rate.group("named_word")
@@ -1432,6 +1447,17 @@ class _Finder:
                 continue
             if len(current) > 1:
                 current = self.named_by_the_subject(d, word.start(), current)
+            guessed = len(current) > 1
+            if guessed:
+                current = self.total_of_the_others(current)  # a guess still
+            elif self.figures[current[-1]].sentence != difference.sentence:
+                # "… xảy ra 1.734 vụ …. So với cùng kỳ giảm 400 vụ (-18,74%)": a sentence that
+                # opens on the comparison goes on from the count before it; one with a subject
+                # of its own ("Trong quý, cấp xã giảm 360 lượt …") may be of another count
+                lead = self.text[self._sentences[difference.sentence] : difference.start]
+                guessed = not re.match(
+                    r"\s*so\s+(?:với\s+)?(?:cùng\s+kỳ|năm|kỳ|quý|tháng)", lead, re.I
+                )
             new = self.figures[current[-1]]
             sign = -1 if direction == "tăng" else 1
             old = new.value + sign * difference.value
@@ -1461,15 +1487,47 @@ class _Finder:
                 stated=f"{direction} {percent.text}",
                 correct_value=None if exact is None else abs(exact),
                 doubt=""
-                if len(current) == 1
+                if not guessed
                 and not (rate.group("named") and self._far_from(exact, percent.value))
                 # ("…, tỷ lệ giảm 0,5%" far from the change of the count: maybe a rate's
                 # change in points)
                 else EARLIER_UNSURE,
             )
+            if self.after_a_share(d, word.start()):
+                claim.doubt = POINTS_UNSURE
             claim.start = difference.start
             self.used.add(p)  # the difference stays free to be checked against stated values
             self.current_values.add(current[-1])
+
+    def total_of_the_others(self, counts: list[int]) -> list[int]:
+        """ "Cấp huyện tiếp 450 lượt, trong đó: khiếu nại 30 lượt, …, loại khác 400 lượt [giảm
+        150 lượt …]": of several counts a difference may be of, the stated total whose parts
+        are all the others (else all of them)."""
+        starts = {i: self.figures[i].start for i in counts}
+        for i in counts:
+            for claim in self.claims:
+                if claim.kind != TOTAL or claim.anchor_start != starts[i]:
+                    continue
+                parts = {part["start"] for part in claim.parts}
+                if all(starts[j] in parts for j in counts if j != i):
+                    return [i]
+        return counts
+
+    def after_a_share(self, d: int, word_at: int) -> bool:
+        """ "… 16.003/80.276 hộ, chiếm tỷ lệ 19,93%, giảm 1.432 hộ nghèo (1,95%)": a difference
+        written right after a share — its rate may be the share's fall in points as well as
+        the count's relative fall."""
+        if d == 0:
+            return False
+        before = self.figures[d - 1]
+        difference = self.figures[d]
+        if not before.percent or before.sentence != difference.sentence:
+            return False
+        word_start = max(difference.start - 12, 0) + word_at
+        lead = self.text[max(before.start - 14, 0) : before.start]
+        return bool(re.search(r"(?:tỷ lệ|tỉ lệ|chiếm)\s*(?:là\s+)?$", lead, re.I)) and bool(
+            re.fullmatch(r"[\s),]*", self.text[before.end : word_start])
+        )
 
     def named_by_the_subject(self, d: int, word_at: int, counts: list[int]) -> list[int]:
         """ "… 2.345 vụ vi phạm hành chính, xử phạt 2.100 vụ …. So với cùng kỳ, số vụ vi phạm
@@ -2251,7 +2309,7 @@ class _Finder:
         segments, depth, cursor = [], 0, start
         for position in range(start, stop + 1):
             char = self.text[position] if position < stop else ","
-            depth += {"(": 1, ")": -1}.get(char, 0)
+            depth += {"(": 1, ")": -1, "[": 1, "]": -1}.get(char, 0)
             at_and = self.text.startswith(" và ", position) and depth == 0
             in_number = (
                 self.text[position - 1 : position].isdigit()
@@ -2268,13 +2326,16 @@ class _Finder:
             if re.match(r"\s*với\s", self.text[seg_start:seg_end], re.I):
                 continue  # "120 đảng bộ cơ sở, với 900 chi bộ trực thuộc": about the part before
             mine = [i for i in inside if seg_start <= self.figures[i].start < seg_end]
-            # a figure in parentheses inside a part is about that part ("45 đảng bộ (tăng 02)")
+            # a figure in parentheses inside a part is about that part ("45 đảng bộ (tăng 02)";
+            # "loại khác 132 lượt [giảm 160 lượt …]")
             counts = [
                 i
                 for i in mine
                 if not self.figures[i].percent
                 and self.text.count("(", seg_start, self.figures[i].start)
                 <= self.text.count(")", seg_start, self.figures[i].start)
+                and self.text.count("[", seg_start, self.figures[i].start)
+                <= self.text.count("]", seg_start, self.figures[i].start)
                 # "35 chi bộ cơ sở với trên 2.000 đảng viên": about the part, not a part (but
                 # "miền núi 14,2% với 45.500 hộ": the count of the part, after its rate)
                 and not re.search(
@@ -2623,7 +2684,11 @@ class _Finder:
         for percents in by_sentence.values():
             first = self.figures[percents[0]]
             lead = self.text[self.text.rfind("\n", 0, first.start) + 1 : first.start]
-            if len(percents) < 2 or not self._EXHAUSTIVE.search(lead):
+            exhaustive = bool(self._EXHAUSTIVE.search(lead))
+            # "3.427 nhân khẩu. Cơ cấu các dân tộc: Dân tộc Thái 3395 người, chiếm 99,09 %; …":
+            # the groups of a make-up may overlap, but counts that add up to a stated whole
+            # are its classes
+            if len(percents) < 2 or not (exhaustive or re.search(r"\bcơ cấu\b", lead, re.I)):
                 continue
             counts = [self.count_before(p) for p in percents]
             if None in counts or any(c in self.part_of for c in counts):
@@ -2646,8 +2711,52 @@ class _Finder:
             if bases:
                 for c in counts:
                     self.part_of[c] = bases[0]
-            elif len(counts) + len(unlisted) >= 3:
+            elif exhaustive and len(counts) + len(unlisted) >= 3:
                 self.implied_base_shares(counts, percents, added, unlisted)
+
+    def listed_line_bases(self) -> None:
+        """ "+ Số phiếu thu về: 390⏎+ Số phiếu hợp lệ: 382 + Đạt tỷ lệ: 97,9 %⏎+ Phiếu không hợp
+        lệ: 08 + Đạt tỷ lệ: 0.2%": consecutive lines of one list, each a count with its rate,
+        whose counts add up to a number stated in the two lines before are the classes of
+        that whole, which is then the base of every rate."""
+        runs: list[list[tuple[int, int]]] = []
+        previous = None
+        for p in self.prose():
+            figure = self.figures[p]
+            if not figure.percent or p in self.used:
+                continue
+            line_start = self.text.rfind("\n", 0, figure.start) + 1
+            bullet = self.text[line_start : line_start + 1]
+            if bullet not in "+-–•*" or not bullet.strip():
+                previous = None
+                continue
+            count = self.count_before(p)
+            if count is None or count in self.part_of:
+                previous = None
+                continue
+            key = (bullet, figure.paragraph)
+            if previous and previous[0] == bullet and previous[1] == figure.paragraph - 1:
+                runs[-1].append((count, p))
+            else:
+                runs.append([(count, p)])
+            previous = key
+        for run in runs:
+            if len(run) < 2 or len({self.figures[p].paragraph for _, p in run}) != len(run):
+                continue
+            counts = [c for c, _ in run]
+            added = sum(self.figures[c].value for c in counts)
+            first = self.figures[counts[0]]
+            bases = [
+                i
+                for i in self.prose()
+                if i < counts[0]
+                and not self.figures[i].percent
+                and first.paragraph - 2 <= self.figures[i].paragraph <= first.paragraph
+                and self.figures[i].value == added
+            ]
+            if bases:
+                for c in counts:
+                    self.part_of[c] = bases[-1]
 
     @staticmethod
     def _listed_thing(lead: str) -> tuple[str, ...]:
@@ -2726,6 +2835,7 @@ class _Finder:
 
     def shares_of_base(self) -> None:
         self.classification_bases()
+        self.listed_line_bases()
         prose = self.prose()
         for p in prose:
             percent = self.figures[p]
@@ -2791,7 +2901,11 @@ class _Finder:
                 if self.disagrees(top, whole, percent):
                     continue
                 bottom, base = whole, self.share_base[base]
-            if (inferred or bottom.sentence != top.sentence) and self.far_off(top, bottom, percent):
+            if (
+                (inferred or bottom.sentence != top.sentence)
+                and self.part_of.get(count) != base  # (classes that add up to it are tied)
+                and self.far_off(top, bottom, percent)
+            ):
                 # an inferred base that is far off is more likely not the base ("… 800 đảng viên
                 # …, có 10 đảng viên khiếu nại …; … xoá kỷ luật 4 đảng viên (chiếm tỷ lệ 40%)")
                 continue
@@ -3052,7 +3166,8 @@ class _Finder:
                 i == p - 1
                 and self._RATE_OF_LABELLED.fullmatch(gap)
                 and re.search(
-                    r"[^\W\d_]{2,}\s+$", self.text[self._clauses[figure.clause] : figure.start]
+                    r"[^\W\d_]{2,}(?:\s+|\s*:\s*)$",
+                    self.text[self._clauses[figure.clause] : figure.start],
                 )
             ):
                 return i  # "hội viên nòng cốt 50.730, đạt 24,6%": the count named before it
@@ -3061,7 +3176,8 @@ class _Finder:
         return None
 
     _CLASS_COUNT = re.compile(r"\s*\(\s*(?:chiếm\s*)?", re.I)
-    _RATE_OF_LABELLED = re.compile(r"\s*,\s*(?:đạt|chiếm)(?:\s+(?:tỷ|tỉ)\s+lệ)?\s*", re.I)
+    # (or "Số phiếu hợp lệ: 382 + Đạt tỷ lệ: 97,9 %": each labelled value after a "+")
+    _RATE_OF_LABELLED = re.compile(r"\s*[,+]\s*(?:đạt|chiếm)(?:\s+(?:tỷ|tỉ)\s+lệ)?\s*:?\s*", re.I)
 
     _AVERAGE = re.compile(r"\b(?:bình quân|trung bình)\b[^,;()\d]*$", re.I)
 

@@ -2091,3 +2091,81 @@ def test_a_rate_that_is_the_rest_of_the_whole_is_not_flagged():
     )
     claim = only(text, "ratio")
     assert claim.verdict == "unchecked" and "phần còn lại" in claim.doubt
+
+
+@pytest.mark.parametrize(
+    ("rate", "verdict"), [("[22,50%]", "consistent"), ("[26,50%]", "inconsistent")]
+)
+def test_a_difference_with_its_rate_in_square_brackets(rate, verdict):
+    # 360 / (1.240 + 360) = 22,5%: the rate of the fall, not a share of the 1.240
+    text = f"Trong quý, các cấp đã tiếp 1.240 lượt công dân, giảm 360 lượt so cùng kỳ {rate}."
+    assert only(text, "change").verdict == verdict
+    assert not claims(text, "share") and not claims(text, "ratio")
+
+
+@pytest.mark.parametrize(("rate", "verdict"), [("25%", "consistent"), ("35%", "unchecked")])
+def test_a_bracketed_difference_after_a_list_is_the_change_of_its_total(rate, verdict):
+    # 150 / (450 + 150) = 25%; the 150 in brackets is no part of the 450
+    text = (
+        "Cấp huyện tiếp 450 lượt, trong đó: khiếu nại 30 lượt, tố cáo 20 lượt, loại khác 400 "
+        f"lượt [giảm 150 lượt = {rate} so cùng kỳ]."
+    )
+    assert only(text, "change").verdict == verdict
+    assert not claims(text, "share")
+    total = only(text, "total")
+    assert total.verdict == "consistent"
+    assert [p["text"] for p in total.parts if p["role"] == "thành phần"] == ["30", "20", "400"]
+
+
+def test_a_bracketed_rate_of_a_difference_after_a_share_may_be_points():
+    # 300 / 2.400 = 12,5% as a relative fall, but 10% − 8,75% = 1,25 points: either reading
+    text = (
+        "Theo kết quả rà soát, tổng số hộ nghèo còn 2.100/24.000 hộ, chiếm tỷ lệ 8,75%, giảm 300 "
+        "hộ nghèo (1,25%) so với đầu năm."
+    )
+    claim = only(text, "change")
+    assert claim.verdict == "unchecked" and claim.doubt
+
+
+@pytest.mark.parametrize(
+    ("lead", "verdict"),
+    [("Trong quý, cấp xã giảm", "unchecked"), ("So với cùng kỳ năm 2022, giảm", "inconsistent")],
+)
+def test_a_difference_and_its_rate_after_a_count_of_the_sentence_before(lead, verdict):
+    # 360 / (1.600 + 360) = 18,4%: with a subject of its own the sentence may be about another
+    # count, so the 1.600 is a guess; a sentence that only compares goes on from the one before
+    text = f"Năm 2023, cả tỉnh có 1.600 lượt công dân đến các cơ quan. {lead} 360 lượt (22,50%)."
+    assert only(text, "change").verdict == verdict
+
+
+@pytest.mark.parametrize(("stated", "verdict"), [("64%", "consistent"), ("64,5%", "inconsistent")])
+def test_the_classes_of_a_make_up_add_up_to_the_persons_counted_before(stated, verdict):
+    # 640 + 350 + 10 = 1.000 nhân khẩu: the whole of every share of the make-up
+    text = (
+        "Thôn có 215 hộ với 1.000 nhân khẩu. Cơ cấu dân tộc: dân tộc Tày 640 người, chiếm "
+        f"{stated}; dân tộc Kinh 350 người, chiếm 35%; dân tộc khác 10 người, chiếm 1%."
+    )
+    shares = claims(text, "share")
+    assert [c.verdict for c in shares] == [verdict, "consistent", "consistent"]
+    assert all(c.parts[0]["text"] == "1.000" for c in shares)
+
+
+@pytest.mark.parametrize(("stated", "verdict"), [("2,5%", "consistent"), ("0.25%", "inconsistent")])
+def test_list_lines_of_labelled_counts_adding_up_to_the_line_before(stated, verdict):
+    # 390 + 10 = 400 phiếu thu về: the whole of both rates (10/400 = 2,5%)
+    text = (
+        "- Kết quả kiểm phiếu:\n"
+        "+ Số phiếu phát ra: 400 + Số phiếu thu về: 400\n"
+        "+ Số phiếu hợp lệ: 390 + Đạt tỷ lệ: 97,5 %\n"
+        f"+ Phiếu không hợp lệ: 10 + Đạt tỷ lệ: {stated}\n"
+    )
+    shares = claims(text, "share")
+    assert [c.verdict for c in shares] == ["consistent", verdict]
+    assert shares[1].parts[0]["text"] == "400"
+
+
+@pytest.mark.parametrize(
+    ("stated", "verdict"), [("37,50  %", "consistent"), ("36,50  %", "inconsistent")]
+)
+def test_a_rate_with_two_spaces_before_its_percent_sign(stated, verdict):
+    assert only(f"* Đại biểu nữ:      09/24 vị chiếm     {stated};", "ratio").verdict == verdict

@@ -57,6 +57,32 @@ KIND_LABELS = {
 _MULTIPLIERS = {"nghìn": 1000, "ngàn": 1000, "triệu": 1_000_000}
 
 
+def judge_rate_change(before: float, before_text: str, now, percent, direction: str, tolerance):
+    """A rate that went from ``before`` to ``now`` "tăng/giảm ``percent``": consistent as a
+    change in percentage points (within ``tolerance``) or relative to itself, else inconsistent
+    in points. Returns (verdict, explanation, the exact change in points, the correct text)."""
+    exact = now.value - before
+    actual = "tăng" if exact > 0 else "giảm"
+    decimals = max(percent.decimals, 1)
+    correct = format_percent(v.quantize(abs(exact), decimals), decimals)
+    text = f"Tỷ lệ từ {before_text} đến {now.text} là {actual} {correct}"
+    relative = v.change_percent(before, now.value)
+    if actual == direction and abs(abs(exact) - percent.value) <= tolerance:
+        return v.CONSISTENT, f"{text} (điểm phần trăm): khớp.", exact, correct
+    if (
+        relative is not None
+        and actual == direction
+        and v.judge(abs(relative), percent.value, percent.decimals) == v.CONSISTENT
+    ):  # or a change of the rate relative to itself
+        explanation = (
+            f"Tỷ lệ từ {before_text} đến {now.text} là {direction} "
+            f"{v.shown(abs(relative), percent.decimals)} so với chính nó: khớp."
+        )
+        return v.CONSISTENT, explanation, exact, correct
+    explanation = f"{text} (điểm phần trăm), không phải {direction} {percent.text}."
+    return v.INCONSISTENT, explanation, exact, correct
+
+
 @dataclass
 class Figure:
     """A number in the text that is a figure (not a date, a year, a symbol …)."""
@@ -1261,31 +1287,15 @@ class _Finder:
                 percent.value - now.value
             ) <= v.half_unit(percent.decimals):
                 continue  # "tăng lên 45,3%": the rate it rose to, not by how much
-            exact = now.value - before
             tolerance = v.half_unit(percent.decimals) + v.half_unit(now.decimals)
-            actual = "tăng" if exact > 0 else "giảm"
-            points = v.quantize(abs(exact), max(percent.decimals, 1))
-            text = (
-                f"Tỷ lệ từ {v.shown(before, now.decimals)}{parts_text} đến {now.text} là "
-                f"{actual} {format_percent(points, max(percent.decimals, 1))}"
+            verdict, explanation, exact, correct = judge_rate_change(
+                before,
+                f"{v.shown(before, now.decimals)}{parts_text}",
+                now,
+                percent,
+                direction,
+                tolerance,
             )
-            relative = v.change_percent(before, now.value)
-            if actual == direction and abs(abs(exact) - percent.value) <= tolerance:
-                verdict, explanation = v.CONSISTENT, f"{text} (điểm phần trăm): khớp."
-            elif (
-                relative is not None
-                and actual == direction
-                and v.judge(abs(relative), percent.value, percent.decimals) == v.CONSISTENT
-            ):
-                # or a change of the rate relative to itself
-                verdict = v.CONSISTENT
-                explanation = (
-                    f"Tỷ lệ từ {v.shown(before, now.decimals)}{parts_text} đến {now.text} là "
-                    f"{direction} {v.shown(abs(relative), percent.decimals)} so với chính nó: khớp."
-                )
-            else:
-                verdict = v.INCONSISTENT
-                explanation = f"{text} (điểm phần trăm), không phải {direction} {percent.text}."
             self.add(
                 CHANGE,
                 [now.part("tỷ lệ kỳ này"), percent.part("mức tăng/giảm nêu")],
@@ -1294,7 +1304,7 @@ class _Finder:
                 exact,
                 explanation,
                 stated=f"{direction} {percent.text}",
-                correct=format_percent(points, max(percent.decimals, 1)),
+                correct=correct,
             )
             self.claims[-1].start = now.start
             self.used.add(p)
@@ -1351,32 +1361,11 @@ class _Finder:
                 if not re.match(r"\s*\)", self.text[earlier.end :]):
                     continue
             direction = word.group("word").lower()
-            exact = now.value - earlier.value
-            actual = "tăng" if exact > 0 else "giảm"
             tolerance = v.half_unit(percent.decimals) + v.half_unit(now.decimals)
             tolerance += v.half_unit(earlier.decimals)
-            decimals = max(percent.decimals, 1)
-            points = v.quantize(abs(exact), decimals)
-            text = (
-                f"Tỷ lệ từ {earlier.text} đến {now.text} là {actual} "
-                f"{format_percent(points, decimals)}"
+            verdict, explanation, exact, correct = judge_rate_change(
+                earlier.value, earlier.text, now, percent, direction, tolerance
             )
-            relative = v.change_percent(earlier.value, now.value)
-            if actual == direction and abs(abs(exact) - percent.value) <= tolerance:
-                verdict, explanation = v.CONSISTENT, f"{text} (điểm phần trăm): khớp."
-            elif (
-                relative is not None
-                and actual == direction
-                and v.judge(abs(relative), percent.value, percent.decimals) == v.CONSISTENT
-            ):
-                verdict = v.CONSISTENT
-                explanation = (
-                    f"Tỷ lệ từ {earlier.text} đến {now.text} là {direction} "
-                    f"{v.shown(abs(relative), percent.decimals)} so với chính nó: khớp."
-                )
-            else:
-                verdict = v.INCONSISTENT
-                explanation = f"{text} (điểm phần trăm), không phải {direction} {percent.text}."
             self.add(
                 CHANGE,
                 [
@@ -1389,7 +1378,7 @@ class _Finder:
                 exact,
                 explanation,
                 stated=f"{direction} {percent.text}",
-                correct=format_percent(points, decimals),
+                correct=correct,
             )
             self.used.update({p, e, k})
 

@@ -18,9 +18,16 @@ from dangvu.jobs.services import start_job
 from .catalogue import catalogue
 from .engine import today
 from .job_handlers import DOCUMENT_JOB
-from .models import GeneratedReport, ReportFormat
+from .models import ReportFormat
 from .periods import Period, PeriodKind
-from .selectors import Figure, dashboard, report_units, sources_of
+from .selectors import (
+    Figure,
+    dashboard,
+    report_units,
+    sources_of,
+    top_of_scope,
+    written_report_for,
+)
 
 router = Router(tags=["Báo cáo, số liệu tổng hợp"])
 
@@ -211,11 +218,7 @@ def figures(request, unit: int | None = None, period: str | None = None):
     change from the same period a year before, its breakdown, the link to its records and
     the aggregate row it came from; and the main figures of each sub-unit."""
     units = report_units(request.user)
-    chosen = (
-        get_object_or_404(units, pk=unit)
-        if unit is not None
-        else units.current().order_by("depth", "path").first()
-    )
+    chosen = get_object_or_404(units, pk=unit) if unit is not None else top_of_scope(units)
     if chosen is None:
         raise HttpError(404, "Bạn chưa có phạm vi xem số liệu nào.")
     board = dashboard(request.user, chosen, _period(period))
@@ -286,10 +289,7 @@ def write_document(request, payload: DocumentIn):
 def written_report(request, report_id: int):
     """A report as written: per number, where it stands, the indicator, unit, period, tree
     and aggregate version it came from, and the link to its records."""
-    report = get_object_or_404(
-        GeneratedReport.objects.filter(unit__in=report_units(request.user)).select_related("unit"),
-        pk=report_id,
-    )
+    report = written_report_for(request.user, report_id)
     return {
         "id": report.pk,
         "unit_id": report.unit_id,

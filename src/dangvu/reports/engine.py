@@ -131,9 +131,7 @@ def _read_codes(state: bool, period: Period, on: date) -> tuple[str, ...]:
     if not state:
         return (period.code,)
     stored = state_month(period, on=on)
-    return tuple(
-        Period(stored.year, PeriodKind.MONTH, m).code for m in range(stored.number, 0, -1)
-    )
+    return tuple(Period(stored.year, PeriodKind.MONTH, m).code for m in range(stored.number, 0, -1))
 
 
 def codes_condition(codes: tuple[str, ...], field: str = "period") -> Q:

@@ -10,6 +10,7 @@ from functools import cached_property
 from html import escape
 
 from django.db.models import Q
+from django.shortcuts import get_object_or_404
 from django.utils.safestring import mark_safe
 
 from dangvu.accounts import permissions
@@ -28,6 +29,21 @@ from .periods import Period
 
 def report_units(user):
     return Unit.objects.visible_to(user, permissions.VIEW_REPORTS)
+
+
+def top_of_scope(units):
+    """The unit a dashboard opens on when none is asked for: the highest the viewer sees."""
+    return units.current().order_by("depth", "path").first()
+
+
+def written_report_for(user, report_id: int) -> GeneratedReport:
+    """A written report of a unit ``user`` may see reports of; 404 otherwise (page and API)."""
+    return get_object_or_404(
+        GeneratedReport.objects.filter(unit__in=report_units(user)).select_related(
+            "unit", "build", "created_by"
+        ),
+        pk=report_id,
+    )
 
 
 @dataclass

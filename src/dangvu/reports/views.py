@@ -12,10 +12,10 @@ from dangvu.web.unit_choices import unit_from_query
 from .engine import FIRST_YEAR, today
 from .forms import DashboardForm
 from .job_handlers import DOCUMENT_JOB, REFRESH_JOB
-from .models import GeneratedReport, ReportFormat
+from .models import ReportFormat
 from .periods import Period, PeriodKind
 from .selectors import dashboard as build_dashboard
-from .selectors import report_units, sources_of
+from .selectors import report_units, sources_of, top_of_scope, written_report_for
 
 MAX_UNIT_CHOICES = 200
 
@@ -33,7 +33,7 @@ def unit_choices(units, unit):
 def _unit(request, units):
     """The unit asked for (404 outside the scope), else the top of the viewer's scope."""
     chosen = unit_from_query(request, units)
-    return chosen or units.current().order_by("depth", "path").first()
+    return chosen or top_of_scope(units)
 
 
 @login_required
@@ -100,12 +100,7 @@ def refresh(request):
 def sources(request, report_id: int):
     """A written report's numbers in their order, each with the indicator, unit, period and
     aggregate version it came from and a link to its records (404 outside the scope)."""
-    report = get_object_or_404(
-        GeneratedReport.objects.filter(unit__in=report_units(request.user)).select_related(
-            "unit", "build", "created_by"
-        ),
-        pk=report_id,
-    )
+    report = written_report_for(request.user, report_id)
     period = Period.parse(report.period)
     return render(
         request,
